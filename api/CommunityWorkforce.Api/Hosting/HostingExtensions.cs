@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CommunityWorkforce.Access.Auth;
+using CommunityWorkforce.BuildingBlocks.Data;
+using CommunityWorkforce.BuildingBlocks.Migrations;
+using CommunityWorkforce.BuildingBlocks.Modules;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.FileProviders;
+
+namespace CommunityWorkforce.Api.Hosting;
+
+/// <summary>How the host is put together: modules, data, auth, problem details, OpenAPI, health, the SPA.</summary>
+public static class HostingExtensions
+{
+    public static WebApplicationBuilder AddCommunityWorkforce(this WebApplicationBuilder builder)
+    {
+        var settings = HostSettings.From(builder.Configuration, builder.Environment);
+        var services = builder.Services;
+        services.AddSingleton(settings);
+        services.AddBuildingBlocks(settings.Database);
+        services.AddSingleton<IReadOnlyList<IModule>>(ModuleCatalog.All);
+        foreach (var module in ModuleCatalog.All)
+        {
+            module.AddServices(services, builder.Configuration);
+        }
+        services.AddAutoMapper(_ => { }, ModuleCatalog.All.Select(m => m.Assembly).Distinct().ToArray());
+
+        services.AddCwAuthentication(AuthOptions.Load(builder.Configuration, settings.DataFolder),
+            builder.Configuration["Auth:ExternalAudience"]);
+
+        services.Configure<JsonOptions>(json =>
+        {
+            json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        });
+        // Bad input must name its field: bind failures throw, and the problem handler explains them.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Extensions["requestId"] = context.HttpContext.TraceIdentifier;
+        });
+        services.AddRequestLocalization(options =>
+        {
+            var cultures = new[] { new CultureInfo("zh-CN"), new CultureInfo("en") };
+            options.DefaultRequestCulture = new RequestCulture("zh-CN");
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            options.RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        services.AddCwOpenApi();
+        return builder;
+    }
+
+    /// <summary>Applies every module's migrations, then their seeds, in module order.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var settings = app.Services.GetRequiredService<HostSettings>();
+        var modules = app.Services.GetRequiredService<IReadOnlyList<IModule>>();
+        app.Services.GetRequiredService<ModuleMigrator>().MigrateAll(modules);
+        var seed = new SeedOptions(settings.SeedDemo, settings.DataFolder);
+        foreach (var module in modules.OrderBy(m => m.Order))
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await module.SeedAsync(scope.ServiceProvider, seed, CancellationToken.None);
+        }
+    }
+
+    public static WebApplication UseCommunityWorkforce(this WebApplication app)
+    {
+        var settings = app.Services.GetRequiredService<HostSettings>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+
+        app.UseSwagger();
+        app.UseSwaggerUI(ui =>
+        {
+            ui.SwaggerEndpoint("/swagger/v1/swagger.json", "CommunityWorkforce API v1");
+            ui.DocumentTitle = "CommunityWorkforce API";
+        });
+
+        if (settings.ClientDist is { } dist)
+        {
+            var files = new PhysicalFileProvider(dist);
+            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        }
+
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+
+        var api = app.MapGroup("/api");
+        foreach (var module in app.Services.GetRequiredService<IReadOnlyList<IModule>>())
+        {
+            module.MapEndpoints(api);
+        }
+        api.MapFallback(() => TypedResults.NotFound()).AllowAnonymous().ExcludeFromDescription();
+        HealthEndpoints.Map(app);
+
+        if (settings.ClientDist is { } spa)
+        {
+            // Client-side routes fall back to the SPA's index.html.
+            app.MapFallbackToFile("index.html", new StaticFileOptions { FileProvider = new PhysicalFileProvider(spa) });
+        }
+        return app;
+    }
+}

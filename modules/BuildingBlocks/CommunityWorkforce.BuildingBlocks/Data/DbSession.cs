@@ -1,0 +1,168 @@
+using System.Data;
+using System.Data.Common;
+using CommunityWorkforce.BuildingBlocks.Events;
+using Dapper;
+
+namespace CommunityWorkforce.BuildingBlocks.Data;
+
+/// <summary>
+/// The unit of work of one request: one connection and, once <see cref="BeginAsync"/> is called, one transaction
+/// shared by every module taking part. All SQL goes through here so that it is rendered for the configured dialect
+/// and joined to the open transaction. Integration events raised during the work are published after commit.
+/// </summary>
+public sealed class DbSession : IAsyncDisposable
+{
+    private readonly DbConnectionFactory _factory;
+    private readonly EventPublisher _events;
+    private readonly List<object> _pendingEvents = [];
+    private DbConnection? _connection;
+    private DbTransaction? _transaction;
+
+    public DbSession(DbConnectionFactory factory, EventPublisher events)
+    {
+        _factory = factory;
+        _events = events;
+    }
+
+    public SqlDialect Dialect => _factory.Dialect;
+
+    public bool InTransaction => _transaction is not null;
+
+    /// <summary>
+    /// Starts the transaction. Nested calls join the one already open; only the outermost caller commits.
+    /// On SQLite this is BEGIN IMMEDIATE, so writers queue instead of failing on lock upgrade.
+    /// </summary>
+    public async Task<Transaction> BeginAsync(CancellationToken ct)
+    {
+        if (_transaction is not null)
+        {
+            return new Transaction(this, owner: false);
+        }
+        var connection = await ConnectionAsync(ct);
+        _transaction = await connection.BeginTransactionAsync(
+            _factory.Provider == DatabaseProvider.SqlServer ? IsolationLevel.ReadCommitted : IsolationLevel.Serializable,
+            ct);
+        return new Transaction(this, owner: true);
+    }
+
+    /// <summary>Publishes <paramref name="integrationEvent"/> to in-process handlers once the transaction commits.</summary>
+    public void RaiseAfterCommit(object integrationEvent)
+    {
+        if (_transaction is null)
+        {
+            throw new InvalidOperationException("Events are raised inside a transaction.");
+        }
+        _pendingEvents.Add(integrationEvent);
+    }
+
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? param, CancellationToken ct)
+    {
+        var connection = await ConnectionAsync(ct);
+        var rows = await connection.QueryAsync<T>(Command(sql, param, ct));
+        return rows.AsList();
+    }
+
+    public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? param, CancellationToken ct)
+    {
+        var connection = await ConnectionAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<T>(Command(sql, param, ct));
+    }
+
+    public async Task<T> ExecuteScalarAsync<T>(string sql, object? param, CancellationToken ct)
+    {
+        var connection = await ConnectionAsync(ct);
+        var value = await connection.ExecuteScalarAsync<T>(Command(sql, param, ct));
+        return value!;
+    }
+
+    public async Task<int> ExecuteAsync(string sql, object? param, CancellationToken ct)
+    {
+        var connection = await ConnectionAsync(ct);
+        return await connection.ExecuteAsync(Command(sql, param, ct));
+    }
+
+    public async Task<DbConnection> ConnectionAsync(CancellationToken ct)
+    {
+        if (_connection is null)
+        {
+            _connection = await _factory.OpenAsync(ct);
+        }
+        return _connection;
+    }
+
+    private CommandDefinition Command(string sql, object? param, CancellationToken ct) =>
+        new(Dialect.Render(sql), param, _transaction, cancellationToken: ct);
+
+    private async Task CommitAsync(CancellationToken ct)
+    {
+        var transaction = _transaction ?? throw new InvalidOperationException("No transaction to commit.");
+        await transaction.CommitAsync(ct);
+        await transaction.DisposeAsync();
+        _transaction = null;
+        var events = _pendingEvents.ToArray();
+        _pendingEvents.Clear();
+        foreach (var integrationEvent in events)
+        {
+            await _events.PublishAsync(integrationEvent, ct);
+        }
+    }
+
+    private async Task RollbackAsync()
+    {
+        if (_transaction is null)
+        {
+            return;
+        }
+        _pendingEvents.Clear();
+        try
+        {
+            await _transaction.RollbackAsync(CancellationToken.None);
+        }
+        finally
+        {
+            await _transaction.DisposeAsync();
+            _transaction = null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await RollbackAsync();
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+            _connection = null;
+        }
+    }
+
+    /// <summary>Commit explicitly; disposing without commit rolls back (only the outermost owner acts).</summary>
+    public sealed class Transaction : IAsyncDisposable
+    {
+        private readonly DbSession _session;
+        private readonly bool _owner;
+        private bool _completed;
+
+        internal Transaction(DbSession session, bool owner)
+        {
+            _session = session;
+            _owner = owner;
+        }
+
+        public async Task CommitAsync(CancellationToken ct)
+        {
+            _completed = true;
+            if (_owner)
+            {
+                await _session.CommitAsync(ct);
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_owner && !_completed)
+            {
+                await _session.RollbackAsync();
+            }
+        }
+    }
+}

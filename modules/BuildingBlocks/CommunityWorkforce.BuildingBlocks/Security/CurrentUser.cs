@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
+
+namespace CommunityWorkforce.BuildingBlocks.Security;
+
+/// <summary>
+/// Who is calling and what they may see. Read from the access token's claims once per request.
+/// </summary>
+public sealed class CurrentUser
+{
+    public CurrentUser(IHttpContextAccessor accessor)
+    {
+        var principal = accessor.HttpContext?.User;
+        if (principal?.Identity?.IsAuthenticated != true)
+        {
+            return;
+        }
+        IsAuthenticated = true;
+        AccountId = ParseGuid(principal.FindFirstValue(CwClaims.Subject));
+        UserName = principal.FindFirstValue(CwClaims.UserName) ?? string.Empty;
+        Role = principal.FindFirstValue(CwClaims.Role) ?? string.Empty;
+        ScopePath = principal.FindFirstValue(CwClaims.ScopePath);
+        OrgUnitId = ParseGuid(principal.FindFirstValue(CwClaims.OrgUnitId));
+        WorkerId = ParseGuid(principal.FindFirstValue(CwClaims.WorkerId));
+        RequestId = accessor.HttpContext?.TraceIdentifier;
+    }
+
+    public bool IsAuthenticated { get; }
+    public Guid? AccountId { get; }
+    public string UserName { get; } = string.Empty;
+    public string Role { get; } = string.Empty;
+    public string? ScopePath { get; }
+    public Guid? OrgUnitId { get; }
+    public Guid? WorkerId { get; }
+    public string? RequestId { get; }
+
+    public bool IsAdmin => Role == Roles.Admin;
+
+    /// <summary>
+    /// The LIKE pattern every scoped query filters org-unit paths with. Admin: every path. Other roles: their
+    /// subtree; an account without a scope sees nothing (a pattern no path matches).
+    /// </summary>
+    public string ScopePattern => IsAdmin ? "/%" : ScopePath is { Length: > 0 } path ? path + "%" : "-none-";
+
+    /// <summary>True when <paramref name="path"/> lies in the caller's subtree.</summary>
+    public bool CanSee(string path) =>
+        IsAdmin || (ScopePath is { Length: > 0 } scope && path.StartsWith(scope, StringComparison.Ordinal));
+
+    private static Guid? ParseGuid(string? value) => Guid.TryParse(value, out var id) ? id : null;
+}

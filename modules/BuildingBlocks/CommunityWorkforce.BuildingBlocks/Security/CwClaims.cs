@@ -1,0 +1,13 @@
+namespace CommunityWorkforce.BuildingBlocks.Security;
+
+/// <summary>Claim names in our access tokens (kept short and unmapped).</summary>
+public static class CwClaims
+{
+    public const string Subject = "sub";
+    public const string UserName = "name";
+    public const string DisplayName = "cw_display";
+    public const string Role = "role";
+    public const string ScopePath = "cw_scope";
+    public const string OrgUnitId = "cw_org";
+    public const string WorkerId = "cw_worker";
+}

@@ -1,0 +1,52 @@
+namespace CommunityWorkforce.Staffing.Contracts;
+
+/// <summary>Org-unit levels (组织层级), stable codes.</summary>
+public static class OrgLevels
+{
+    /// <summary>市</summary>
+    public const string City = "city";
+
+    /// <summary>区</summary>
+    public const string District = "district";
+
+    /// <summary>街道/镇</summary>
+    public const string Street = "street";
+
+    /// <summary>居委会/村委会</summary>
+    public const string Community = "community";
+
+    /// <summary>街道中心，如社区事务受理服务中心</summary>
+    public const string Centre = "centre";
+
+    public static readonly IReadOnlyList<string> All = [City, District, Street, Community, Centre];
+}
+
+/// <summary>The published read model of an org unit, for other modules.</summary>
+public sealed record OrgUnitInfo
+{
+    public Guid Id { get; init; }
+    public string Code { get; init; } = "";
+    public string Name { get; init; } = "";
+    public string Level { get; init; } = "";
+    public Guid? ParentId { get; init; }
+
+    /// <summary>Materialised path of codes, e.g. <c>/310000/310106/310106021/</c>.</summary>
+    public string Path { get; init; } = "";
+
+    public string Status { get; init; } = "";
+}
+
+/// <summary>Single reads of org units for other modules (bulk reads join <see cref="StaffingViews.OrgUnits"/>).</summary>
+public interface IOrgUnitDirectory
+{
+    Task<OrgUnitInfo?> FindAsync(Guid id, CancellationToken ct);
+
+    Task<OrgUnitInfo?> FindByCodeAsync(string code, CancellationToken ct);
+}
+
+/// <summary>Views Staffing publishes for other modules' SQL.</summary>
+public static class StaffingViews
+{
+    /// <summary>Columns: id, code, name, level, parent_id, path, depth, households, population, status.</summary>
+    public const string OrgUnits = "staffing_v_org_units";
+}

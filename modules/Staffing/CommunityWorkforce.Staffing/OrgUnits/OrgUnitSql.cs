@@ -1,0 +1,79 @@
+namespace CommunityWorkforce.Staffing.OrgUnits;
+
+internal static class OrgUnitSql
+{
+    private const string Columns = """
+        u.id, u.code, u.name, u.level, u.parent_id, u.path, u.depth, u.households, u.population, u.is_demo,
+        u.status, u.closed_on, u.close_reason, u.version, u.created_at, u.updated_at,
+        (SELECT COUNT(*) FROM staffing_org_units c WHERE c.parent_id = u.id AND c.status = 'active') AS child_count
+        """;
+
+    private const string ListFilter = """
+        FROM staffing_org_units u
+        WHERE u.path LIKE @Scope
+          AND (@Level IS NULL OR u.level = @Level)
+          AND (@ParentId IS NULL OR u.parent_id = @ParentId)
+          AND (@Status IS NULL OR u.status = @Status)
+          AND (@Q IS NULL OR u.name LIKE @Q ESCAPE '\' OR u.code LIKE @Q ESCAPE '\')
+        """;
+
+    public const string List = "SELECT " + Columns + " " + ListFilter + " ORDER BY {orderBy} {page}";
+
+    public const string Count = "SELECT COUNT(*) " + ListFilter;
+
+    public const string Get = "SELECT " + Columns + " FROM staffing_org_units u WHERE u.id = @Id AND u.path LIKE @Scope";
+
+    public const string GetUnscoped = "SELECT " + Columns + " FROM staffing_org_units u WHERE u.id = @Id";
+
+    public const string GetByCode = "SELECT " + Columns + " FROM staffing_org_units u WHERE u.code = @Code";
+
+    public const string Tree = """
+        SELECT u.id, u.code, u.name, u.level, u.status, u.parent_id, u.path
+        FROM staffing_org_units u
+        WHERE u.path LIKE @Scope AND (@IncludeClosed = 1 OR u.status = 'active')
+        ORDER BY u.path
+        """;
+
+    public const string CodeExists = "SELECT COUNT(*) FROM staffing_org_units WHERE code = @Code";
+
+    public const string SiblingNameExists = """
+        SELECT COUNT(*) FROM staffing_org_units
+        WHERE status = 'active' AND name = @Name AND id <> @Id
+          AND ((@ParentId IS NULL AND parent_id IS NULL) OR parent_id = @ParentId)
+        """;
+
+    public const string Insert = """
+        INSERT INTO staffing_org_units
+            (id, code, name, level, parent_id, path, depth, households, population, is_demo, status, version, created_at, updated_at)
+        VALUES
+            (@Id, @Code, @Name, @Level, @ParentId, @Path, @Depth, @Households, @Population, @IsDemo, 'active', 1, @Now, @Now)
+        """;
+
+    public const string Update = """
+        UPDATE staffing_org_units
+        SET name = @Name, households = @Households, population = @Population, version = version + 1, updated_at = @Now
+        WHERE id = @Id AND version = @Version
+        """;
+
+    /// <summary>Re-roots the whole subtree (the unit itself included) from @OldPath to @NewPath.</summary>
+    public const string MoveSubtree = """
+        UPDATE staffing_org_units
+        SET path = @NewPath {cat} {substr}(path, @OldPathLength + 1, 400),
+            depth = depth + @DepthDelta,
+            version = version + 1,
+            updated_at = @Now
+        WHERE path LIKE @OldPathPattern
+        """;
+
+    public const string SetParent = """
+        UPDATE staffing_org_units SET parent_id = @NewParentId WHERE id = @Id AND version = @Version
+        """;
+
+    public const string ActiveChildren = "SELECT COUNT(*) FROM staffing_org_units WHERE parent_id = @Id AND status = 'active'";
+
+    public const string Close = """
+        UPDATE staffing_org_units
+        SET status = 'closed', closed_on = @ClosedOn, close_reason = @Reason, version = version + 1, updated_at = @Now
+        WHERE id = @Id AND version = @Version AND status = 'active'
+        """;
+}
