@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Everything CI runs: build with warnings as errors, every NUnit suite, the client's type-check, unit tests and
+# build, the API-types drift check, the OpenAPI lint, and the browser journeys against the real host on a fresh
+# database. Ends with one line "N passed, N failed" and exits non-zero on any failure.
+set -uo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+OUT=$(mktemp -d)
+PASSED=0
+FAILED=0
+STEP_FAILURES=()
+HOST_PID=""
+
+cleanup() {
+  if [ -n "$HOST_PID" ]; then kill "$HOST_PID" 2>/dev/null; wait "$HOST_PID" 2>/dev/null; fi
+}
+trap cleanup EXIT
+
+step_failed() { STEP_FAILURES+=("$1"); FAILED=$((FAILED + 1)); echo "!! step failed: $1"; }
+
+finish() {
+  echo
+  if [ ${#STEP_FAILURES[@]} -gt 0 ]; then
+    echo "Failed steps: ${STEP_FAILURES[*]}"
+  fi
+  echo "${PASSED} passed, ${FAILED} failed"
+  [ "$FAILED" -eq 0 ]
+  exit $?
+}
+
+echo "==> dotnet build (warnings are errors)"
+if ! dotnet build CommunityWorkforce.sln -c Release -nologo -v quiet -warnaserror; then
+  step_failed "dotnet build"
+  finish
+fi
+
+echo "==> NUnit suites"
+for project in tests/*.Tests/*.Tests.csproj; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" -c Release --no-build --nologo \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$OUT" || true
+  trx="$OUT/$name.trx"
+  if [ ! -f "$trx" ]; then
+    step_failed "$name (no results)"
+    continue
+  fi
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
+  PASSED=$((PASSED + ${p:-0}))
+  FAILED=$((FAILED + ${f:-0} + ${e:-0}))
+  echo "    $name: ${p:-0} passed, ${f:-0} failed"
+  if [ "${p:-0}" -eq 0 ]; then step_failed "$name ran no test"; fi
+done
+
+if [ -f client/package.json ]; then
+  echo "==> Client"
+  if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then
+    echo "    installing Debian's chromium"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || step_failed "apt-get install chromium"
+  fi
+  (cd client && npm ci --no-audit --no-fund) || step_failed "npm ci"
+  (cd client && npm run typecheck) || step_failed "client typecheck"
+
+  vitest_count() { # file
+    node -e 'const r=require(process.argv[1]);console.log(r.numPassedTests+" "+(r.numFailedTests+(r.numRuntimeErrorTestSuites||0)))' "$1" 2>/dev/null || echo "0 1"
+  }
+  (cd client && npm test -- --reporter=default --reporter=json --outputFile="$OUT/vitest.json")
+  read -r p f < <(vitest_count "$OUT/vitest.json")
+  PASSED=$((PASSED + p)); FAILED=$((FAILED + f)); echo "    vitest: $p passed, $f failed"
+
+  (cd client && npm run build) || step_failed "client build"
+
+  echo "==> Starting the host on a fresh database for the browser journeys"
+  PORT=5180
+  E2E_DATA="$OUT/e2e-data"
+  dotnet api/CommunityWorkforce.Api/bin/Release/net10.0/CommunityWorkforce.Api.dll \
+    --urls "http://127.0.0.1:$PORT" --Data:Folder="$E2E_DATA" --Seed:Demo=true \
+    --Client:DistPath="$ROOT/client/dist" --Auth:SignInPermitsPerMinute=1000 >"$OUT/host.log" 2>&1 &
+  HOST_PID=$!
+  for _ in $(seq 1 60); do
+    curl -fs "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && break
+    sleep 0.5
+  done
+  if ! curl -fs "http://127.0.0.1:$PORT/health/ready" >/dev/null; then
+    cat "$OUT/host.log"
+    step_failed "host did not become ready"
+    finish
+  fi
+  export CW_API_URL="http://127.0.0.1:$PORT" CW_E2E_BASE_URL="http://127.0.0.1:$PORT"
+  (cd client && npm run check:api) || step_failed "generated API types differ from the live API (run npm run gen:api)"
+  (cd client && npm run lint:api) || step_failed "OpenAPI lint (spectral:oas)"
+  (cd client && npm run e2e -- --reporter=default --reporter=json --outputFile="$OUT/e2e.json")
+  read -r p f < <(vitest_count "$OUT/e2e.json")
+  PASSED=$((PASSED + p)); FAILED=$((FAILED + f)); echo "    browser journeys: $p passed, $f failed"
+  if [ "$p" -eq 0 ]; then step_failed "browser journeys ran no test"; fi
+fi
+
+finish
