@@ -9,6 +9,9 @@ internal static class AccountSql
 
     public const string ByUserName = "SELECT " + Columns + " FROM access_accounts a WHERE a.user_name = @UserName";
 
+    /// <summary>Sign-in reads and then writes the counters: lock the row on SQL Server so parallel attempts queue.</summary>
+    public const string ByUserNameForUpdate = "SELECT " + Columns + " FROM access_accounts a {updlock} WHERE a.user_name = @UserName";
+
     public const string ById = "SELECT " + Columns + " FROM access_accounts a WHERE a.id = @Id";
 
     private const string ListFilter = """

@@ -74,7 +74,7 @@ internal static class AuthEndpoints
         }
         var now = clock.GetUtcNow();
         await using var tx = await db.BeginAsync(ct);
-        var account = await db.QuerySingleOrDefaultAsync<AccountRow>(AccountSql.ByUserName,
+        var account = await db.QuerySingleOrDefaultAsync<AccountRow>(AccountSql.ByUserNameForUpdate,
             new { UserName = request.UserName!.Trim().ToLowerInvariant() }, ct);
         if (account is null)
         {

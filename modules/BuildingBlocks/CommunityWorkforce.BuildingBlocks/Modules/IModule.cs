@@ -13,7 +13,10 @@ public interface IModule
     /// <summary>Short lower-case name, also the URL segment under /api and the migration journal's prefix.</summary>
     string Name { get; }
 
-    /// <summary>Every table, view and index the module owns starts with this prefix (e.g. <c>staffing_</c>).</summary>
+    /// <summary>
+    /// Every table and view the module owns starts with this prefix (e.g. <c>staffing_</c>); its indexes are named
+    /// <c>ix_</c>/<c>ux_</c> + prefix + table.
+    /// </summary>
     string TablePrefix { get; }
 
     /// <summary>Migrations and seeds run in ascending order; a module that reads another's view runs after it.</summary>
