@@ -5,6 +5,7 @@ using CommunityWorkforce.Access.Auth;
 using CommunityWorkforce.BuildingBlocks.Data;
 using CommunityWorkforce.BuildingBlocks.Migrations;
 using CommunityWorkforce.BuildingBlocks.Modules;
+using CommunityWorkforce.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.FileProviders;
@@ -20,6 +21,10 @@ public static class HostingExtensions
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddBuildingBlocks(settings.Database);
+        var personalData = builder.Configuration.GetSection("PersonalData");
+        services.AddSingleton(PersonalDataProtector.Load(
+            personalData.GetSection("Keys").GetChildren().Where(k => !string.IsNullOrEmpty(k.Value)).ToDictionary(k => k.Key, k => k.Value!),
+            personalData["CurrentKeyId"], personalData["HashKey"], settings.DataFolder));
         services.AddSingleton<IReadOnlyList<IModule>>(ModuleCatalog.All);
         foreach (var module in ModuleCatalog.All)
         {

@@ -49,4 +49,7 @@ public static class StaffingViews
 {
     /// <summary>Columns: id, code, name, level, parent_id, path, depth, households, population, status.</summary>
     public const string OrgUnits = "staffing_v_org_units";
+
+    /// <summary>Columns: worker_id, staff_no, name, status, org_unit_id, org_path — to scope other modules' worker data.</summary>
+    public const string WorkerScope = "staffing_v_worker_scope";
 }

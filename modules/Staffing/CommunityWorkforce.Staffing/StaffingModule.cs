@@ -1,6 +1,13 @@
 using CommunityWorkforce.BuildingBlocks.Modules;
 using CommunityWorkforce.Staffing.Contracts;
+using CommunityWorkforce.Staffing.Demo;
+using CommunityWorkforce.Staffing.Headcount;
 using CommunityWorkforce.Staffing.OrgUnits;
+using CommunityWorkforce.Staffing.Postings;
+using CommunityWorkforce.Staffing.Posts;
+using CommunityWorkforce.Staffing.Rotations;
+using CommunityWorkforce.Staffing.Settings;
+using CommunityWorkforce.Staffing.Workers;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,19 +24,32 @@ public sealed class StaffingModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<IOrgUnitDirectory, OrgUnitDirectory>();
+        services.AddScoped<IWorkerDirectory, WorkerDirectory>();
+        services.AddScoped<StaffingSettingsStore>();
+        services.AddScoped<WorkerWriter>();
+        services.AddScoped<PostingService>();
         services.AddScoped<DemoOrgTree>();
+        services.AddScoped<DemoStaffing>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
         OrgUnitEndpoints.Map(api);
+        HeadcountEndpoints.Map(api);
+        WorkerEndpoints.Map(api);
+        PostEndpoints.Map(api);
+        PostingEndpoints.Map(api);
+        RotationEndpoints.Map(api);
+        SettingsEndpoints.Map(api);
     }
 
     public async Task SeedAsync(IServiceProvider services, SeedOptions seed, CancellationToken ct)
     {
+        await services.GetRequiredService<StaffingSettingsStore>().EnsureDefaultsAsync(ct);
         if (seed.Demo)
         {
             await services.GetRequiredService<DemoOrgTree>().SeedAsync(ct);
+            await services.GetRequiredService<DemoStaffing>().SeedAsync(ct);
         }
     }
 }

@@ -25,6 +25,10 @@ internal static class AccountSql
 
     public const string Count = "SELECT COUNT(*) " + ListFilter;
 
+    public const string LinkWorker = """
+        UPDATE access_accounts SET worker_id = @WorkerId, org_unit_id = @OrgUnitId WHERE user_name = @UserName AND worker_id IS NULL
+        """;
+
     public const string AnyAdmin = "SELECT COUNT(*) FROM access_accounts WHERE role = 'admin'";
 
     public const string Insert = """

@@ -11,10 +11,13 @@ namespace CommunityWorkforce.Access.Auth;
 /// Demo accounts (README lists them) when demo data is on; otherwise, on an empty database, one <c>admin</c> with a
 /// random password written to the data folder, never a default password.
 /// </summary>
-internal sealed class AccountSeeder(DbSession db, Passwords passwords, IOrgUnitDirectory orgUnits, AuditWriter audit,
-    TimeProvider clock, ILogger<AccountSeeder> logger)
+internal sealed class AccountSeeder(DbSession db, Passwords passwords, IOrgUnitDirectory orgUnits, IWorkerDirectory workers,
+    AuditWriter audit, TimeProvider clock, ILogger<AccountSeeder> logger)
 {
     public const string DemoPassword = "Demo2026cw";
+
+    /// <summary>The roster record the demo worker account belongs to (Staffing's demo data).</summary>
+    public const string DemoWorkerStaffNo = "CW000001";
 
     private static readonly (string UserName, string DisplayName, string Role, string? OrgCode)[] DemoAccounts =
     [
@@ -33,6 +36,10 @@ internal sealed class AccountSeeder(DbSession db, Passwords passwords, IOrgUnitD
             {
                 var unit = orgCode is null ? null : await orgUnits.FindByCodeAsync(orgCode, ct);
                 await Ensure(userName, displayName, role, unit, DemoPassword, mustChange: false, ct);
+            }
+            if (await workers.FindByStaffNoAsync(DemoWorkerStaffNo, ct) is { } worker)
+            {
+                await db.ExecuteAsync(AccountSql.LinkWorker, new { UserName = "worker.demo", WorkerId = worker.Id, OrgUnitId = worker.OrgUnitId }, ct);
             }
         }
         else if (await db.ExecuteScalarAsync<int>(AccountSql.AnyAdmin, null, ct) == 0)

@@ -42,6 +42,13 @@ public sealed class CurrentUser
     /// </summary>
     public string ScopePattern => IsAdmin ? "/%" : ScopePath is { Length: > 0 } path ? path + "%" : "-none-";
 
+    /// <summary>
+    /// For the worker role, the one worker record the caller may see (an empty id when the account is linked to
+    /// none); null for every other role. Worker-facing queries filter <c>(@OnlyWorkerId IS NULL AND path LIKE
+    /// @Scope) OR worker.id = @OnlyWorkerId</c>.
+    /// </summary>
+    public Guid? OnlyWorkerId => Role == Roles.Worker ? WorkerId ?? Guid.Empty : null;
+
     /// <summary>True when <paramref name="path"/> lies in the caller's subtree.</summary>
     public bool CanSee(string path) =>
         IsAdmin || (ScopePath is { Length: > 0 } scope && path.StartsWith(scope, StringComparison.Ordinal));

@@ -30,6 +30,7 @@ public static class Policies
     public const string HrOrAdmin = "hr-or-admin";
     public const string Leader = "leader";
     public const string Staff = "staff";
+    public const string HrAdminOrWorker = "hr-admin-or-worker";
     public const string AnyRole = "any-role";
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
@@ -38,6 +39,7 @@ public static class Policies
         [HrOrAdmin] = [Roles.Admin, Roles.Hr],
         [Leader] = [Roles.Leader],
         [Staff] = [Roles.Admin, Roles.Hr, Roles.Leader],
+        [HrAdminOrWorker] = [Roles.Admin, Roles.Hr, Roles.Worker],
         [AnyRole] = [Roles.Admin, Roles.Hr, Roles.Leader, Roles.Worker],
     };
 }

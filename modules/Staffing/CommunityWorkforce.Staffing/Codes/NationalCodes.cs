@@ -43,6 +43,14 @@ public static class NationalCodes
         new("90", "其他", "Other"),
     ];
 
+    private static readonly string[] EthnicEnglish =
+    [
+        "Han", "Mongol", "Hui", "Tibetan", "Uyghur", "Miao", "Yi", "Zhuang", "Bouyei", "Korean", "Manchu", "Dong", "Yao", "Bai",
+        "Tujia", "Hani", "Kazakh", "Dai", "Li", "Lisu", "Va", "She", "Gaoshan", "Lahu", "Sui", "Dongxiang", "Naxi", "Jingpo",
+        "Kyrgyz", "Tu", "Daur", "Mulao", "Qiang", "Blang", "Salar", "Maonan", "Gelao", "Xibe", "Achang", "Pumi", "Tajik", "Nu",
+        "Uzbek", "Russian", "Evenki", "De'ang", "Bonan", "Yugur", "Gin", "Tatar", "Derung", "Oroqen", "Hezhen", "Monba", "Lhoba", "Jino",
+    ];
+
     /// <summary>GB/T 3304-1991 民族 (all 56).</summary>
     public static readonly IReadOnlyList<CodeValue> EthnicGroup = new[]
     {
@@ -53,13 +61,6 @@ public static class NationalCodes
         "独龙族", "鄂伦春族", "赫哲族", "门巴族", "珞巴族", "基诺族",
     }.Select((name, i) => new CodeValue((i + 1).ToString("00", System.Globalization.CultureInfo.InvariantCulture), name, EthnicEnglish[i])).ToList();
 
-    private static readonly string[] EthnicEnglish =
-    [
-        "Han", "Mongol", "Hui", "Tibetan", "Uyghur", "Miao", "Yi", "Zhuang", "Bouyei", "Korean", "Manchu", "Dong", "Yao", "Bai",
-        "Tujia", "Hani", "Kazakh", "Dai", "Li", "Lisu", "Va", "She", "Gaoshan", "Lahu", "Sui", "Dongxiang", "Naxi", "Jingpo",
-        "Kyrgyz", "Tu", "Daur", "Mulao", "Qiang", "Blang", "Salar", "Maonan", "Gelao", "Xibe", "Achang", "Pumi", "Tajik", "Nu",
-        "Uzbek", "Russian", "Evenki", "De'ang", "Bonan", "Yugur", "Gin", "Tatar", "Derung", "Oroqen", "Hezhen", "Monba", "Lhoba", "Jino",
-    ];
 
     /// <summary>Finds a code by its code or its Chinese name (imports accept either).</summary>
     public static CodeValue? Find(IReadOnlyList<CodeValue> table, string? codeOrName)

@@ -94,3 +94,10 @@ CREATE INDEX ix_staffing_rotation_requests_worker_id ON staffing_rotation_reques
 CREATE INDEX ix_staffing_rotation_requests_status ON staffing_rotation_requests (status);
 
 INSERT INTO staffing_counters (name, value) VALUES ('staff_no', 0);
+
+GO
+CREATE VIEW staffing_v_worker_scope AS
+SELECT w.id AS worker_id, w.staff_no, w.name, w.status, w.org_unit_id, u.path AS org_path
+FROM staffing_workers w
+JOIN staffing_org_units u ON u.id = w.org_unit_id;
+GO

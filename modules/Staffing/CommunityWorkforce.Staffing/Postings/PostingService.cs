@@ -1,0 +1,81 @@
+using CommunityWorkforce.BuildingBlocks.Audit;
+using CommunityWorkforce.BuildingBlocks.Data;
+using CommunityWorkforce.BuildingBlocks.Http;
+using CommunityWorkforce.Staffing.Posts;
+
+namespace CommunityWorkforce.Staffing.Postings;
+
+/// <summary>Why a posting could not start.</summary>
+internal enum PostingRefusal
+{
+    None,
+    PostClosed,
+    HeadcountExceeded,
+    AlreadyHolds,
+}
+
+/// <summary>
+/// Starts and ends postings inside the caller's transaction. The headcount check and the insert happen in the same
+/// transaction, with the post's row locked first, so two requests can never both take the last place.
+/// </summary>
+internal sealed class PostingService(DbSession db, AuditWriter audit, TimeProvider clock)
+{
+    public async Task<(Guid? PostingId, PostingRefusal Refusal)> StartAsync(Guid workerId, Guid postId, DateOnly startedOn,
+        string reason, bool? isPrimary, string orgPath, CancellationToken ct)
+    {
+        var quota = await db.QuerySingleOrDefaultAsync<int?>(PostSql.QuotaForUpdate, new { Id = postId }, ct);
+        if (quota is null)
+        {
+            return (null, PostingRefusal.PostClosed);
+        }
+        if (await db.ExecuteScalarAsync<int>(PostingSql.ActiveOfWorkerInPost, new { WorkerId = workerId, PostId = postId }, ct) > 0)
+        {
+            return (null, PostingRefusal.AlreadyHolds);
+        }
+        if (await db.ExecuteScalarAsync<int>(PostSql.ActivePostings, new { Id = postId }, ct) >= quota)
+        {
+            return (null, PostingRefusal.HeadcountExceeded);
+        }
+        var now = clock.GetUtcNow();
+        var hasPrimary = await db.ExecuteScalarAsync<int>(PostingSql.ActivePrimaryOfWorker, new { WorkerId = workerId }, ct) > 0;
+        var primary = isPrimary ?? !hasPrimary;
+        if (primary && hasPrimary)
+        {
+            await db.ExecuteAsync(PostingSql.ClearPrimary, new { WorkerId = workerId, Now = now }, ct);
+        }
+        var id = Guid.NewGuid();
+        await db.ExecuteAsync(PostingSql.Insert, new
+        {
+            Id = id, WorkerId = workerId, PostId = postId, StartedOn = startedOn, Reason = reason, IsPrimary = primary, Now = now,
+        }, ct);
+        await audit.WriteAsync(new AuditEntry("staffing.posting.started", "posting", id, orgPath,
+            new { workerId, postId, startedOn, reason, isPrimary = primary }), ct);
+        return (id, PostingRefusal.None);
+    }
+
+    /// <summary>Ends an active posting; false when it is no longer active or the version is stale.</summary>
+    public async Task<bool> EndAsync(Guid postingId, DateOnly endedOn, string endReason, int? version, string? orgPath, CancellationToken ct)
+    {
+        var changed = await db.ExecuteAsync(PostingSql.End, new
+        {
+            Id = postingId, EndedOn = endedOn, EndReason = endReason, Version = version, Now = clock.GetUtcNow(),
+        }, ct);
+        if (changed == 1)
+        {
+            await audit.WriteAsync(new AuditEntry("staffing.posting.ended", "posting", postingId, orgPath, new { endedOn, endReason }), ct);
+        }
+        return changed == 1;
+    }
+
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Problem(PostingRefusal refusal, string postTitle) => refusal switch
+    {
+        PostingRefusal.HeadcountExceeded => Problems.Conflict(ProblemTypes.HeadcountExceeded,
+            Text.Of("岗位编制已满", "Headcount exceeded"),
+            Text.Of($"“{postTitle}”岗位的编制已满，不能再安排人员。请先调整编制或结束现有任职。",
+                $"The post '{postTitle}' is full; raise its quota or end a posting first.")),
+        PostingRefusal.AlreadyHolds => Problems.Conflict(ProblemTypes.RuleViolation, Text.Of("已在该岗位任职", "Already holds the post"),
+            Text.Of("该人员已在此岗位任职。", "The worker already holds this post.")),
+        _ => Problems.Conflict(ProblemTypes.RuleViolation, Text.Of("岗位已撤销", "Post closed"),
+            Text.Of("不能安排到已撤销的岗位。", "The post is closed.")),
+    };
+}

@@ -1,0 +1,61 @@
+namespace CommunityWorkforce.Staffing.Postings;
+
+internal static class PostingSql
+{
+    private const string Columns = """
+        g.id, g.worker_id, w.name AS worker_name, w.staff_no, g.post_id, p.title AS post_title, p.post_type,
+        p.org_unit_id, u.name AS org_unit_name, g.started_on, g.ended_on, g.reason, g.end_reason, g.is_primary,
+        g.version, g.created_at, g.updated_at
+        """;
+
+    private const string From = """
+        FROM staffing_postings g
+        JOIN staffing_workers w ON w.id = g.worker_id
+        JOIN staffing_org_units wu ON wu.id = w.org_unit_id
+        JOIN staffing_posts p ON p.id = g.post_id
+        JOIN staffing_org_units u ON u.id = p.org_unit_id
+        """;
+
+    /// <summary>A worker's whole history, newest first (the worker's own scope decides visibility).</summary>
+    public const string ByWorker = "SELECT " + Columns + " " + From + """
+         WHERE g.worker_id = @WorkerId
+           AND ((@OnlyWorkerId IS NULL AND wu.path LIKE @Scope) OR w.id = @OnlyWorkerId)
+         ORDER BY CASE WHEN g.ended_on IS NULL THEN 0 ELSE 1 END, g.started_on DESC
+        """;
+
+    /// <summary>Who held a post and when, newest first.</summary>
+    public const string ByPost = "SELECT " + Columns + " " + From + """
+         WHERE g.post_id = @PostId AND u.path LIKE @Scope
+         ORDER BY g.started_on DESC
+        """;
+
+    public const string Get = "SELECT " + Columns + " " + From + " WHERE g.id = @Id AND (wu.path LIKE @Scope OR u.path LIKE @Scope)";
+
+    public const string ActiveOfWorkerInPost = """
+        SELECT COUNT(*) FROM staffing_postings WHERE worker_id = @WorkerId AND post_id = @PostId AND ended_on IS NULL
+        """;
+
+    public const string ActivePrimaryOfWorker = """
+        SELECT COUNT(*) FROM staffing_postings WHERE worker_id = @WorkerId AND ended_on IS NULL AND is_primary = 1
+        """;
+
+    public const string ClearPrimary = """
+        UPDATE staffing_postings SET is_primary = 0, version = version + 1, updated_at = @Now
+        WHERE worker_id = @WorkerId AND ended_on IS NULL AND is_primary = 1
+        """;
+
+    public const string Insert = """
+        INSERT INTO staffing_postings (id, worker_id, post_id, started_on, reason, is_primary, version, created_at, updated_at)
+        VALUES (@Id, @WorkerId, @PostId, @StartedOn, @Reason, @IsPrimary, 1, @Now, @Now)
+        """;
+
+    public const string End = """
+        UPDATE staffing_postings SET ended_on = @EndedOn, end_reason = @EndReason, version = version + 1, updated_at = @Now
+        WHERE id = @Id AND ended_on IS NULL AND (@Version IS NULL OR version = @Version)
+        """;
+
+    public const string EndAllForWorker = """
+        UPDATE staffing_postings SET ended_on = @EndedOn, end_reason = @EndReason, version = version + 1, updated_at = @Now
+        WHERE worker_id = @WorkerId AND ended_on IS NULL
+        """;
+}

@@ -1,0 +1,54 @@
+namespace CommunityWorkforce.Staffing.Posts;
+
+internal static class PostSql
+{
+    private const string Columns = """
+        p.id, p.org_unit_id, u.name AS org_unit_name, u.path AS org_path, p.post_type, p.title, p.quota,
+        (SELECT COUNT(*) FROM staffing_postings f WHERE f.post_id = p.id AND f.ended_on IS NULL) AS filled,
+        p.status, p.version, p.created_at, p.updated_at
+        """;
+
+    private const string ScopedFrom = """
+        FROM staffing_posts p
+        JOIN staffing_org_units u ON u.id = p.org_unit_id
+        WHERE u.path LIKE @Scope
+        """;
+
+    private const string Filters = """
+          AND (@UnitPath IS NULL OR u.path LIKE @UnitPath)
+          AND (@PostType IS NULL OR p.post_type = @PostType)
+          AND (@Status IS NULL OR p.status = @Status)
+          AND (@Q IS NULL OR p.title LIKE @Q ESCAPE '\' OR u.name LIKE @Q ESCAPE '\')
+          AND (@HasVacancy = 0 OR p.quota > (SELECT COUNT(*) FROM staffing_postings f WHERE f.post_id = p.id AND f.ended_on IS NULL))
+        """;
+
+    public const string List = "SELECT " + Columns + " " + ScopedFrom + Filters + " ORDER BY {orderBy} {page}";
+
+    public const string Count = "SELECT COUNT(*) " + ScopedFrom + Filters;
+
+    public const string Get = "SELECT " + Columns + " " + ScopedFrom + " AND p.id = @Id";
+
+    /// <summary>Reads the quota and takes the post's row lock (SQL Server) so that concurrent fills queue.</summary>
+    public const string QuotaForUpdate = "SELECT quota FROM staffing_posts {updlock} WHERE id = @Id AND status = 'active'";
+
+    public const string ActivePostings = "SELECT COUNT(*) FROM staffing_postings WHERE post_id = @Id AND ended_on IS NULL";
+
+    public const string TitleExists = """
+        SELECT COUNT(*) FROM staffing_posts WHERE org_unit_id = @OrgUnitId AND title = @Title AND status = 'active' AND id <> @Id
+        """;
+
+    public const string Insert = """
+        INSERT INTO staffing_posts (id, org_unit_id, post_type, title, quota, status, version, created_at, updated_at)
+        VALUES (@Id, @OrgUnitId, @PostType, @Title, @Quota, 'active', 1, @Now, @Now)
+        """;
+
+    public const string Update = """
+        UPDATE staffing_posts SET title = @Title, quota = @Quota, version = version + 1, updated_at = @Now
+        WHERE id = @Id AND version = @Version
+        """;
+
+    public const string Close = """
+        UPDATE staffing_posts SET status = 'closed', version = version + 1, updated_at = @Now
+        WHERE id = @Id AND version = @Version AND status = 'active'
+        """;
+}

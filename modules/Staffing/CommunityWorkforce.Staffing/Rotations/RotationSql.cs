@@ -1,0 +1,94 @@
+namespace CommunityWorkforce.Staffing.Rotations;
+
+internal static class RotationSql
+{
+    private const string Columns = """
+        r.id, r.worker_id, w.name AS worker_name, w.staff_no, wu.path AS worker_path,
+        r.from_posting_id, fp.title AS from_post_title, fu.name AS from_org_unit_name, f.started_on AS from_started_on,
+        f.ended_on AS from_ended_on, f.is_primary AS from_is_primary,
+        r.to_post_id, tp.title AS to_post_title, tu.name AS to_org_unit_name, tu.id AS to_org_unit_id, tu.path AS to_path,
+        tp.quota AS to_post_quota,
+        (SELECT COUNT(*) FROM staffing_postings x WHERE x.post_id = r.to_post_id AND x.ended_on IS NULL) AS to_post_filled,
+        r.reason, r.proposed_on, r.status, r.requested_by, r.requested_by_name, r.requested_role, r.submitted_at,
+        r.decided_by_name, r.decided_at, r.decision_comment, r.new_posting_id, r.version, r.created_at, r.updated_at
+        """;
+
+    private const string ScopedFrom = """
+        FROM staffing_rotation_requests r
+        JOIN staffing_workers w ON w.id = r.worker_id
+        JOIN staffing_org_units wu ON wu.id = w.org_unit_id
+        JOIN staffing_postings f ON f.id = r.from_posting_id
+        JOIN staffing_posts fp ON fp.id = f.post_id
+        JOIN staffing_org_units fu ON fu.id = fp.org_unit_id
+        JOIN staffing_posts tp ON tp.id = r.to_post_id
+        JOIN staffing_org_units tu ON tu.id = tp.org_unit_id
+        WHERE ((@OnlyWorkerId IS NULL AND wu.path LIKE @Scope) OR w.id = @OnlyWorkerId)
+        """;
+
+    private const string Filters = """
+          AND (@Status IS NULL OR r.status = @Status)
+          AND (@WorkerId IS NULL OR r.worker_id = @WorkerId)
+          AND (@UnitPath IS NULL OR wu.path LIKE @UnitPath OR tu.path LIKE @UnitPath)
+          AND (@Q IS NULL OR w.name LIKE @Q ESCAPE '\' OR w.staff_no LIKE @Q ESCAPE '\')
+        """;
+
+    public const string List = "SELECT " + Columns + " " + ScopedFrom + Filters + " ORDER BY {orderBy} {page}";
+
+    public const string Count = "SELECT COUNT(*) " + ScopedFrom + Filters;
+
+    public const string CountsByStatus = "SELECT r.status, COUNT(*) AS n " + ScopedFrom + " GROUP BY r.status";
+
+    public const string Get = "SELECT " + Columns + " " + ScopedFrom + " AND r.id = @Id";
+
+    public const string OpenForPosting = """
+        SELECT COUNT(*) FROM staffing_rotation_requests
+        WHERE from_posting_id = @FromPostingId AND status IN ('draft', 'submitted')
+        """;
+
+    public const string Insert = """
+        INSERT INTO staffing_rotation_requests
+            (id, worker_id, from_posting_id, to_post_id, reason, proposed_on, status, requested_by, requested_by_name,
+             requested_role, submitted_at, version, created_at, updated_at)
+        VALUES
+            (@Id, @WorkerId, @FromPostingId, @ToPostId, @Reason, @ProposedOn, @Status, @RequestedBy, @RequestedByName,
+             @RequestedRole, @SubmittedAt, 1, @Now, @Now)
+        """;
+
+    /// <summary>Moves a request from one state to the next; zero rows when it is no longer in <c>@From</c>.</summary>
+    public const string Transition = """
+        UPDATE staffing_rotation_requests
+        SET status = @To, submitted_at = COALESCE(@SubmittedAt, submitted_at), version = version + 1, updated_at = @Now
+        WHERE id = @Id AND status = @From AND (@Version IS NULL OR version = @Version)
+        """;
+
+    public const string Decide = """
+        UPDATE staffing_rotation_requests
+        SET status = @To, decided_by = @DecidedBy, decided_by_name = @DecidedByName, decided_at = @Now,
+            decision_comment = @Comment, new_posting_id = @NewPostingId, version = version + 1, updated_at = @Now
+        WHERE id = @Id AND status = 'submitted' AND (@Version IS NULL OR version = @Version)
+        """;
+
+    public const string SetNewPosting = "UPDATE staffing_rotation_requests SET new_posting_id = @NewPostingId WHERE id = @Id";
+
+    /// <summary>Active postings older than the threshold, of active workers, in scope.</summary>
+    private const string DueFrom = """
+        FROM staffing_postings g
+        JOIN staffing_workers w ON w.id = g.worker_id
+        JOIN staffing_org_units wu ON wu.id = w.org_unit_id
+        JOIN staffing_posts p ON p.id = g.post_id
+        JOIN staffing_org_units u ON u.id = p.org_unit_id
+        WHERE g.ended_on IS NULL AND g.started_on <= @StartedOnOrBefore AND w.status = 'active'
+          AND wu.path LIKE @Scope
+          AND (@UnitPath IS NULL OR wu.path LIKE @UnitPath)
+          AND (@Q IS NULL OR w.name LIKE @Q ESCAPE '\' OR w.staff_no LIKE @Q ESCAPE '\')
+        """;
+
+    public const string Due = """
+        SELECT w.id AS worker_id, w.name AS worker_name, w.staff_no, g.id AS posting_id, p.id AS post_id,
+               p.title AS post_title, u.name AS org_unit_name, g.started_on,
+               (SELECT COUNT(*) FROM staffing_rotation_requests r
+                WHERE r.from_posting_id = g.id AND r.status IN ('draft', 'submitted')) AS open_requests
+        """ + " " + DueFrom + " ORDER BY g.started_on, w.staff_no {page}";
+
+    public const string DueCount = "SELECT COUNT(*) " + DueFrom;
+}
