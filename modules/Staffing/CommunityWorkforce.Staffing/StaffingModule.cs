@@ -1,6 +1,7 @@
 using CommunityWorkforce.BuildingBlocks.Modules;
 using CommunityWorkforce.Staffing.Contracts;
 using CommunityWorkforce.Staffing.Demo;
+using CommunityWorkforce.Staffing.Excel;
 using CommunityWorkforce.Staffing.Headcount;
 using CommunityWorkforce.Staffing.OrgUnits;
 using CommunityWorkforce.Staffing.Postings;
@@ -28,6 +29,7 @@ public sealed class StaffingModule : IModule
         services.AddScoped<StaffingSettingsStore>();
         services.AddScoped<WorkerWriter>();
         services.AddScoped<PostingService>();
+        services.AddScoped<RosterImport>();
         services.AddScoped<DemoOrgTree>();
         services.AddScoped<DemoStaffing>();
     }
@@ -41,6 +43,7 @@ public sealed class StaffingModule : IModule
         PostingEndpoints.Map(api);
         RotationEndpoints.Map(api);
         SettingsEndpoints.Map(api);
+        ExcelEndpoints.Map(api);
     }
 
     public async Task SeedAsync(IServiceProvider services, SeedOptions seed, CancellationToken ct)

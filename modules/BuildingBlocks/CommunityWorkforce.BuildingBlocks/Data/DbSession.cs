@@ -62,6 +62,14 @@ public sealed class DbSession : IAsyncDisposable
         return rows.AsList();
     }
 
+    /// <summary>Rows one at a time as the reader yields them (exports); enumerate before the session ends.</summary>
+    public async Task<IEnumerable<T>> QueryStreamAsync<T>(string sql, object? param, CancellationToken ct)
+    {
+        var connection = await ConnectionAsync(ct);
+        return connection.Query<T>(new CommandDefinition(Dialect.Render(sql), param, _transaction,
+            flags: CommandFlags.None, cancellationToken: ct));
+    }
+
     public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? param, CancellationToken ct)
     {
         var connection = await ConnectionAsync(ct);

@@ -14,6 +14,9 @@ public sealed class Validator
 
     public bool IsValid => _errors.Count == 0;
 
+    public IEnumerable<(string Field, IReadOnlyList<string> Messages)> Errors =>
+        _errors.Select(e => (e.Key, (IReadOnlyList<string>)e.Value));
+
     public Validator Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var messages))
