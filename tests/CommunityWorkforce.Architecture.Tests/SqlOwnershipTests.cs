@@ -107,7 +107,7 @@ public sealed partial class SqlOwnershipTests
 
     internal static string StripComments(string sql) => Comments().Replace(sql, " ");
 
-    [GeneratedRegex(@"\b(?:FROM|JOIN|INTO|UPDATE|REFERENCES|TABLE(?:\s+IF\s+(?:NOT\s+)?EXISTS)?|INDEX\s+(?:IF\s+NOT\s+EXISTS\s+)?\S+\s+ON)\s+(?:[\[""]?dbo[\]""]?\.)?[\[""]?(?!(?:CASCADE|SET|NO|RESTRICT)\b)(?<name>[A-Za-z_][A-Za-z0-9_]*)",
+    [GeneratedRegex(@"(?<![@\w])(?:FROM|JOIN|INTO|UPDATE|REFERENCES|TABLE(?:\s+IF\s+(?:NOT\s+)?EXISTS)?|INDEX\s+(?:IF\s+NOT\s+EXISTS\s+)?\S+\s+ON)\s+(?:[\[""]?dbo[\]""]?\.)?[\[""]?(?!(?:CASCADE|SET|NO|RESTRICT)\b)(?<name>[A-Za-z_][A-Za-z0-9_]*)",
         RegexOptions.IgnoreCase)]
     private static partial Regex TableAfterKeyword();
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CommunityWorkforce.Access.Auth;
 using CommunityWorkforce.BuildingBlocks.Data;
+using CommunityWorkforce.BuildingBlocks.Http;
 using CommunityWorkforce.BuildingBlocks.Migrations;
 using CommunityWorkforce.BuildingBlocks.Modules;
 using CommunityWorkforce.BuildingBlocks.Security;
@@ -20,7 +21,7 @@ public static class HostingExtensions
         var settings = HostSettings.From(builder.Configuration, builder.Environment);
         var services = builder.Services;
         services.AddSingleton(settings);
-        services.AddBuildingBlocks(settings.Database);
+        services.AddBuildingBlocks(settings.Database, builder.Configuration, settings.DataFolder);
         var personalData = builder.Configuration.GetSection("PersonalData");
         services.AddSingleton(PersonalDataProtector.Load(
             personalData.GetSection("Keys").GetChildren().Where(k => !string.IsNullOrEmpty(k.Value)).ToDictionary(k => k.Key, k => k.Value!),
@@ -77,6 +78,7 @@ public static class HostingExtensions
     public static WebApplication UseCommunityWorkforce(this WebApplication app)
     {
         var settings = app.Services.GetRequiredService<HostSettings>();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization();

@@ -21,6 +21,7 @@ public sealed class AccessModule : IModule
         services.AddSingleton<Passwords>();
         services.AddScoped<TokenService>();
         services.AddScoped<AccountSeeder>();
+        services.AddScoped<BuildingBlocks.Privacy.IPersonalDataSource, AccessPersonalData>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)

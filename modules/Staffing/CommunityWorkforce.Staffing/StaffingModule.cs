@@ -30,6 +30,7 @@ public sealed class StaffingModule : IModule
         services.AddScoped<WorkerWriter>();
         services.AddScoped<PostingService>();
         services.AddScoped<RosterImport>();
+        services.AddScoped<BuildingBlocks.Privacy.IPersonalDataSource, StaffingPersonalData>();
         services.AddScoped<DemoOrgTree>();
         services.AddScoped<DemoStaffing>();
     }

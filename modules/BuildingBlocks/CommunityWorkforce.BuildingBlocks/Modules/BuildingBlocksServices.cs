@@ -10,7 +10,8 @@ namespace CommunityWorkforce.BuildingBlocks.Modules;
 
 public static class BuildingBlocksServices
 {
-    public static IServiceCollection AddBuildingBlocks(this IServiceCollection services, DatabaseOptions database)
+    public static IServiceCollection AddBuildingBlocks(this IServiceCollection services, DatabaseOptions database,
+        Microsoft.Extensions.Configuration.IConfiguration configuration, string dataFolder)
     {
         services.AddSingleton(database);
         services.AddSingleton<DbConnectionFactory>();
@@ -22,6 +23,11 @@ public static class BuildingBlocksServices
         services.AddScoped<CurrentUser>();
         services.AddScoped<AuditWriter>();
         services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddSingleton(new Platform.PlatformOptions(dataFolder));
+        services.AddSingleton<Platform.LeaseStore>();
+        services.AddSingleton(Platform.AuditRetentionOptions.From(configuration));
+        services.AddSingleton<Platform.AuditRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<Platform.AuditRetention>());
         return services;
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityWorkforce.BuildingBlocks.Modules;
 
-/// <summary>The tables every module writes to through BuildingBlocks (the audit log).</summary>
+/// <summary>The tables every module writes to through BuildingBlocks (the audit log), its viewer and the personal-data download.</summary>
 public sealed class PlatformModule : IModule
 {
     public string Name => "platform";
@@ -13,5 +13,9 @@ public sealed class PlatformModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration) { }
 
-    public void MapEndpoints(IEndpointRouteBuilder api) { }
+    public void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        Platform.PlatformEndpoints.Map(api);
+        Platform.BackupEndpoints.Map(api);
+    }
 }
