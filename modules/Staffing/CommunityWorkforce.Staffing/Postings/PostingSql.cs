@@ -54,6 +54,8 @@ internal static class PostingSql
         WHERE id = @Id AND ended_on IS NULL AND (@Version IS NULL OR version = @Version)
         """;
 
+    public const string LatestActiveStart = "SELECT MAX(started_on) FROM staffing_postings WHERE worker_id = @WorkerId AND ended_on IS NULL";
+
     public const string EndAllForWorker = """
         UPDATE staffing_postings SET ended_on = @EndedOn, end_reason = @EndReason, version = version + 1, updated_at = @Now
         WHERE worker_id = @WorkerId AND ended_on IS NULL

@@ -146,6 +146,10 @@ internal static class RotationEndpoints
         {
             return check.ToProblem();
         }
+        if (toPost.Filled >= toPost.Quota)
+        {
+            return PostingService.Problem(PostingRefusal.HeadcountExceeded, toPost.Title);
+        }
         if (await db.ExecuteScalarAsync<int>(RotationSql.OpenForPosting, new { FromPostingId = from.Id }, ct) > 0)
         {
             return Problems.Conflict(ProblemTypes.Duplicate, Text.Of("已有未完成的轮岗申请", "Open request exists"),
@@ -339,7 +343,7 @@ internal static class RotationEndpoints
     private static ProblemHttpResult NotAllowed(string from, string to) => Problems.Conflict(InvalidTransition,
         Text.Of("当前状态不允许此操作", "Not allowed in this state"),
         Text.Of($"申请当前为“{from}”状态，不能变为“{to}”。", $"The request is {from}; it cannot become {to}."),
-        new Dictionary<string, object?> { ["status"] = from });
+        new Dictionary<string, object?> { ["currentStatus"] = from });
 
     /// <summary>The street (街道/镇) part of a path: /city/district/street/.</summary>
     internal static string StreetPathOf(string path)

@@ -68,6 +68,12 @@ internal static class RotationSql
         WHERE id = @Id AND status = 'submitted' AND (@Version IS NULL OR version = @Version)
         """;
 
+    /// <summary>A worker who leaves takes their open requests with them.</summary>
+    public const string WithdrawOpenForWorker = """
+        UPDATE staffing_rotation_requests SET status = 'withdrawn', version = version + 1, updated_at = @Now
+        WHERE worker_id = @WorkerId AND status IN ('draft', 'submitted')
+        """;
+
     public const string SetNewPosting = "UPDATE staffing_rotation_requests SET new_posting_id = @NewPostingId WHERE id = @Id";
 
     /// <summary>Active postings older than the threshold, of active workers, in scope.</summary>

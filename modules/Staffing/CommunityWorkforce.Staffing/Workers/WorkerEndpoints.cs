@@ -247,6 +247,12 @@ internal static class WorkerEndpoints
                 Text.Of("已离职人员不能再变更状态，请重新录用。", "A worker who left cannot change status; hire again instead."));
         }
         var leaving = request.Status == WorkerRules.Left;
+        var latestStart = await db.QuerySingleOrDefaultAsync<DateOnly?>(Postings.PostingSql.LatestActiveStart, new { WorkerId = id }, ct);
+        if (request.EffectiveOn < row.HireDate || (leaving && latestStart is { } started && request.EffectiveOn < started))
+        {
+            return new Validator().Add("effectiveOn", Text.Of("生效日期不能早于入职日期或现任职的开始日期。",
+                "The effective date cannot precede the hire date or the start of a current posting.")).ToProblem();
+        }
         var now = clock.GetUtcNow();
         if (await db.ExecuteAsync(WorkerSql.SetStatus, new
             {
@@ -259,6 +265,7 @@ internal static class WorkerEndpoints
         if (leaving)
         {
             await db.ExecuteAsync(Postings.PostingSql.EndAllForWorker, new { WorkerId = id, EndedOn = request.EffectiveOn, EndReason = "left", Now = now }, ct);
+            await db.ExecuteAsync(Rotations.RotationSql.WithdrawOpenForWorker, new { WorkerId = id, Now = now }, ct);
         }
         await audit.WriteAsync(new AuditEntry("staffing.worker.status-changed", "worker", id, row.OrgPath,
             new { from = row.Status, to = request.Status, request.EffectiveOn }, request.Reason), ct);

@@ -52,8 +52,8 @@ internal static partial class WorkerRules
             v.Rule(r.Gender is null || r.Gender == id.Gender, "gender", Text.Of(
                 $"性别与身份证号不符（身份证号显示为{(id.Gender == "1" ? "男" : "女")}）。",
                 $"Gender does not match the ID number (which says {(id.Gender == "1" ? "male" : "female")})."));
-            v.Rule(Years(id.BirthDate, today) is >= 16 and <= 80, "idNumber",
-                Text.Of("按身份证号计算的年龄应在 16 到 80 岁之间。", "The age from the ID number must be between 16 and 80."));
+            v.Rule(id.BirthDate.Year >= 1930 && Years(id.BirthDate, r.HireDate ?? today) >= 16, "idNumber",
+                Text.Of("按身份证号计算，入职时应年满 16 周岁。", "By the ID number, the worker must be at least 16 at the hire date."));
         }
         CheckEditable(v, r.Name, r.EthnicGroup, r.PoliticalStatus, r.Education, r.Phone, r.HireDate, r.ServiceStartDate, today,
             out var ethnic, out var political, out var education);
