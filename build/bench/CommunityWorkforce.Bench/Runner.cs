@@ -1,0 +1,253 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using CommunityWorkforce.BuildingBlocks.Data;
+using CommunityWorkforce.BuildingBlocks.Http;
+using CommunityWorkforce.Staffing.Workers;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using MiniExcelLibs;
+
+namespace CommunityWorkforce.Bench;
+
+internal sealed record RunOptions(string DataFolder, string RepoRoot, string Output, int Duration, int Connections, bool Smoke);
+
+/// <summary>One measured scenario, as a row of docs/benchmarks.md.</summary>
+internal sealed record Result(string Scenario, string Load, double? RequestsPerSecond, double? P50Ms, double? P95Ms, string Target, bool? Met, string Note = "");
+
+/// <summary>
+/// Starts the host in Release on the generated database and measures each scenario: reads with wrk after a warm-up,
+/// writes with an in-process client at the same concurrency, the roster SQL through Dapper in-process for the
+/// API/raw ratio, Excel import and export with the host's peak memory, sign-in and cold start.
+/// </summary>
+internal static class Runner
+{
+    private const int Port = 5280;
+    private static readonly string BaseUrl = $"http://127.0.0.1:{Port}";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static async Task<int> RunAsync(RunOptions options)
+    {
+        var results = new List<Result>();
+        var hostDll = Path.Combine(options.RepoRoot, "api/CommunityWorkforce.Api/bin/Release/net10.0/CommunityWorkforce.Api.dll");
+        if (!File.Exists(hostDll) || !File.Exists(Path.Combine(options.DataFolder, "communityworkforce.db")))
+        {
+            Console.Error.WriteLine($"Needs {hostDll} (dotnet build -c Release) and a generated database in {options.DataFolder}.");
+            return 2;
+        }
+        var duration = options.Smoke ? 1 : options.Duration;
+        var connections = options.Smoke ? 2 : options.Connections;
+
+        // Cold start: process start to /health/ready, three times, median.
+        var starts = new List<double>();
+        Process host = null!;
+        for (var i = 0; i < (options.Smoke ? 1 : 3); i++)
+        {
+            if (i > 0)
+            {
+                await StopAsync(host);
+            }
+            (host, var seconds) = await StartHostAsync(hostDll, options.DataFolder);
+            starts.Add(seconds);
+        }
+        var coldStart = Median(starts);
+        results.Add(new Result("Cold start to ready", "process start → /health/ready 200", null, coldStart * 1000, null, "≤ 3 s", coldStart <= 3));
+        var peakRss = new PeakRss(host.Id);
+
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromMinutes(5) };
+            var sample = await Sample.LoadAsync(options.DataFolder);
+            var admin = await TokenAsync(http, "admin");
+            var streetHr = await TokenAsync(http, $"hr.{sample.StreetCode}");
+            var districtHr = await TokenAsync(http, $"hr.{sample.DistrictCode}");
+            var leader = await TokenAsync(http, $"leader.{sample.StreetCode}");
+
+            var wrk = new Wrk(duration, connections, options.Smoke);
+            string Roster(string query) => "GET /api/staffing/workers?" + query;
+            var streetList = Enumerable.Range(1, 5).Select(p => Roster($"page={p}&pageSize=20")).ToList();
+            var listResult = await wrk.RunAsync("Roster list, street scope", streetHr, streetList, "p95 ≤ 25 ms", p95Ms: 25);
+            results.Add(listResult);
+            results.Add(await wrk.RunAsync("Roster search by name, street scope", streetHr, sample.NameFragments.Select(f => Roster("q=" + Uri.EscapeDataString(f))).ToList(), "p95 ≤ 25 ms", 25));
+            results.Add(await wrk.RunAsync("Roster search by staff number, street scope", streetHr, sample.StaffNoPrefixes.Select(s => Roster("q=" + s)).ToList(), "p95 ≤ 25 ms", 25));
+            results.Add(await wrk.RunAsync("Roster filters (post type + education), street", streetHr, [Roster("postType=staff&education=20"), Roster("postType=head"), Roster("ageMin=40&ageMax=50")], "p95 ≤ 25 ms", 25));
+            results.Add(await wrk.RunAsync("Roster list, district scope", districtHr, streetList, "p95 ≤ 25 ms", 25));
+            results.Add(await wrk.RunAsync("Roster search by name, district scope", districtHr, sample.NameFragments.Select(f => Roster("q=" + Uri.EscapeDataString(f))).ToList(), "p95 ≤ 25 ms", 25));
+            var cityList = await wrk.RunAsync("Roster list, whole city", admin, streetList, "p95 ≤ 25 ms", 25);
+            results.Add(cityList);
+            var citySearch = await wrk.RunAsync("Roster search by name, whole city", admin, sample.NameFragments.Select(f => Roster("q=" + Uri.EscapeDataString(f))).ToList(), "p95 ≤ 25 ms", 25);
+            results.Add(citySearch);
+            results.Add(await wrk.RunAsync("Roster search by staff number, whole city", admin, sample.StaffNoPrefixes.Select(s => Roster("q=" + s)).ToList(), "p95 ≤ 25 ms", 25));
+
+            // API vs the same SQL through Dapper in-process, same concurrency.
+            foreach (var (name, api, scope, q) in new[]
+            {
+                ("street list", listResult, sample.StreetPath + "%", (string?)null),
+                ("city name search", citySearch, "/%", sample.NameFragments[0]),
+            })
+            {
+                var raw = await RawRoster.RunAsync(options.DataFolder, scope, q, connections, duration);
+                var ratio = api.RequestsPerSecond / raw;
+                results.Add(new Result($"API/raw ratio, {name}", $"{connections} connections", raw, null, null, "≥ 0.6", ratio >= 0.6,
+                    $"raw Dapper {raw:F0} req/s, API {api.RequestsPerSecond:F0} req/s, ratio {ratio:F2}"));
+            }
+
+            var profilePaths = sample.WorkerIds.SelectMany(id => new[] { $"GET /api/staffing/workers/{id}", $"GET /api/staffing/workers/{id}/postings" }).ToList();
+            results.Add(await wrk.RunAsync("Worker profile + postings", streetHr, profilePaths, "p95 ≤ 15 ms", 15));
+            results.Add(await wrk.RunAsync("Org tree, street", streetHr, ["GET /api/staffing/org-units/tree"], "—", null));
+            results.Add(await wrk.RunAsync("Org tree, whole city", admin, ["GET /api/staffing/org-units/tree"], "—", null, connections: 2));
+            results.Add(await wrk.RunAsync("Headcount summary, whole city", admin, ["GET /api/staffing/headcount"], "≤ 300 ms", 300, connections: 1, percentile: 50));
+            results.Add(await wrk.RunAsync("Headcount summary, street", streetHr, ["GET /api/staffing/headcount"], "—", null));
+            results.Add(await wrk.RunAsync("Leader approval inbox", leader, ["GET /api/staffing/rotation-requests?status=submitted", "GET /api/staffing/rotation-requests/counts"], "—", null));
+            results.Add(await wrk.RunAsync("Sign-in (PBKDF2)", "",
+                [$"POST /api/auth/token {{\"userName\":\"hr.{sample.StreetCode}\",\"password\":\"{Generator.Password}\"}}"], "—", null, connections: Math.Min(connections, 4)));
+
+            results.AddRange(await Writes.RunAsync(http, streetHr, leader, sample, connections, options.Smoke ? 20 : 400));
+            results.Add(await Excel.ImportAsync(http, streetHr, sample, options.Smoke ? 200 : 10_000, peakRss));
+            results.Add(await Excel.ExportAsync(http, admin, peakRss));
+            var rss = peakRss.PeakMb;
+            results.Add(new Result("Host peak RSS during the run", "whole run", null, null, null, "≤ 400 MB", rss <= 400, $"{rss:F0} MB"));
+        }
+        finally
+        {
+            await StopAsync(host);
+        }
+
+        var markdown = Report.Write(results, options, await Sample.DescribeAsync(options.DataFolder));
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);
+        await File.WriteAllTextAsync(options.Output, markdown);
+        Console.WriteLine(markdown);
+        return 0;
+    }
+
+    private static async Task<(Process Host, double Seconds)> StartHostAsync(string dll, string dataFolder)
+    {
+        var clock = Stopwatch.StartNew();
+        var info = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList =
+            {
+                dll, "--urls", BaseUrl, $"--Data:Folder={dataFolder}", "--Seed:Demo=false", "--Auth:SignInPermitsPerMinute=10000000",
+                "--Logging:LogLevel:Default=Warning", "--Client:DistPath=/nonexistent",
+            },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+        };
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("host: " + e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
+        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            try
+            {
+                if ((await probe.GetAsync($"{BaseUrl}/health/ready")).IsSuccessStatusCode)
+                {
+                    return (process, clock.Elapsed.TotalSeconds);
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            await Task.Delay(20);
+        }
+        throw new InvalidOperationException("The host did not become ready in 60 s.");
+    }
+
+    private static async Task StopAsync(Process host)
+    {
+        if (!host.HasExited)
+        {
+            host.Kill(entireProcessTree: true);
+            await host.WaitForExitAsync();
+        }
+    }
+
+    internal static async Task<string> TokenAsync(HttpClient http, string userName)
+    {
+        var response = await http.PostAsJsonAsync("/api/auth/token", new { userName, password = Generator.Password });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("accessToken").GetString()!;
+    }
+
+    internal static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? double.NaN : sorted[sorted.Length / 2];
+    }
+
+    internal static double Percentile(IReadOnlyList<double> values, double p)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p / 100 * sorted.Length) - 1)];
+    }
+}
+
+/// <summary>Samples a process's resident memory (VmRSS) every 50 ms and keeps the peak.</summary>
+internal sealed class PeakRss
+{
+    private readonly int _pid;
+    private double _peakKb;
+
+    public PeakRss(int pid)
+    {
+        _pid = pid;
+        _ = Task.Run(async () =>
+        {
+            while (File.Exists($"/proc/{_pid}/status"))
+            {
+                Sample();
+                await Task.Delay(50);
+            }
+        });
+    }
+
+    public double PeakMb => _peakKb / 1024;
+
+    /// <summary>Current RSS in MB (and folds it into the peak).</summary>
+    public double Sample()
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{_pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            var kb = line is null ? 0 : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+            if (kb > _peakKb)
+            {
+                _peakKb = kb;
+            }
+            return kb / 1024;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>Peak RSS seen while <paramref name="work"/> ran.</summary>
+    public async Task<(T Result, double PeakMb)> During<T>(Func<Task<T>> work)
+    {
+        var peak = Sample();
+        using var stop = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                peak = Math.Max(peak, Sample());
+                await Task.Delay(20);
+            }
+        });
+        var result = await work();
+        await stop.CancelAsync();
+        await sampler;
+        return (result, Math.Max(peak, Sample()));
+    }
+}
