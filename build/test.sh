@@ -97,4 +97,11 @@ if [ -f client/package.json ]; then
   if [ "$p" -eq 0 ]; then step_failed "browser journeys ran no test"; fi
 fi
 
+echo "==> Benchmark runner smoke (tiny data, 1-second scenarios; measures nothing that is judged)"
+if bash build/bench/run.sh --smoke >"$OUT/bench-smoke.log" 2>&1; then
+  PASSED=$((PASSED + 1)); echo "    bench smoke: ok"
+else
+  tail -n 30 "$OUT/bench-smoke.log"; step_failed "bench smoke"
+fi
+
 finish

@@ -32,6 +32,8 @@ internal static class OpenApiSetup
                 Description = "Access token from POST /api/auth/token.",
             });
             options.OperationFilter<AuthorizationOperationFilter>();
+            options.OperationFilter<CamelCaseQueryParameters>();
+            options.SchemaFilter<RequiredNonNullableProperties>();
             options.CustomSchemaIds(SchemaId);
             options.SupportNonNullableReferenceTypes();
         });
@@ -43,6 +45,55 @@ internal static class OpenApiSetup
     {
         var name = type.IsGenericType ? type.Name[..type.Name.IndexOf('`')] + "Of" + string.Concat(type.GetGenericArguments().Select(SchemaId)) : type.Name;
         return type.DeclaringType is { } outer && !type.IsGenericParameter ? SchemaId(outer) + name : name;
+    }
+
+    /// <summary>List filters bound with [AsParameters] keep their C# names; the wire convention is camelCase.</summary>
+    private sealed class CamelCaseQueryParameters : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+            {
+                if (parameter.In == ParameterLocation.Query && parameter.Name is { Length: > 0 } name && char.IsUpper(name[0]))
+                {
+                    parameter.Name = char.ToLowerInvariant(name[0]) + name[1..];
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Response properties that can never be null are required in the document, so generated client types need no
+    /// undefined checks. Request DTOs declare every property nullable (validation names what is missing), so they
+    /// stay optional.
+    /// </summary>
+    private sealed class RequiredNonNullableProperties : ISchemaFilter
+    {
+        private static readonly System.Reflection.NullabilityInfoContext Nullability = new();
+
+        public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+        {
+            if (schema is not OpenApiSchema concrete || concrete.Properties is null || context.Type.IsEnum || context.Type.IsPrimitive)
+            {
+                return;
+            }
+            foreach (var property in context.Type.GetProperties())
+            {
+                var name = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+                if (!concrete.Properties.ContainsKey(name))
+                {
+                    continue;
+                }
+                var nullable = property.PropertyType.IsValueType
+                    ? Nullable.GetUnderlyingType(property.PropertyType) is not null
+                    : Nullability.Create(property).ReadState != System.Reflection.NullabilityState.NotNull;
+                if (!nullable)
+                {
+                    concrete.Required ??= new HashSet<string>();
+                    concrete.Required.Add(name);
+                }
+            }
+        }
     }
 
     private sealed class AuthorizationOperationFilter : IOperationFilter

@@ -111,6 +111,7 @@ internal static class Generator
         var workers = new List<object>(slots.Count);
         var postings = new List<object>(slots.Count * 2);
         var rotations = new List<object>();
+        var grams = new List<object>();
         var current = new List<(Guid WorkerId, Guid PostingId, Post Post)>();
         var sequence = 0;
         foreach (var post in slots)
@@ -125,15 +126,18 @@ internal static class Generator
             var secret = protector.Protect(idNumber);
             var hire = new DateOnly(Math.Min(2025, Math.Max(birth.Year + 21, random.Next(2006, 2026))), random.Next(1, 13), random.Next(1, 29));
             var workerId = Guid.NewGuid();
+            var phone = "1" + random.Next(3, 10) + random.Next(100_000_000, 999_999_999).ToString();
+            var name = faker.Name.LastName() + faker.Name.FirstName();
+            grams.AddRange(RosterSearch.Grams(name).Select(g => new { Gram = g, WorkerId = workerId }));
             workers.Add(new
             {
-                Id = workerId, StaffNo = $"SH{sequence:D6}", Name = faker.Name.LastName() + faker.Name.FirstName(),
+                Id = workerId, StaffNo = $"SH{sequence:D6}", Name = name,
                 IdNumberCipher = secret.Cipher, IdNumberKeyId = secret.KeyId, IdNumberHash = secret.Hash,
                 IdNumberMasked = CitizenId.Mask(idNumber), BirthDate = birth, Gender = male ? "1" : "2",
                 EthnicGroup = random.Next(100) < 97 ? "01" : random.Next(2, 57).ToString("D2"),
                 PoliticalStatus = random.Next(100) switch { < 45 => "01", < 60 => "03", < 62 => "12", _ => "13" },
                 Education = random.Next(100) switch { < 8 => "14", < 60 => "21", < 92 => "31", _ => "61" },
-                Phone = "1" + random.Next(3, 10) + random.Next(100_000_000, 999_999_999).ToString(),
+                Phone = phone, PhoneLast4 = phone[^4..], OrgPath = post.Unit.Path,
                 HireDate = hire, ServiceStartDate = random.Next(100) < 20 ? hire.AddYears(-random.Next(1, 6)) : hire,
                 OrgUnitId = post.Unit.Id, Now = now,
             });
@@ -167,11 +171,13 @@ internal static class Generator
 
         await connection.ExecuteAsync("""
             INSERT INTO staffing_workers (id, staff_no, name, id_number_cipher, id_number_key_id, id_number_hash, id_number_masked,
-                birth_date, gender, ethnic_group, political_status, education, phone, hire_date, service_start_date, status,
-                org_unit_id, is_demo, version, created_at, updated_at)
+                birth_date, gender, ethnic_group, political_status, education, phone, phone_last4, hire_date, service_start_date, status,
+                org_unit_id, org_path, is_demo, version, created_at, updated_at)
             VALUES (@Id, @StaffNo, @Name, @IdNumberCipher, @IdNumberKeyId, @IdNumberHash, @IdNumberMasked, @BirthDate, @Gender,
-                @EthnicGroup, @PoliticalStatus, @Education, @Phone, @HireDate, @ServiceStartDate, 'active', @OrgUnitId, 0, 1, @Now, @Now)
+                @EthnicGroup, @PoliticalStatus, @Education, @Phone, @PhoneLast4, @HireDate, @ServiceStartDate, 'active', @OrgUnitId,
+                @OrgPath, 0, 1, @Now, @Now)
             """, workers, tx);
+        await connection.ExecuteAsync("INSERT INTO staffing_worker_name_grams (gram, worker_id) VALUES (@Gram, @WorkerId)", grams, tx);
         await connection.ExecuteAsync("""
             INSERT INTO staffing_postings (id, worker_id, post_id, started_on, ended_on, reason, end_reason, is_primary, version, created_at, updated_at)
             VALUES (@Id, @WorkerId, @PostId, @StartedOn, @EndedOn, @Reason, @EndReason, @IsPrimary, 1, @Now, @Now)

@@ -22,6 +22,18 @@ switch (command)
             Duration: int.Parse(Option("duration", "10")),
             Connections: int.Parse(Option("connections", "16")),
             Smoke: Option("scale", "city") == "smoke"));
+    case "sql":
+        // Prints the roster SQL as the host runs it on SQLite, for EXPLAIN QUERY PLAN work.
+        Console.WriteLine(CommunityWorkforce.BuildingBlocks.Data.SqlDialect.Sqlite.Render(
+            CommunityWorkforce.BuildingBlocks.Http.PagedSql.WithOrderBy(CommunityWorkforce.Staffing.Workers.WorkerSql.List, "w.staff_no, w.id")));
+        Console.WriteLine(";");
+        Console.WriteLine(CommunityWorkforce.Staffing.Workers.WorkerSql.Count);
+        Console.WriteLine(";");
+        Console.WriteLine(CommunityWorkforce.BuildingBlocks.Data.SqlDialect.Sqlite.Render(
+            CommunityWorkforce.BuildingBlocks.Http.PagedSql.WithOrderBy(CommunityWorkforce.Staffing.Workers.WorkerSql.ListByName, "w.staff_no, w.id")));
+        Console.WriteLine(";");
+        Console.WriteLine(CommunityWorkforce.Staffing.Workers.WorkerSql.CountByName);
+        return 0;
     default:
         Console.WriteLine("usage: bench generate [--data DIR] [--seed N] [--scale city|smoke]");
         Console.WriteLine("       bench run [--data DIR] [--repo DIR] [--out FILE] [--duration S] [--connections N] [--scale city|smoke]");

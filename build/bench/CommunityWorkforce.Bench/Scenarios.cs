@@ -136,14 +136,21 @@ internal static class RawRoster
     public static async Task<double> RunAsync(string dataFolder, string scope, string? q, int connections, int seconds)
     {
         var dialect = SqlDialect.Sqlite;
-        var list = dialect.Render(PagedSql.WithOrderBy(WorkerSql.List, "w.staff_no, w.id"));
-        var count = dialect.Render(WorkerSql.Count);
+        var search = RosterSearch.For(q);
+        var (listSql, countSql) = search.Kind switch
+        {
+            RosterSearch.Kinds.Name => (WorkerSql.ListByName, WorkerSql.CountByName),
+            RosterSearch.Kinds.Code => (WorkerSql.ListByCode, WorkerSql.CountByCode),
+            _ => (WorkerSql.List, WorkerSql.Count),
+        };
+        var list = dialect.Render(PagedSql.WithOrderBy(listSql, "w.staff_no, w.id"));
+        var count = dialect.Render(countSql);
         var args = new
         {
-            Scope = scope, OnlyWorkerId = (Guid?)null, UnitPath = (string?)null, Status = (string?)null, ExcludeLeft = 1,
+            Scope = scope, AllUnits = scope == "/%" ? 1 : 0, OnlyWorkerId = (Guid?)null, UnitPath = (string?)null, Status = (string?)null, ExcludeLeft = 1,
             EducationLike = (string?)null, PoliticalStatus = (string?)null, BornOnOrBefore = (DateOnly?)null, BornAfter = (DateOnly?)null,
             ServiceFromOnOrBefore = (DateOnly?)null, ServiceFromAfter = (DateOnly?)null, PostType = (string?)null,
-            Q = Like.Contains(q), QPrefix = Like.StartsWith(q), QSuffix = q is null ? null : "%" + Like.Escape(q), Skip = 0, Take = 20,
+            search.Gram, search.NamePattern, search.CodeLow, search.CodeHigh, search.Last4, Skip = 0, Take = 20,
         };
         var done = 0L;
         var until = DateTime.UtcNow.AddSeconds(1);

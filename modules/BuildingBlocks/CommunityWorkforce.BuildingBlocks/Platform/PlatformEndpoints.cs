@@ -49,6 +49,7 @@ internal static class PlatformEndpoints
           AND (@UserName IS NULL OR a.user_name = @UserName)
           AND (@From IS NULL OR a.occurred_at >= @From)
           AND (@To IS NULL OR a.occurred_at < @To)
+          AND (@Q IS NULL OR a.action LIKE @Q ESCAPE '\' OR a.user_name LIKE @Q ESCAPE '\' OR a.entity_type LIKE @Q ESCAPE '\' OR a.reason LIKE @Q ESCAPE '\')
         """;
 
     private const string AuditList = """
@@ -85,7 +86,7 @@ internal static class PlatformEndpoints
         var args = new
         {
             All = user.IsAdmin ? 1 : 0, Scope = user.ScopePattern, Action = Like.StartsWith(filter.Action), filter.EntityType,
-            filter.EntityId, filter.UserName, From = filter.From?.ToUniversalTime(), To = filter.To?.ToUniversalTime(), page.Skip, Take = page.Size,
+            filter.EntityId, filter.UserName, From = filter.From?.ToUniversalTime(), To = filter.To?.ToUniversalTime(), Q = page.QPattern, page.Skip, Take = page.Size,
         };
         var total = await db.ExecuteScalarAsync<int>(AuditCount, args, ct);
         var rows = await db.QueryAsync<AuditRow>(PagedSql.WithOrderBy(AuditList, page.OrderBy(Sortable, "-occurredAt", "a.id")), args, ct);

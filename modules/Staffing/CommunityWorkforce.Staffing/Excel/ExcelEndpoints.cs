@@ -29,11 +29,11 @@ internal static class ExcelEndpoints
         group.MapGet("/import-template", Template).RequireAuthorization(Policies.HrOrAdmin).WithName("GetRosterImportTemplate")
             .Produces(StatusCodes.Status200OK, contentType: Xlsx);
         group.MapPost("/import", Import).RequireAuthorization(Policies.HrOrAdmin).WithName("ImportRoster")
-            .DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(RosterSheet.MaxFileBytes + 64 * 1024))
+            .Accepts<UploadForm>("multipart/form-data").DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(RosterSheet.MaxFileBytes + 64 * 1024))
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapPost("/import/error-report", ErrorReport).RequireAuthorization(Policies.HrOrAdmin).WithName("GetRosterImportErrorReport")
-            .DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(RosterSheet.MaxFileBytes + 64 * 1024))
+            .Accepts<UploadForm>("multipart/form-data").DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(RosterSheet.MaxFileBytes + 64 * 1024))
             .Produces(StatusCodes.Status200OK, contentType: Xlsx).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapGet("/export", Export).RequireAuthorization(Policies.Staff).WithName("ExportRoster")
             .Produces(StatusCodes.Status200OK, contentType: Xlsx);
@@ -82,9 +82,10 @@ internal static class ExcelEndpoints
 
     /// <summary>Checks the file; with <c>dryRun</c> only reports, otherwise imports all rows or none.</summary>
     private static async Task<Results<Ok<ImportReport>, Ok<ImportResult>, ValidationProblem, ProblemHttpResult>> Import(
-        IFormFile? file, bool? dryRun, DbSession db, RosterImport import, CancellationToken ct)
+        HttpRequest request, bool? dryRun, DbSession db, RosterImport import, CancellationToken ct)
     {
-        var (content, invalid, refused) = await Upload(file, ct);
+        var file = await FileOf(request, ct);
+        var (content, invalid, refused) = await Upload(file, request, ct);
         if (invalid is not null)
         {
             return invalid;
@@ -118,9 +119,10 @@ internal static class ExcelEndpoints
 
     /// <summary>The uploaded rows with a result column: what is wrong in each row, or 通过.</summary>
     private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ErrorReport(
-        IFormFile? file, DbSession db, RosterImport import, CancellationToken ct)
+        HttpRequest request, DbSession db, RosterImport import, CancellationToken ct)
     {
-        var (content, invalid, refused) = await Upload(file, ct);
+        var file = await FileOf(request, ct);
+        var (content, invalid, refused) = await Upload(file, request, ct);
         if (invalid is not null)
         {
             return invalid;
@@ -192,7 +194,14 @@ internal static class ExcelEndpoints
         }
         var today = WorkerEndpoints.Today(clock);
         await using var tx = await db.BeginAsync(ct);
-        var rows = await db.QueryStreamAsync<WorkerRow>(WorkerSql.Export, WorkerEndpoints.Args(user, filter, page, unitPath, today), ct);
+        var search = RosterSearch.For(page.Q);
+        var sql = search.Kind switch
+        {
+            RosterSearch.Kinds.Name => WorkerSql.ExportByName,
+            RosterSearch.Kinds.Code => WorkerSql.ExportByCode,
+            _ => WorkerSql.Export,
+        };
+        var rows = await db.QueryStreamAsync<WorkerRow>(sql, WorkerEndpoints.Args(user, filter, page, search, unitPath, today), ct);
         var count = 0;
         var lines = rows.Select(w =>
         {
@@ -227,9 +236,33 @@ internal static class ExcelEndpoints
     }
 
     /// <summary>Accepts one .xlsx up to the size limit that passes the package check; copies it into memory.</summary>
-    private static async Task<(MemoryStream? Content, ValidationProblem? Invalid, ProblemHttpResult? Refused)> Upload(
-        IFormFile? file, CancellationToken ct)
+    /// <summary>The uploaded file (form field <c>file</c>), or null when the request is not a multipart form.</summary>
+    private static async Task<IFormFile?> FileOf(HttpRequest request, CancellationToken ct)
     {
+        if (!request.HasFormContentType)
+        {
+            return null;
+        }
+        try
+        {
+            return (await request.ReadFormAsync(ct)).Files.GetFile("file");
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
+        {
+            // A truncated or malformed multipart body: treated as "no file", which Upload answers with 400.
+            return null;
+        }
+    }
+
+    private static async Task<(MemoryStream? Content, ValidationProblem? Invalid, ProblemHttpResult? Refused)> Upload(
+        IFormFile? file, HttpRequest request, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+        {
+            return (null, null, TypedResults.Problem(Text.Of("请以 multipart/form-data 上传文件（字段名 file）。", "Upload the file as multipart/form-data (field 'file')."),
+                statusCode: StatusCodes.Status415UnsupportedMediaType, title: Text.Of("请求格式不支持", "Unsupported media type"),
+                type: ProblemTypes.MalformedRequest));
+        }
         if (file is null || file.Length == 0)
         {
             return (null, new Validator().Add("file", Text.Of("请选择要导入的 .xlsx 文件。", "Choose an .xlsx file to import.")).ToProblem(), null);
@@ -257,3 +290,6 @@ internal static class ExcelEndpoints
         return (content, null, null);
     }
 }
+
+/// <summary>The upload form: one .xlsx in the field <c>file</c>.</summary>
+public sealed record UploadForm(IFormFile File);

@@ -287,14 +287,16 @@ internal static class OrgUnitEndpoints
             return Problems.StaleVersion(expected.FromIfMatch);
         }
         var newPath = OrgUnitRules.PathOf(newParent.Path, row.Code);
-        await db.ExecuteAsync(OrgUnitSql.MoveSubtree, new
+        var move = new
         {
             NewPath = newPath,
             OldPathLength = row.Path.Length,
             OldPathPattern = row.Path + "%",
             DepthDelta = OrgUnitRules.DepthOf(newPath) - row.Depth,
             Now = clock.GetUtcNow(),
-        }, ct);
+        };
+        await db.ExecuteAsync(OrgUnitSql.MoveSubtree, move, ct);
+        await db.ExecuteAsync(Workers.WorkerSql.MoveOrgPaths, move, ct);
         await audit.WriteAsync(new AuditEntry("staffing.org-unit.moved", "org-unit", id, newPath,
             new { fromParentId = row.ParentId, toParentId = newParent.Id, fromPath = row.Path, toPath = newPath }), ct);
         var moved = await db.QuerySingleOrDefaultAsync<OrgUnitRow>(OrgUnitSql.GetUnscoped, new { Id = id }, ct);

@@ -257,7 +257,7 @@ internal static class RotationEndpoints
         await db.ExecuteAsync(RotationSql.SetNewPosting, new { Id = id, NewPostingId = newPostingId }, ct);
         if (row.FromIsPrimary)
         {
-            await db.ExecuteAsync(WorkerSql.SetOrgUnit, new { Id = row.WorkerId, OrgUnitId = row.ToOrgUnitId, Now = clock.GetUtcNow() }, ct);
+            await db.ExecuteAsync(WorkerSql.SetOrgUnit, new { Id = row.WorkerId, OrgUnitId = row.ToOrgUnitId, OrgPath = row.ToPath, Now = clock.GetUtcNow() }, ct);
         }
         await audit.WriteAsync(new AuditEntry("staffing.rotation.approved", "rotation-request", id, row.WorkerPath,
             new { newPostingId, row.ToPostId, effectiveOn = row.ProposedOn }, request.Comment), ct);

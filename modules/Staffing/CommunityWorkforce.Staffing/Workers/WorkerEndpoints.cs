@@ -23,7 +23,7 @@ internal static class WorkerEndpoints
         ["hireDate"] = "w.hire_date",
         ["birthDate"] = "w.birth_date",
         ["serviceStartDate"] = "w.service_start_date",
-        ["orgUnit"] = "u.path",
+        ["orgUnit"] = "w.org_path",
     };
 
     public static void Map(IEndpointRouteBuilder api)
@@ -44,9 +44,11 @@ internal static class WorkerEndpoints
     }
 
     /// <summary>The parameters every roster query takes: the caller's scope plus the filters.</summary>
-    internal static object Args(CurrentUser user, WorkerListQuery filter, PageQuery page, string? unitPath, DateOnly today) => new
+    internal static object Args(CurrentUser user, WorkerListQuery filter, PageQuery page, RosterSearch search, string? unitPath,
+        DateOnly today) => new
     {
         Scope = user.ScopePattern,
+        AllUnits = user.IsAdmin ? 1 : 0,
         user.OnlyWorkerId,
         UnitPath = unitPath is null ? null : unitPath + "%",
         Status = filter.Status is null or "all" ? null : filter.Status,
@@ -58,9 +60,11 @@ internal static class WorkerEndpoints
         ServiceFromOnOrBefore = filter.ServiceYearsMin is { } sMin ? today.AddYears(-sMin) : (DateOnly?)null,
         ServiceFromAfter = filter.ServiceYearsMax is { } sMax ? today.AddYears(-sMax - 1) : (DateOnly?)null,
         filter.PostType,
-        Q = page.QPattern,
-        QPrefix = Like.StartsWith(page.Q),
-        QSuffix = string.IsNullOrWhiteSpace(page.Q) ? null : "%" + Like.Escape(page.Q.Trim()),
+        search.Gram,
+        search.NamePattern,
+        search.CodeLow,
+        search.CodeHigh,
+        search.Last4,
         page.Skip,
         Take = page.Size,
     };
@@ -102,9 +106,16 @@ internal static class WorkerEndpoints
         {
             return TypedResults.NotFound();
         }
-        var args = Args(user, filter, page, unitPath, Today(clock));
-        var total = await db.ExecuteScalarAsync<int>(WorkerSql.Count, args, ct);
-        var rows = await db.QueryAsync<WorkerRow>(PagedSql.WithOrderBy(WorkerSql.List, page.OrderBy(Sortable, "staffNo", "w.id")), args, ct);
+        var search = RosterSearch.For(page.Q);
+        var args = Args(user, filter, page, search, unitPath, Today(clock));
+        var (list, count) = search.Kind switch
+        {
+            RosterSearch.Kinds.Name => (WorkerSql.ListByName, WorkerSql.CountByName),
+            RosterSearch.Kinds.Code => (WorkerSql.ListByCode, WorkerSql.CountByCode),
+            _ => (WorkerSql.List, WorkerSql.Count),
+        };
+        var total = await db.ExecuteScalarAsync<int>(count, args, ct);
+        var rows = await db.QueryAsync<WorkerRow>(PagedSql.WithOrderBy(list, page.OrderBy(Sortable, "staffNo", "w.id")), args, ct);
         return TypedResults.Ok(new PagedResult<WorkerResponse>(mapper.Map<List<WorkerResponse>>(rows), total, page.PageNumber, page.Size));
     }
 
@@ -175,7 +186,7 @@ internal static class WorkerEndpoints
     }
 
     private static async Task<Results<Ok<WorkerResponse>, ValidationProblem, NotFound, ProblemHttpResult>> Update(
-        Guid id, UpdateWorkerRequest request, HttpContext http, DbSession db, CurrentUser user, AuditWriter audit,
+        Guid id, UpdateWorkerRequest request, HttpContext http, DbSession db, CurrentUser user, WorkerWriter writer, AuditWriter audit,
         IMapper mapper, TimeProvider clock, CancellationToken ct)
     {
         var expected = ExpectedVersion.From(http, request.Version);
@@ -202,10 +213,15 @@ internal static class WorkerEndpoints
         if (await db.ExecuteAsync(WorkerSql.Update, new
             {
                 Id = id, after.Name, after.EthnicGroup, after.PoliticalStatus, after.Education, after.Phone,
-                after.HireDate, after.ServiceStartDate, Version = expected.Value, Now = clock.GetUtcNow(),
+                PhoneLast4 = WorkerWriter.Last4(after.Phone), after.HireDate, after.ServiceStartDate, Version = expected.Value,
+                Now = clock.GetUtcNow(),
             }, ct) == 0)
         {
             return Problems.StaleVersion(expected.FromIfMatch);
+        }
+        if (after.Name != row.Name)
+        {
+            await writer.IndexNameAsync(id, after.Name, ct);
         }
         await audit.WriteAsync(new AuditEntry("staffing.worker.updated", "worker", id, row.OrgPath, new
         {

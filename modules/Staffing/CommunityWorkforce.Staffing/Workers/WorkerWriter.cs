@@ -18,7 +18,7 @@ internal sealed class WorkerWriter(DbSession db, PersonalDataProtector protector
     /// <summary>Inserts inside the caller's transaction; uniqueness must have been checked in it.</summary>
     public async Task<Guid> InsertAsync(NewWorker worker, string orgPath, CancellationToken ct)
     {
-        var staffNo = worker.StaffNo ?? await NextStaffNoAsync(ct);
+        var staffNo = worker.StaffNo?.ToUpperInvariant() ?? await NextStaffNoAsync(ct);
         var id = Guid.NewGuid();
         var secret = protector.Protect(worker.IdNumber.Value);
         await db.ExecuteAsync(WorkerSql.Insert, new
@@ -36,18 +36,30 @@ internal sealed class WorkerWriter(DbSession db, PersonalDataProtector protector
             worker.PoliticalStatus,
             worker.Education,
             worker.Phone,
+            PhoneLast4 = Last4(worker.Phone),
             worker.HireDate,
             worker.ServiceStartDate,
             worker.OrgUnitId,
+            OrgPath = orgPath,
             worker.IsDemo,
             Now = clock.GetUtcNow(),
         }, ct);
+        await IndexNameAsync(id, worker.Name, ct);
         await audit.WriteAsync(new AuditEntry("staffing.worker.created", "worker", id, orgPath, new
         {
             staffNo, worker.Name, idNumber = worker.IdNumber.Masked, worker.OrgUnitId, worker.HireDate,
         }), ct);
         return id;
     }
+
+    /// <summary>(Re)writes the name's n-grams, which the roster's name search reads.</summary>
+    public async Task IndexNameAsync(Guid workerId, string name, CancellationToken ct)
+    {
+        await db.ExecuteAsync(WorkerSql.DeleteGrams, new { WorkerId = workerId }, ct);
+        await db.ExecuteAsync(WorkerSql.InsertGram, RosterSearch.Grams(name).Select(g => new { Gram = g, WorkerId = workerId }), ct);
+    }
+
+    public static string? Last4(string? phone) => phone is { Length: >= 4 } ? phone[^4..] : null;
 
     public string Reveal(WorkerRow row) => protector.Unprotect(row.IdNumberCipher, row.IdNumberKeyId);
 

@@ -1,0 +1,223 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CommunityWorkforce.Staffing.Workers;
+using CommunityWorkforce.TestKit;
+using MiniExcelLibs;
+
+namespace CommunityWorkforce.Trust.Tests;
+
+/// <summary>Unique, valid test data and the HTTP calls that create it.</summary>
+internal static class TrustData
+{
+    public const string LinfenCode = "310106021";
+    public const string NanjingCode = "310106012";
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private static int _next;
+    private static readonly char[] ChineseDigits = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+    public static int Next() => Interlocked.Increment(ref _next);
+
+    /// <summary>A valid GB 11643 number (area 440305) unique within this test process.</summary>
+    public static string NewIdNumber()
+    {
+        var n = Next();
+        var birth = new DateOnly(1960, 1, 1).AddDays(n % 14_000);
+        var sequence = ((n / 14_000 * 2 + 1) % 1000).ToString("D3", CultureInfo.InvariantCulture);
+        var first17 = "440305" + birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + sequence;
+        return first17 + CitizenId.CheckCharacter(first17);
+    }
+
+    public static string UniqueName(string prefix = "信任") =>
+        prefix + new string(Next().ToString("D5", CultureInfo.InvariantCulture).Select(c => ChineseDigits[c - '0']).ToArray());
+
+    public static Dictionary<string, object?> WorkerBody(Guid orgUnitId, string? idNumber = null) => new()
+    {
+        ["name"] = UniqueName(),
+        ["idNumber"] = idNumber ?? NewIdNumber(),
+        ["ethnicGroup"] = "01",
+        ["politicalStatus"] = "13",
+        ["education"] = "21",
+        ["hireDate"] = "2020-01-01",
+        ["serviceStartDate"] = "2019-01-01",
+        ["orgUnitId"] = orgUnitId,
+    };
+
+    public static async Task<JsonElement> Created(this Task<HttpResponseMessage> call, string what)
+    {
+        var response = await call;
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), $"{what}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    public static Task<JsonElement> CreateWorker(HttpClient client, Guid orgUnitId, string? idNumber = null) =>
+        client.PostAsJsonAsync("/api/staffing/workers", WorkerBody(orgUnitId, idNumber)).Created("create worker");
+
+    public static Task<JsonElement> CreatePost(HttpClient client, Guid orgUnitId, int quota) =>
+        client.PostAsJsonAsync("/api/staffing/posts",
+            new { orgUnitId, postType = "staff", title = "信任岗位" + Next().ToString("D5", CultureInfo.InvariantCulture), quota }).Created("create post");
+
+    public static Task<JsonElement> CreatePosting(HttpClient client, Guid workerId, Guid postId) =>
+        client.PostAsJsonAsync("/api/staffing/postings", new { workerId, postId, startedOn = "2020-01-01", reason = "hire" }).Created("create posting");
+
+    public static Task<JsonElement> CreateRotation(HttpClient client, Guid workerId, Guid fromPostingId, Guid toPostId) =>
+        client.PostAsJsonAsync("/api/staffing/rotation-requests",
+            new { workerId, fromPostingId, toPostId, reason = "轮岗交流", proposedOn = "2024-06-01", submit = true }).Created("create rotation request");
+
+    /// <summary>Creates an account as admin; returns its id and a client signed in with the temporary password.</summary>
+    public static async Task<(Guid Id, HttpClient Client)> NewAccount(CwHost host, HttpClient admin, string role, Guid orgUnitId, Guid? workerId = null)
+    {
+        var userName = $"{role}.trust{Next()}";
+        var created = await admin.PostAsJsonAsync("/api/access/accounts",
+            new { userName, displayName = "信任测试账号", role, orgUnitId, workerId }).Created("create account");
+        var client = await host.ClientFor(userName, created.GetProperty("temporaryPassword").GetString()!);
+        return (created.GetProperty("account").GetProperty("id").GetGuid(), client);
+    }
+
+    public static Guid Id(this JsonElement element) => element.GetProperty("id").GetGuid();
+
+    public static async Task<JsonElement> GetJson(this HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"{url}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    /// <summary>One roster row with the Chinese headers of the import sheet.</summary>
+    public static Dictionary<string, object?> SheetRow(string idNumber, string unitCode) => new()
+    {
+        ["工号"] = null, ["姓名"] = UniqueName("导入"), ["身份证号"] = idNumber, ["民族"] = "01", ["政治面貌"] = "13",
+        ["学历"] = "21", ["手机号"] = null, ["入职日期"] = "2020-03-01", ["社区工作起始日期"] = "2019-03-01",
+        ["所属单位编码"] = unitCode, ["岗位名称"] = null, ["任职开始日期"] = null,
+    };
+
+    public static byte[] Sheet(IEnumerable<Dictionary<string, object?>> rows)
+    {
+        using var buffer = new MemoryStream();
+        MiniExcel.SaveAs(buffer, rows.ToList());
+        return buffer.ToArray();
+    }
+
+    public static MultipartFormDataContent Upload(byte[] content, string fileName = "roster.xlsx", string contentType = XlsxType)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        form.Add(file, "file", fileName);
+        return form;
+    }
+
+    /// <summary>A street community code under <paramref name="streetCode"/>, unique in this process.</summary>
+    public static string CommunityCode(string streetCode) => streetCode + (900 + Next() % 99).ToString("D3", CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// One host with the demo street (临汾路) plus data created in the other street (南京西路): a community, two posts, a
+/// worker holding a posting in the first, a submitted rotation request into the second, and hr, leader and worker
+/// accounts there. Gives "another street's" id of every kind.
+/// </summary>
+internal sealed class TrustWorld : IDisposable
+{
+    private TrustWorld(CwHost host) => Host = host;
+
+    public CwHost Host { get; }
+    public HttpClient Admin { get; private set; } = null!;
+    public HttpClient Hr { get; private set; } = null!;
+    public HttpClient Leader { get; private set; } = null!;
+    public HttpClient Worker { get; private set; } = null!;
+    public HttpClient OtherHr { get; private set; } = null!;
+    public HttpClient OtherLeader { get; private set; } = null!;
+    public HttpClient OtherWorker { get; private set; } = null!;
+
+    public Guid LinfenStreet { get; private set; }
+    public Guid NanjingStreet { get; private set; }
+    public Guid OtherCommunity { get; private set; }
+    public string OtherCommunityCode { get; private set; } = "";
+    public Guid OtherPostA { get; private set; }
+    public Guid OtherPostB { get; private set; }
+    public Guid OtherWorkerId { get; private set; }
+    public Guid OtherPostingId { get; private set; }
+    public Guid OtherRotationId { get; private set; }
+    public Guid OtherHrAccountId { get; private set; }
+    public Guid DemoWorkerId { get; private set; }
+
+    /// <summary>A demo worker of 临汾路 other than worker.demo's own record.</summary>
+    public Guid SameStreetWorkerId { get; private set; }
+
+    /// <summary>汾西路居委会 (310106021001), worker.demo's community.</summary>
+    public Guid LinfenCommunity { get; private set; }
+
+    /// <summary>A submitted rotation request of another 临汾路 worker (not worker.demo).</summary>
+    public Guid SameStreetRotationId { get; private set; }
+
+    public static async Task<TrustWorld> CreateAsync(IDictionary<string, string?>? settings = null)
+    {
+        var world = new TrustWorld(new CwHost(settings));
+        try
+        {
+            await world.BuildAsync();
+        }
+        catch
+        {
+            world.Dispose();
+            throw;
+        }
+        return world;
+    }
+
+    private async Task BuildAsync()
+    {
+        Admin = await Host.ClientFor("admin");
+        Hr = await Host.ClientFor("hr.linfen");
+        Leader = await Host.ClientFor("leader.linfen");
+        Worker = await Host.ClientFor("worker.demo");
+        LinfenStreet = await OrgTree.IdByCode(Admin, TrustData.LinfenCode);
+        NanjingStreet = await OrgTree.IdByCode(Admin, TrustData.NanjingCode);
+
+        OtherCommunityCode = TrustData.CommunityCode(TrustData.NanjingCode);
+        OtherCommunity = (await Admin.PostAsJsonAsync("/api/staffing/org-units",
+            new { parentId = NanjingStreet, code = OtherCommunityCode, name = "信任测试居委会", level = "community" }).Created("create community")).Id();
+        OtherPostA = (await TrustData.CreatePost(Admin, OtherCommunity, 5)).Id();
+        OtherPostB = (await TrustData.CreatePost(Admin, OtherCommunity, 5)).Id();
+        OtherWorkerId = (await TrustData.CreateWorker(Admin, OtherCommunity)).Id();
+        OtherPostingId = (await TrustData.CreatePosting(Admin, OtherWorkerId, OtherPostA)).Id();
+        OtherRotationId = (await TrustData.CreateRotation(Admin, OtherWorkerId, OtherPostingId, OtherPostB)).Id();
+        (OtherHrAccountId, OtherHr) = await TrustData.NewAccount(Host, Admin, "hr", NanjingStreet);
+        (_, OtherLeader) = await TrustData.NewAccount(Host, Admin, "leader", NanjingStreet);
+        (_, OtherWorker) = await TrustData.NewAccount(Host, Admin, "worker", OtherCommunity, OtherWorkerId);
+
+        var me = await Worker.GetJson("/api/me");
+        DemoWorkerId = me.GetProperty("workerId").GetGuid();
+        var roster = await Hr.GetJson("/api/staffing/workers?pageSize=5");
+        LinfenCommunity = await OrgTree.IdByCode(Hr, TrustData.LinfenCode + "001");
+        var colleague = (await TrustData.CreateWorker(Hr, LinfenCommunity)).Id();
+        var from = (await TrustData.CreatePost(Hr, LinfenCommunity, 1)).Id();
+        var to = (await TrustData.CreatePost(Hr, LinfenCommunity, 1)).Id();
+        var posting = (await TrustData.CreatePosting(Hr, colleague, from)).Id();
+        SameStreetRotationId = (await TrustData.CreateRotation(Hr, colleague, posting, to)).Id();
+        SameStreetWorkerId = roster.GetProperty("items").EnumerateArray().Select(w => w.Id()).First(id => id != DemoWorkerId);
+    }
+
+    public HttpClient Client(string role) => role switch
+    {
+        "admin" => Admin,
+        "hr" => Hr,
+        "leader" => Leader,
+        "worker" => Worker,
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
+    };
+
+    public void Dispose()
+    {
+        foreach (var client in new[] { Admin, Hr, Leader, Worker, OtherHr, OtherLeader, OtherWorker })
+        {
+            client?.Dispose();
+        }
+        Host.Dispose();
+    }
+}
