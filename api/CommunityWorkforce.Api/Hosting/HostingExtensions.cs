@@ -8,6 +8,7 @@ using CommunityWorkforce.BuildingBlocks.Migrations;
 using CommunityWorkforce.BuildingBlocks.Modules;
 using CommunityWorkforce.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.FileProviders;
 
@@ -58,6 +59,23 @@ public static class HostingExtensions
             options.RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()];
         });
         services.AddCwOpenApi();
+        // Uploads have their own, lower limit (10 MB); nothing else needs more than this.
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = 16 * 1024 * 1024;
+            kestrel.AddServerHeader = false;
+        });
+        services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
+        if (builder.Configuration.GetValue("Hosting:BehindProxy", false))
+        {
+            // Only when the host is reachable solely through the TLS-terminating proxy: trust its X-Forwarded-* headers.
+            services.Configure<ForwardedHeadersOptions>(forwarded =>
+            {
+                forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+                forwarded.KnownIPNetworks.Clear();
+                forwarded.KnownProxies.Clear();
+            });
+        }
         return builder;
     }
 
@@ -78,7 +96,12 @@ public static class HostingExtensions
     public static WebApplication UseCommunityWorkforce(this WebApplication app)
     {
         var settings = app.Services.GetRequiredService<HostSettings>();
+        if (app.Configuration.GetValue("Hosting:BehindProxy", false))
+        {
+            app.UseForwardedHeaders();
+        }
         app.UseSecurityHeaders();
+        app.UseHsts();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization();

@@ -141,7 +141,7 @@ internal static class RawRoster
         {
             RosterSearch.Kinds.Name => (WorkerSql.ListByName, WorkerSql.CountByName),
             RosterSearch.Kinds.Code => (WorkerSql.ListByCode, WorkerSql.CountByCode),
-            _ => (WorkerSql.List, WorkerSql.Count),
+            _ => (scope.Count(c => c == '/') <= 3 ? WorkerSql.ListWide : WorkerSql.List, WorkerSql.Count),
         };
         var list = dialect.Render(PagedSql.WithOrderBy(listSql, "w.staff_no, w.id"));
         var count = dialect.Render(countSql);

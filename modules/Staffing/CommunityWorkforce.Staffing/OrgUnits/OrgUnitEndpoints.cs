@@ -297,6 +297,7 @@ internal static class OrgUnitEndpoints
         };
         await db.ExecuteAsync(OrgUnitSql.MoveSubtree, move, ct);
         await db.ExecuteAsync(Workers.WorkerSql.MoveOrgPaths, move, ct);
+        await db.ExecuteAsync(Workers.WorkerSql.MoveGramPaths, move, ct);
         await audit.WriteAsync(new AuditEntry("staffing.org-unit.moved", "org-unit", id, newPath,
             new { fromParentId = row.ParentId, toParentId = newParent.Id, fromPath = row.Path, toPath = newPath }), ct);
         var moved = await db.QuerySingleOrDefaultAsync<OrgUnitRow>(OrgUnitSql.GetUnscoped, new { Id = id }, ct);

@@ -258,6 +258,7 @@ internal static class RotationEndpoints
         if (row.FromIsPrimary)
         {
             await db.ExecuteAsync(WorkerSql.SetOrgUnit, new { Id = row.WorkerId, OrgUnitId = row.ToOrgUnitId, OrgPath = row.ToPath, Now = clock.GetUtcNow() }, ct);
+            await db.ExecuteAsync(WorkerSql.SetGramsPath, new { WorkerId = row.WorkerId, OrgPath = row.ToPath }, ct);
         }
         await audit.WriteAsync(new AuditEntry("staffing.rotation.approved", "rotation-request", id, row.WorkerPath,
             new { newPostingId, row.ToPostId, effectiveOn = row.ProposedOn }, request.Comment), ct);

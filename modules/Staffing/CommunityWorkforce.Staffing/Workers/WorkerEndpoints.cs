@@ -48,7 +48,7 @@ internal static class WorkerEndpoints
         DateOnly today) => new
     {
         Scope = user.ScopePattern,
-        AllUnits = user.IsAdmin ? 1 : 0,
+        AllUnits = user.IsAdmin && unitPath is null ? 1 : 0,
         user.OnlyWorkerId,
         UnitPath = unitPath is null ? null : unitPath + "%",
         Status = filter.Status is null or "all" ? null : filter.Status,
@@ -88,6 +88,13 @@ internal static class WorkerEndpoints
         return unit is null ? (false, null) : (true, unit.Path);
     }
 
+    /// <summary>A district or the whole city (and no narrower unit filter): pages are read in sort order.</summary>
+    internal static bool IsWide(CurrentUser user, string? unitPath)
+    {
+        var path = unitPath ?? (user.IsAdmin ? "/" : user.ScopePath ?? "/");
+        return path.Count(c => c == '/') <= 3;
+    }
+
     internal static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
 
     private static async Task<Results<Ok<PagedResult<WorkerResponse>>, ValidationProblem, NotFound>> List(
@@ -112,7 +119,7 @@ internal static class WorkerEndpoints
         {
             RosterSearch.Kinds.Name => (WorkerSql.ListByName, WorkerSql.CountByName),
             RosterSearch.Kinds.Code => (WorkerSql.ListByCode, WorkerSql.CountByCode),
-            _ => (WorkerSql.List, WorkerSql.Count),
+            _ => (IsWide(user, unitPath) ? WorkerSql.ListWide : WorkerSql.List, WorkerSql.Count),
         };
         var total = await db.ExecuteScalarAsync<int>(count, args, ct);
         var rows = await db.QueryAsync<WorkerRow>(PagedSql.WithOrderBy(list, page.OrderBy(Sortable, "staffNo", "w.id")), args, ct);
@@ -221,7 +228,7 @@ internal static class WorkerEndpoints
         }
         if (after.Name != row.Name)
         {
-            await writer.IndexNameAsync(id, after.Name, ct);
+            await writer.IndexNameAsync(id, after.Name, row.OrgPath, ct);
         }
         await audit.WriteAsync(new AuditEntry("staffing.worker.updated", "worker", id, row.OrgPath, new
         {

@@ -26,16 +26,18 @@ internal static class WorkerSql
     private const string InScope = " WHERE w.org_path LIKE @Scope";
 
     /// <summary>
-    /// The same scope for page queries. Written so that SQLite does not turn it into an org_path index range: a page is
-    /// cheapest read in sort order (staff number index) and stopped after one page, not gathered for the whole scope
-    /// and sorted. Counts keep the range (<see cref="InScope"/>), which is an index-only count.
+    /// The same scope for pages of a wide scope (district, city). Written so that SQLite does not turn it into an org_path
+    /// index range: such a page is cheapest read in sort order (staff number index) and stopped after one page, not
+    /// gathered for tens of thousands of workers and sorted. Counts keep the range (<see cref="InScope"/>), an index-only count.
     /// </summary>
     private const string InScopeForPage = " WHERE (@AllUnits = 1 OR w.org_path LIKE @Scope)";
 
-    /// <summary>Name fragment: candidates from the n-gram index, confirmed by LIKE.</summary>
+    /// <summary>
+    /// Name fragment: candidates from the n-gram index (gram, org path) — one index range per scope — confirmed by LIKE.
+    /// </summary>
     private const string ByName = """
-         WHERE w.id IN (SELECT g.worker_id FROM staffing_worker_name_grams g WHERE g.gram = @Gram)
-           AND w.name LIKE @NamePattern ESCAPE '\' AND w.org_path LIKE @Scope
+         WHERE w.id IN (SELECT g.worker_id FROM staffing_worker_name_grams g WHERE g.gram = @Gram AND g.org_path LIKE @Scope)
+           AND w.name LIKE @NamePattern ESCAPE '\'
         """;
 
     /// <summary>Staff-number prefix (a range on its unique index) or a phone's last four digits.</summary>
@@ -61,7 +63,11 @@ internal static class WorkerSql
 
     private const string Page = " ORDER BY {orderBy} {page}";
 
-    public const string List = SelectFrom + InScopeForPage + Filters + Page;
+    /// <summary>A street or smaller: gather the scope through the org_path range, then sort.</summary>
+    public const string List = SelectFrom + InScope + Filters + Page;
+
+    /// <summary>A district or the city: read in sort order and stop after one page.</summary>
+    public const string ListWide = SelectFrom + InScopeForPage + Filters + Page;
     public const string ListByName = SelectFrom + ByName + Filters + Page;
     public const string ListByCode = SelectFrom + ByCode + Filters + Page;
 
@@ -80,13 +86,20 @@ internal static class WorkerSql
          WHERE w.id = @Id AND ((@OnlyWorkerId IS NULL AND w.org_path LIKE @Scope) OR w.id = @OnlyWorkerId)
         """;
 
-    public const string InsertGram = "INSERT INTO staffing_worker_name_grams (gram, worker_id) VALUES (@Gram, @WorkerId)";
+    public const string InsertGram = "INSERT INTO staffing_worker_name_grams (gram, org_path, worker_id) VALUES (@Gram, @OrgPath, @WorkerId)";
+
+    public const string SetGramsPath = "UPDATE staffing_worker_name_grams SET org_path = @OrgPath WHERE worker_id = @WorkerId";
 
     public const string DeleteGrams = "DELETE FROM staffing_worker_name_grams WHERE worker_id = @WorkerId";
 
     /// <summary>Keeps workers' copy of the org path right when a subtree moves.</summary>
     public const string MoveOrgPaths = """
         UPDATE staffing_workers SET org_path = @NewPath {cat} {substr}(org_path, @OldPathLength + 1, 400)
+        WHERE org_path LIKE @OldPathPattern
+        """;
+
+    public const string MoveGramPaths = """
+        UPDATE staffing_worker_name_grams SET org_path = @NewPath {cat} {substr}(org_path, @OldPathLength + 1, 400)
         WHERE org_path LIKE @OldPathPattern
         """;
 
