@@ -30,7 +30,8 @@ internal sealed class Wrk(int duration, int defaultConnections, bool smoke)
             var rps = json.GetProperty("requests").GetDouble() / (json.GetProperty("durationUs").GetDouble() / 1e6);
             var p50 = json.GetProperty("p50Us").GetDouble() / 1000;
             var p95 = json.GetProperty("p95Us").GetDouble() / 1000;
-            var failures = json.GetProperty("errors").GetInt32() + json.GetProperty("non2xx").GetInt32();
+            var failures = json.GetProperty("errors").GetInt32() + json.GetProperty("non2xx").GetInt32()
+                + (json.GetProperty("requests").GetInt32() == 0 ? 1 : 0);
             bool? met = p95Ms is null ? (failures == 0 ? null : false) : failures == 0 && (percentile == 50 ? p50 : p95) <= p95Ms;
             Console.WriteLine($"{name}: {rps:F0} req/s, p50 {p50:F1} ms, p95 {p95:F1} ms, failures {failures}");
             return new Result(name, $"{c} connections, {duration} s", rps, p50, p95, target, met,

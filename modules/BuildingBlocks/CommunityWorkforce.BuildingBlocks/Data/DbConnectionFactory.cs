@@ -17,6 +17,7 @@ public sealed class DbConnectionFactory
             ? NormaliseSqlite(options.ConnectionString)
             : options.ConnectionString;
         TypeHandlers.Register();
+        WriteGate = options.Provider == DatabaseProvider.Sqlite ? new SemaphoreSlim(1, 1) : null;
     }
 
     public DatabaseProvider Provider { get; }
@@ -24,6 +25,13 @@ public sealed class DbConnectionFactory
     public SqlDialect Dialect { get; }
 
     public string ConnectionString => _connectionString;
+
+    /// <summary>
+    /// SQLite has one writer at a time. Queuing this process's write transactions here, in order, is far cheaper than
+    /// letting them collide in SQLite and back off with sleeps (the busy handler), which made p95 write latency
+    /// hundreds of milliseconds under 16 concurrent writers. SQL Server needs no such gate.
+    /// </summary>
+    internal SemaphoreSlim? WriteGate { get; }
 
     public DbConnection Create() => Provider == DatabaseProvider.SqlServer
         ? new SqlConnection(_connectionString)

@@ -17,6 +17,7 @@ public sealed class DbSession : IAsyncDisposable
     private readonly List<object> _pendingEvents = [];
     private DbConnection? _connection;
     private DbTransaction? _transaction;
+    private bool _holdsWriteGate;
 
     public DbSession(DbConnectionFactory factory, EventPublisher events)
     {
@@ -39,9 +40,22 @@ public sealed class DbSession : IAsyncDisposable
             return new Transaction(this, owner: false);
         }
         var connection = await ConnectionAsync(ct);
-        _transaction = await connection.BeginTransactionAsync(
-            _factory.Provider == DatabaseProvider.SqlServer ? IsolationLevel.ReadCommitted : IsolationLevel.Serializable,
-            ct);
+        if (_factory.WriteGate is { } gate)
+        {
+            await gate.WaitAsync(ct);
+            _holdsWriteGate = true;
+        }
+        try
+        {
+            _transaction = await connection.BeginTransactionAsync(
+                _factory.Provider == DatabaseProvider.SqlServer ? IsolationLevel.ReadCommitted : IsolationLevel.Serializable,
+                ct);
+        }
+        catch
+        {
+            ReleaseWriteGate();
+            throw;
+        }
         return new Transaction(this, owner: true);
     }
 
@@ -104,9 +118,19 @@ public sealed class DbSession : IAsyncDisposable
     private async Task CommitAsync(CancellationToken ct)
     {
         var transaction = _transaction ?? throw new InvalidOperationException("No transaction to commit.");
-        await transaction.CommitAsync(ct);
-        await transaction.DisposeAsync();
-        _transaction = null;
+        try
+        {
+            await transaction.CommitAsync(ct);
+            await transaction.DisposeAsync();
+            _transaction = null;
+        }
+        finally
+        {
+            if (_transaction is null)
+            {
+                ReleaseWriteGate();
+            }
+        }
         var events = _pendingEvents.ToArray();
         _pendingEvents.Clear();
         foreach (var integrationEvent in events)
@@ -130,6 +154,16 @@ public sealed class DbSession : IAsyncDisposable
         {
             await _transaction.DisposeAsync();
             _transaction = null;
+            ReleaseWriteGate();
+        }
+    }
+
+    private void ReleaseWriteGate()
+    {
+        if (_holdsWriteGate)
+        {
+            _holdsWriteGate = false;
+            _factory.WriteGate!.Release();
         }
     }
 

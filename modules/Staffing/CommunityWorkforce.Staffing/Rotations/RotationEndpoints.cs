@@ -52,7 +52,10 @@ internal static class RotationEndpoints
         api.MapGet("/staffing/rotations/due", Due).RequireAuthorization(Policies.Staff).WithTags("Rotations").WithName("ListDueForRotation");
     }
 
-    private static object Scope(CurrentUser user, Guid id) => new { Id = id, Scope = user.ScopePattern, user.OnlyWorkerId };
+    private static object Scope(CurrentUser user, Guid id) => new { Id = id, Scope = user.ScopePattern, WorkerScope = WorkerScope(user), user.OnlyWorkerId };
+
+    /// <summary>The org-path pattern of the workers whose requests the caller sees; none for a worker (only themself).</summary>
+    internal static string WorkerScope(CurrentUser user) => user.OnlyWorkerId is null ? user.ScopePattern : "-none-";
 
     internal static Task<RotationRow?> FindInScope(DbSession db, CurrentUser user, Guid id, CancellationToken ct) =>
         db.QuerySingleOrDefaultAsync<RotationRow>(RotationSql.Get, Scope(user, id), ct);
@@ -75,7 +78,7 @@ internal static class RotationEndpoints
         }
         var args = new
         {
-            Scope = user.ScopePattern, user.OnlyWorkerId, filter.Status, filter.WorkerId,
+            Scope = user.ScopePattern, WorkerScope = WorkerScope(user), user.OnlyWorkerId, filter.Status, filter.WorkerId,
             UnitPath = unitPath is null ? null : unitPath + "%", Q = page.QPattern, page.Skip, Take = page.Size,
         };
         var total = await db.ExecuteScalarAsync<int>(RotationSql.Count, args, ct);
@@ -86,7 +89,7 @@ internal static class RotationEndpoints
     /// <summary>How many requests are in each state: the leader's inbox badge.</summary>
     private static async Task<Ok<RotationCounts>> Counts(DbSession db, CurrentUser user, CancellationToken ct)
     {
-        var rows = await db.QueryAsync<StatusCount>(RotationSql.CountsByStatus, new { Scope = user.ScopePattern, user.OnlyWorkerId }, ct);
+        var rows = await db.QueryAsync<StatusCount>(RotationSql.CountsByStatus, new { Scope = user.ScopePattern, WorkerScope = WorkerScope(user), user.OnlyWorkerId }, ct);
         int Of(string status) => rows.FirstOrDefault(r => r.Status == status)?.N ?? 0;
         return TypedResults.Ok(new RotationCounts(Of(RotationStatus.Draft), Of(RotationStatus.Submitted), Of(RotationStatus.Approved),
             Of(RotationStatus.Rejected), Of(RotationStatus.Withdrawn)));

@@ -13,6 +13,10 @@ internal static class RotationSql
         r.decided_by_name, r.decided_at, r.decision_comment, r.new_posting_id, r.version, r.created_at, r.updated_at
         """;
 
+    /// <summary>
+    /// Requests of workers in scope. The second condition repeats the scope in a form that drives the query from the
+    /// workers' org-path index (a street's few hundred workers) instead of reading every request in the city.
+    /// </summary>
     private const string ScopedFrom = """
         FROM staffing_rotation_requests r
         JOIN staffing_workers w ON w.id = r.worker_id
@@ -23,6 +27,7 @@ internal static class RotationSql
         JOIN staffing_posts tp ON tp.id = r.to_post_id
         JOIN staffing_org_units tu ON tu.id = tp.org_unit_id
         WHERE ((@OnlyWorkerId IS NULL AND wu.path LIKE @Scope) OR w.id = @OnlyWorkerId)
+          AND r.worker_id IN (SELECT sw.id FROM staffing_workers sw WHERE sw.org_path LIKE @WorkerScope UNION ALL SELECT @OnlyWorkerId)
         """;
 
     private const string Filters = """
