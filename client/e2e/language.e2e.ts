@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, demoPassword, openBrowser, screenshot, type Browser } from './support';
+
+describe('language switch', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await openBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows the app in English and remembers the choice', async () => {
+    const { page } = browser;
+    await page.goto(`${baseUrl}/login`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+
+    await page.getByLabel('User name').fill('leader.linfen');
+    await page.getByLabel('Password').fill(demoPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${baseUrl}/approvals`);
+
+    const nav = page.getByRole('navigation');
+    await expect.poll(() => nav.getByRole('menuitem').allInnerTexts()).toEqual(['Approvals', 'Organisation', 'Roster', 'Posts & quotas', 'My account']);
+    await page.getByRole('tab', { name: /Submitted/ }).waitFor();
+
+    await page.reload();
+    await page.getByRole('tab', { name: /Submitted/ }).waitFor();
+    expect(await page.getByRole('button', { name: '中文' }).isVisible()).toBe(true);
+    await screenshot(page, 'language-english');
+
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('tab', { name: /待审批/ }).waitFor();
+  });
+});

@@ -1,0 +1,33 @@
+import { Button, Result } from 'antd';
+import type { ReactNode } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { canOpen, landingPath, type WorkspaceKey, workspace } from '../access-rules';
+import { useCurrentUser } from '../auth/RequireAuth';
+import { useT } from '../i18n';
+
+function BackHome() {
+  const t = useT();
+  const { role } = useCurrentUser();
+  const navigate = useNavigate();
+  return (
+    <Button type="primary" onClick={() => navigate(landingPath(role))}>
+      {t('page.backHome')}
+    </Button>
+  );
+}
+
+export function NotFoundPage() {
+  const t = useT();
+  return <Result status="404" title={t('page.notFound.title')} subTitle={t('page.notFound.subtitle')} extra={<BackHome />} />;
+}
+
+export function ForbiddenPage() {
+  const t = useT();
+  return <Result status="403" title={t('page.forbidden.title')} subTitle={t('page.forbidden.subtitle')} extra={<BackHome />} />;
+}
+
+/** Renders a workspace for the roles that may open it, and the 403 page for everyone else. */
+export function RequireWorkspace({ name, children }: { name: WorkspaceKey; children: ReactNode }) {
+  const { role } = useCurrentUser();
+  return canOpen(role, workspace(name).path) ? children : <ForbiddenPage />;
+}

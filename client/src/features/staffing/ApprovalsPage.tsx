@@ -1,0 +1,178 @@
+import { Alert, App, Badge, Button, Card, Form, Input, Modal, Space, Table, Tabs, Typography } from 'antd';
+import { useState } from 'react';
+import { ApiError, type Problem } from '../../api/problem';
+import type { RotationCounts, RotationRequest } from '../../api/types';
+import { canDecideRotations } from '../../app/access-rules';
+import { useCurrentUser } from '../../app/auth/RequireAuth';
+import { useT } from '../../app/i18n';
+import { useReportError } from '../../app/problems';
+import { useDecideRotation, useRotationCounts, useRotationRequests } from './staffingHooks';
+import { rotationStatuses, rotationStatusKey, type RotationStatus } from './staffingRules';
+import { RotationStatusTag } from './WorkerViews';
+
+function DecisionModal({ request, approve, onClose }: { request: RotationRequest; approve: boolean; onClose: () => void }) {
+  const t = useT();
+  const [form] = Form.useForm<{ comment?: string }>();
+  const decide = useDecideRotation();
+  const report = useReportError();
+  const { message } = App.useApp();
+  const [refusal, setRefusal] = useState<Problem | null>(null);
+  return (
+    <Modal
+      open
+      title={t(approve ? 'approvals.approve.title' : 'approvals.reject.title', { name: request.workerName })}
+      okText={t(approve ? 'approvals.action.approve' : 'approvals.action.reject')}
+      okButtonProps={{ danger: !approve }}
+      cancelText={t('common.cancel')}
+      confirmLoading={decide.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {refusal && (
+        <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={refusal.title} description={refusal.detail} />
+      )}
+      <Typography.Paragraph>
+        {t('approvals.move', {
+          from: `${request.fromOrgUnitName} · ${request.fromPostTitle}`,
+          to: `${request.toOrgUnitName} · ${request.toPostTitle}`,
+        })}
+      </Typography.Paragraph>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={({ comment }) =>
+          decide.mutate(
+            { id: request.id, approve, body: { comment: comment?.trim() || null, version: request.version } },
+            {
+              onSuccess: () => {
+                void message.success(t(approve ? 'approvals.approved' : 'approvals.rejected', { name: request.workerName }));
+                onClose();
+              },
+              onError: (e) => {
+                if (e instanceof ApiError && e.status === 409) setRefusal(e.problem);
+                else report(e, form, ['comment']);
+              },
+            },
+          )
+        }
+      >
+        <Form.Item
+          name="comment"
+          label={t('approvals.comment')}
+          rules={approve ? [] : [{ required: true, whitespace: true, message: t('approvals.commentRequired') }]}
+        >
+          <Input.TextArea rows={3} maxLength={500} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** 审批待办: rotation requests by state, counts per state, approve or reject (leader). */
+export function ApprovalsPage() {
+  const t = useT();
+  const { role } = useCurrentUser();
+  const canDecide = canDecideRotations(role);
+  const counts = useRotationCounts();
+  const [status, setStatus] = useState<RotationStatus>('submitted');
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const requests = useRotationRequests({ status, ...page });
+  const [deciding, setDeciding] = useState<{ request: RotationRequest; approve: boolean } | null>(null);
+  const count = (s: RotationStatus) => counts.data?.[s as keyof RotationCounts] ?? 0;
+
+  return (
+    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('approvals.title')}</Typography.Title>}>
+      <Tabs
+        activeKey={status}
+        onChange={(key) => {
+          setStatus(key as RotationStatus);
+          setPage((p) => ({ ...p, page: 1 }));
+        }}
+        items={rotationStatuses.map((s) => ({
+          key: s,
+          label: (
+            <Space size={6}>
+              {t(rotationStatusKey(s) ?? 'staffing.rotationStatus.submitted')}
+              <Badge count={count(s)} showZero overflowCount={999} color={s === 'submitted' ? 'blue' : 'gray'} />
+            </Space>
+          ),
+        }))}
+      />
+      <Table<RotationRequest>
+        rowKey="id"
+        loading={requests.isFetching}
+        dataSource={requests.data?.items ?? []}
+        aria-label={t('approvals.title')}
+        scroll={{ x: 1100 }}
+        locale={{ emptyText: status === 'submitted' ? t('approvals.empty.title') : t('staffing.rotation.empty') }}
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: requests.data?.total ?? 0,
+          onChange: (p, pageSize) => setPage({ page: p, pageSize }),
+        }}
+        columns={[
+          {
+            title: t('approvals.col.worker'),
+            render: (_, r) => (
+              <Space orientation="vertical" size={0}>
+                <Typography.Text strong>{r.workerName}</Typography.Text>
+                <Typography.Text type="secondary">{r.staffNo}</Typography.Text>
+              </Space>
+            ),
+          },
+          {
+            title: t('staffing.rotation.field.from'),
+            render: (_, r) => (
+              <Space orientation="vertical" size={0}>
+                {r.fromPostTitle}
+                <Typography.Text type="secondary">{r.fromOrgUnitName}</Typography.Text>
+              </Space>
+            ),
+          },
+          {
+            title: t('staffing.rotation.field.to'),
+            render: (_, r) => (
+              <Space orientation="vertical" size={0}>
+                {r.toPostTitle}
+                <Typography.Text type="secondary">{r.toOrgUnitName}</Typography.Text>
+                <Typography.Text type={r.toPostFilled >= r.toPostQuota ? 'danger' : 'secondary'}>
+                  {t('approvals.quota', { filled: r.toPostFilled, quota: r.toPostQuota })}
+                </Typography.Text>
+              </Space>
+            ),
+          },
+          { title: t('staffing.rotation.field.proposedOn'), dataIndex: 'proposedOn', width: 110 },
+          { title: t('staffing.rotation.field.reason'), dataIndex: 'reason' },
+          { title: t('staffing.rotation.field.requester'), dataIndex: 'requestedByName', width: 120 },
+          {
+            title: t('staffing.rotation.field.status'),
+            width: 100,
+            render: (_, r) => <RotationStatusTag status={r.status} />,
+          },
+          {
+            title: t('common.actions'),
+            width: 160,
+            render: (_, r) =>
+              canDecide && r.status === 'submitted' ? (
+                <Space>
+                  <Button type="primary" size="small" onClick={() => setDeciding({ request: r, approve: true })}>
+                    {t('approvals.action.approve')}
+                  </Button>
+                  <Button danger size="small" onClick={() => setDeciding({ request: r, approve: false })}>
+                    {t('approvals.action.reject')}
+                  </Button>
+                </Space>
+              ) : (
+                (r.decisionComment ?? '')
+              ),
+          },
+        ]}
+      />
+      {deciding && (
+        <DecisionModal request={deciding.request} approve={deciding.approve} onClose={() => setDeciding(null)} />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,43 @@
+import { Card, Result, Skeleton, Space, Typography } from 'antd';
+import { ApiError } from '../../api/problem';
+import { useT } from '../../app/i18n';
+import { useMyWorker, useRotationRequests, useWorkerPostings } from './staffingHooks';
+import { PostingsTable, RotationRequestsTable, WorkerHeaderCard, WorkerInfo } from './WorkerViews';
+
+/** 我的档案: a worker's own record, postings and rotation requests (with the leader's comment). */
+export function MyProfilePage() {
+  const t = useT();
+  const me = useMyWorker();
+  const postings = useWorkerPostings(me.data?.id);
+  const requests = useRotationRequests({ pageSize: 100 }, me.data !== undefined);
+
+  if (me.isPending) return <Skeleton active />;
+  if (me.isError) {
+    const unlinked = me.error instanceof ApiError && me.error.status === 404;
+    return (
+      <Result
+        status={unlinked ? 'info' : 'error'}
+        title={unlinked ? t('staffing.myProfile.unlinked') : t('page.error.title')}
+        subTitle={unlinked ? t('staffing.myProfile.unlinkedHelp') : me.error.message}
+      />
+    );
+  }
+  const worker = me.data;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <WorkerHeaderCard worker={worker} />
+      <Card title={t('staffing.myProfile.postings')}>
+        <PostingsTable postings={postings.data ?? []} loading={postings.isPending} />
+      </Card>
+      <Card title={t('staffing.myProfile.rotations')}>
+        <RotationRequestsTable requests={requests.data?.items ?? []} loading={requests.isPending} />
+      </Card>
+      <Card title={t('staffing.myProfile.info')}>
+        <WorkerInfo worker={worker} />
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+          {t('staffing.myProfile.correctionHint')}
+        </Typography.Paragraph>
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,269 @@
+import { Alert, App, Checkbox, DatePicker, Form, Input, Modal, Select, Switch } from 'antd';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { ApiError, type Problem } from '../../api/problem';
+import type { Post, Posting, Worker } from '../../api/types';
+import { useLocale, useT } from '../../app/i18n';
+import { useReportError } from '../../app/problems';
+import { useOrgTree } from './hooks';
+import { OrgUnitTreeSelect } from './OrgUnitTreeSelect';
+import { useCreatePosting, useCreateRotation, usePosts, useStaffingSettings } from './staffingHooks';
+import { postingReasonKey, postingReasons, postTypeName } from './staffingRules';
+
+/** A post as a select option: unit, title, type and how full it is. */
+function usePostOption() {
+  const t = useT();
+  const [locale] = useLocale();
+  const settings = useStaffingSettings();
+  return (p: Post) => ({
+    value: p.id,
+    label: t('staffing.post.option', {
+      unit: p.orgUnitName,
+      title: p.title,
+      type: postTypeName(p.postType, locale, settings.data, t),
+      filled: p.filled,
+      quota: p.quota,
+    }),
+  });
+}
+
+/** The problem a refusal carries, shown inside the form so that it cannot be missed. */
+function Refusal({ problem }: { problem: Problem | null }) {
+  if (!problem) return null;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      style={{ marginBottom: 16 }}
+      title={problem.title ?? undefined}
+      description={problem.detail ?? undefined}
+    />
+  );
+}
+
+interface PostingValues {
+  orgUnitId?: string | null;
+  postId?: string;
+  startedOn: Dayjs;
+  reason: string;
+  isPrimary: boolean;
+}
+const postingFields = ['postId', 'startedOn', 'reason', 'isPrimary'] as const;
+
+/** 安排任职: puts a worker into a post; a full post is refused by the host with 409 headcount-exceeded. */
+export function CreatePostingModal({ worker, onClose }: { worker: Worker; onClose: () => void }) {
+  const t = useT();
+  const [form] = Form.useForm<PostingValues>();
+  const tree = useOrgTree();
+  const unitId = Form.useWatch('orgUnitId', form) ?? undefined;
+  const posts = usePosts({ orgUnitId: unitId, status: 'active', pageSize: 200 }, unitId !== undefined);
+  const option = usePostOption();
+  const create = useCreatePosting();
+  const report = useReportError();
+  const { message } = App.useApp();
+  const [refusal, setRefusal] = useState<Problem | null>(null);
+
+  const submit = (v: PostingValues) => {
+    setRefusal(null);
+    create.mutate(
+      {
+        workerId: worker.id,
+        postId: v.postId ?? null,
+        startedOn: v.startedOn.format('YYYY-MM-DD'),
+        reason: v.reason,
+        isPrimary: v.isPrimary,
+      },
+      {
+        onSuccess: (p) => {
+          void message.success(t('staffing.posting.create.done', { post: p.postTitle, unit: p.orgUnitName }));
+          onClose();
+        },
+        onError: (e) => {
+          if (e instanceof ApiError && e.status === 409) setRefusal(e.problem);
+          else report(e, form, postingFields);
+        },
+      },
+    );
+  };
+
+  return (
+    <Modal
+      open
+      title={t('staffing.posting.create.title', { name: worker.name })}
+      okText={t('staffing.posting.create.ok')}
+      cancelText={t('common.cancel')}
+      confirmLoading={create.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      width={640}
+    >
+      <Refusal problem={refusal} />
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        onValuesChange={(changed) => {
+          if ('orgUnitId' in changed) form.setFieldValue('postId', undefined);
+          setRefusal(null);
+        }}
+        initialValues={{ startedOn: dayjs(), reason: 'hire', isPrimary: true }}
+      >
+        <Form.Item name="orgUnitId" label={t('staffing.posting.field.orgUnit')}>
+          <OrgUnitTreeSelect tree={tree.data ?? []} loading={tree.isPending} />
+        </Form.Item>
+        <Form.Item
+          name="postId"
+          label={t('staffing.posting.field.post')}
+          rules={[{ required: true, message: t('staffing.posting.validation.postRequired') }]}
+        >
+          <Select
+            disabled={!unitId}
+            loading={posts.isFetching}
+            placeholder={unitId ? undefined : t('staffing.posting.pickUnitFirst')}
+            options={(posts.data?.items ?? []).map(option)}
+            notFoundContent={t('staffing.posting.noPosts')}
+          />
+        </Form.Item>
+        <Form.Item name="startedOn" label={t('staffing.posting.field.startedOn')} rules={[{ required: true }]}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="reason" label={t('staffing.posting.field.reason')} rules={[{ required: true }]}>
+          <Select
+            options={postingReasons.map((r) => ({ value: r, label: t(postingReasonKey(r) ?? 'staffing.postingReason.hire') }))}
+          />
+        </Form.Item>
+        <Form.Item name="isPrimary" label={t('staffing.posting.field.isPrimary')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+interface RotationValues {
+  fromPostingId?: string;
+  orgUnitId?: string | null;
+  toPostId?: string;
+  proposedOn: Dayjs;
+  reason?: string;
+  submit: boolean;
+}
+const rotationFields = ['fromPostingId', 'toPostId', 'proposedOn', 'reason'] as const;
+
+/** 发起轮岗: from one of the worker's active postings to a post that still has room. */
+export function CreateRotationModal({
+  workerId,
+  workerName,
+  postings,
+  fromPostingId,
+  onClose,
+}: {
+  workerId: string;
+  workerName: string;
+  postings: readonly Pick<Posting, 'id' | 'postTitle' | 'orgUnitName'>[];
+  fromPostingId?: string;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const [form] = Form.useForm<RotationValues>();
+  const tree = useOrgTree();
+  const unitId = Form.useWatch('orgUnitId', form) ?? undefined;
+  const posts = usePosts({ orgUnitId: unitId, status: 'active', hasVacancy: true, pageSize: 200 });
+  const option = usePostOption();
+  const create = useCreateRotation();
+  const report = useReportError();
+  const { message } = App.useApp();
+  const [refusal, setRefusal] = useState<Problem | null>(null);
+
+  const submit = (v: RotationValues) => {
+    setRefusal(null);
+    create.mutate(
+      {
+        workerId,
+        fromPostingId: v.fromPostingId ?? null,
+        toPostId: v.toPostId ?? null,
+        proposedOn: v.proposedOn.format('YYYY-MM-DD'),
+        reason: v.reason?.trim() || null,
+        submit: v.submit,
+      },
+      {
+        onSuccess: (r) => {
+          void message.success(
+            t(r.status === 'submitted' ? 'staffing.rotation.create.submitted' : 'staffing.rotation.create.saved'),
+          );
+          onClose();
+        },
+        onError: (e) => {
+          if (e instanceof ApiError && e.status === 409) setRefusal(e.problem);
+          else report(e, form, rotationFields);
+        },
+      },
+    );
+  };
+
+  return (
+    <Modal
+      open
+      title={t('staffing.rotation.create.title', { name: workerName })}
+      okText={t('staffing.rotation.create.ok')}
+      cancelText={t('common.cancel')}
+      confirmLoading={create.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      width={680}
+    >
+      <Refusal problem={refusal} />
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        onValuesChange={(changed) => {
+          if ('orgUnitId' in changed) form.setFieldValue('toPostId', undefined);
+          setRefusal(null);
+        }}
+        initialValues={{
+          fromPostingId: fromPostingId ?? (postings.length === 1 ? postings[0].id : undefined),
+          proposedOn: dayjs(),
+          submit: true,
+        }}
+      >
+        <Form.Item
+          name="fromPostingId"
+          label={t('staffing.rotation.field.from')}
+          rules={[{ required: true, message: t('staffing.rotation.validation.fromRequired') }]}
+        >
+          <Select options={postings.map((p) => ({ value: p.id, label: `${p.orgUnitName} · ${p.postTitle}` }))} />
+        </Form.Item>
+        <Form.Item name="orgUnitId" label={t('staffing.rotation.field.toUnit')}>
+          <OrgUnitTreeSelect tree={tree.data ?? []} loading={tree.isPending} />
+        </Form.Item>
+        <Form.Item
+          name="toPostId"
+          label={t('staffing.rotation.field.to')}
+          extra={t('staffing.rotation.field.toHelp')}
+          rules={[{ required: true, message: t('staffing.rotation.validation.toRequired') }]}
+        >
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            loading={posts.isFetching}
+            options={(posts.data?.items ?? []).map(option)}
+            notFoundContent={t('staffing.posting.noPosts')}
+          />
+        </Form.Item>
+        <Form.Item name="proposedOn" label={t('staffing.rotation.field.proposedOn')} rules={[{ required: true }]}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="reason" label={t('staffing.rotation.field.reason')}>
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+        <Form.Item name="submit" valuePropName="checked">
+          <Checkbox>{t('staffing.rotation.field.submitNow')}</Checkbox>
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,301 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, Form, Input, InputNumber, Modal, Popconfirm, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import type { HeadcountLine, Post } from '../../api/types';
+import { canEditStaffing } from '../../app/access-rules';
+import { useCurrentUser } from '../../app/auth/RequireAuth';
+import { useLocale, useT } from '../../app/i18n';
+import { useReportError } from '../../app/problems';
+import { useOrgTree } from './hooks';
+import { OrgUnitTreeSelect } from './OrgUnitTreeSelect';
+import { useClosePost, useCreatePost, useHeadcount, usePosts, useStaffingSettings, useUpdatePost } from './staffingHooks';
+import { normStatusColor, normStatusKey, postTypeName, postTypes } from './staffingRules';
+
+const HeadcountChart = lazy(() => import('./HeadcountChart').then((m) => ({ default: m.HeadcountChart })));
+
+interface PostValues {
+  postType?: string;
+  title?: string;
+  quota?: number | null;
+  reason?: string;
+}
+
+function CreatePostModal({ orgUnitId, unitName, onClose }: { orgUnitId: string; unitName: string; onClose: () => void }) {
+  const t = useT();
+  const [locale] = useLocale();
+  const settings = useStaffingSettings();
+  const [form] = Form.useForm<PostValues>();
+  const create = useCreatePost();
+  const report = useReportError();
+  const { message } = App.useApp();
+  return (
+    <Modal
+      open
+      title={t('staffing.post.create.title', { unit: unitName })}
+      okText={t('common.create')}
+      cancelText={t('common.cancel')}
+      confirmLoading={create.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ postType: 'staff', quota: 1 }}
+        onFinish={(v) =>
+          create.mutate(
+            { orgUnitId, postType: v.postType ?? null, title: v.title?.trim() ?? null, quota: v.quota ?? null },
+            {
+              onSuccess: () => {
+                void message.success(t('common.saved'));
+                onClose();
+              },
+              onError: (e) => report(e, form, ['postType', 'title', 'quota']),
+            },
+          )
+        }
+      >
+        <Form.Item name="postType" label={t('staffing.post.field.postType')}>
+          <Select options={postTypes.map((p) => ({ value: p, label: postTypeName(p, locale, settings.data, t) }))} />
+        </Form.Item>
+        <Form.Item name="title" label={t('staffing.post.field.title')}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="quota" label={t('staffing.post.field.quota')}>
+          <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function EditPostModal({ post, onClose }: { post: Post; onClose: () => void }) {
+  const t = useT();
+  const [form] = Form.useForm<PostValues>();
+  const update = useUpdatePost();
+  const report = useReportError();
+  const { message } = App.useApp();
+  const quota = Form.useWatch('quota', form);
+  const quotaChanged = quota !== undefined && quota !== post.quota;
+  return (
+    <Modal
+      open
+      title={t('staffing.post.edit.title', { title: post.title, unit: post.orgUnitName })}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={update.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ title: post.title, quota: post.quota }}
+        onFinish={(v) =>
+          update.mutate(
+            {
+              id: post.id,
+              body: { title: v.title?.trim() ?? null, quota: v.quota ?? null, reason: v.reason?.trim() || null, version: post.version },
+            },
+            {
+              onSuccess: () => {
+                void message.success(t('common.saved'));
+                onClose();
+              },
+              onError: (e) => report(e, form, ['title', 'quota', 'reason']),
+            },
+          )
+        }
+      >
+        <Form.Item name="title" label={t('staffing.post.field.title')}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="quota" label={t('staffing.post.field.quota')} extra={t('staffing.post.filledNow', { filled: post.filled })}>
+          <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item
+          name="reason"
+          label={t('staffing.post.field.reason')}
+          rules={[{ required: quotaChanged, whitespace: true, message: t('staffing.post.validation.reasonRequired') }]}
+        >
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function NormTag({ status }: { status: string }) {
+  const t = useT();
+  const key = normStatusKey(status);
+  return <Tag color={normStatusColor[status]}>{key ? t(key) : status}</Tag>;
+}
+
+export function PostsPage() {
+  const t = useT();
+  const [locale] = useLocale();
+  const { role } = useCurrentUser();
+  const editable = canEditStaffing(role);
+  const tree = useOrgTree();
+  const settings = useStaffingSettings();
+  const [unitId, setUnitId] = useState<string | undefined>();
+  const headcount = useHeadcount(unitId);
+  const [postPage, setPostPage] = useState({ page: 1, pageSize: 20 });
+  const [postType, setPostType] = useState<string>();
+  const posts = usePosts({ orgUnitId: unitId, postType, status: 'active', ...postPage });
+  const closePost = useClosePost();
+  const report = useReportError();
+  const [dialog, setDialog] = useState<{ kind: 'create' } | { kind: 'edit'; post: Post } | null>(null);
+  const unit = headcount.data?.unit;
+  const children = headcount.data?.children ?? [];
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Card
+        title={
+          <Space>
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              {t('staffing.posts.title')}
+            </Typography.Title>
+            {!editable && <Tag>{t('staffing.orgUnits.readOnly')}</Tag>}
+          </Space>
+        }
+        extra={
+          <div style={{ width: 300 }}>
+            <OrgUnitTreeSelect
+              tree={tree.data ?? []}
+              loading={tree.isPending}
+              value={unitId ?? null}
+              onChange={(v) => {
+                setUnitId(v ?? undefined);
+                setPostPage((p) => ({ ...p, page: 1 }));
+              }}
+              placeholder={t('staffing.posts.unitPlaceholder')}
+            />
+          </div>
+        }
+      >
+        {unit && (
+          <Space wrap size="large" style={{ marginBottom: 16 }}>
+            <Typography.Text strong>{unit.name}</Typography.Text>
+            <span>{t('staffing.headcount.summary', { quota: unit.quota, filled: unit.filled, vacant: unit.vacant })}</span>
+            <span>
+              {t('staffing.headcount.norm')}：{unit.norm ?? '—'} <NormTag status={unit.normStatus} />
+            </span>
+          </Space>
+        )}
+        <Row gutter={16}>
+          <Col xs={24} xl={12}>
+            <Table<HeadcountLine>
+              rowKey="orgUnitId"
+              size="small"
+              loading={headcount.isFetching}
+              dataSource={children}
+              pagination={false}
+              aria-label={t('staffing.headcount.table')}
+              locale={{ emptyText: t('staffing.headcount.empty') }}
+              onRow={(l) => ({ onClick: () => setUnitId(l.orgUnitId), style: { cursor: 'pointer' } })}
+              columns={[
+                { title: t('staffing.orgUnits.field.name'), dataIndex: 'name' },
+                { title: t('staffing.headcount.quota'), dataIndex: 'quota', width: 70 },
+                { title: t('staffing.headcount.filled'), dataIndex: 'filled', width: 70 },
+                { title: t('staffing.headcount.vacant'), dataIndex: 'vacant', width: 70 },
+                { title: t('staffing.headcount.norm'), dataIndex: 'norm', width: 70, render: (n: number | null) => n ?? '—' },
+                { title: t('staffing.headcount.normStatus'), dataIndex: 'normStatus', width: 90, render: (s: string) => <NormTag status={s} /> },
+              ]}
+            />
+          </Col>
+          <Col xs={24} xl={12}>
+            {children.length > 0 && (
+              <Suspense fallback={null}>
+                <HeadcountChart lines={children} />
+              </Suspense>
+            )}
+          </Col>
+        </Row>
+      </Card>
+      <Card
+        title={t('staffing.posts.listTitle', { unit: unit?.name ?? '' })}
+        extra={
+          <Space>
+            <Select
+              allowClear
+              style={{ width: 140 }}
+              placeholder={t('staffing.filter.postType')}
+              aria-label={t('staffing.filter.postType')}
+              value={postType}
+              onChange={(v?: string) => setPostType(v)}
+              options={postTypes.map((p) => ({ value: p, label: postTypeName(p, locale, settings.data, t) }))}
+            />
+            {editable && unit && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })}>
+                {t('staffing.post.action.create')}
+              </Button>
+            )}
+          </Space>
+        }
+      >
+        <Table<Post>
+          rowKey="id"
+          size="small"
+          loading={posts.isFetching}
+          dataSource={posts.data?.items ?? []}
+          aria-label={t('staffing.posts.listTitle', { unit: unit?.name ?? '' })}
+          pagination={{
+            current: postPage.page,
+            pageSize: postPage.pageSize,
+            total: posts.data?.total ?? 0,
+            onChange: (page, pageSize) => setPostPage({ page, pageSize }),
+          }}
+          columns={[
+            { title: t('staffing.posting.field.orgUnit'), dataIndex: 'orgUnitName' },
+            { title: t('staffing.post.field.title'), dataIndex: 'title' },
+            {
+              title: t('staffing.post.field.postType'),
+              dataIndex: 'postType',
+              render: (p: string) => postTypeName(p, locale, settings.data, t),
+            },
+            { title: t('staffing.headcount.quota'), dataIndex: 'quota', width: 80 },
+            { title: t('staffing.headcount.filled'), dataIndex: 'filled', width: 80 },
+            {
+              title: t('staffing.headcount.vacant'),
+              dataIndex: 'vacant',
+              width: 80,
+              render: (v: number) => <Tag color={v > 0 ? 'green' : v < 0 ? 'red' : 'default'}>{v}</Tag>,
+            },
+            ...(editable
+              ? [
+                  {
+                    title: t('common.actions'),
+                    render: (_: unknown, p: Post) => (
+                      <Space>
+                        <Button size="small" onClick={() => setDialog({ kind: 'edit', post: p })}>
+                          {t('staffing.post.action.edit')}
+                        </Button>
+                        <Popconfirm
+                          title={t('staffing.post.confirm.close', { title: p.title })}
+                          okText={t('common.ok')}
+                          cancelText={t('common.cancel')}
+                          onConfirm={() => closePost.mutate({ id: p.id, version: p.version }, { onError: (e) => report(e) })}
+                        >
+                          <Button size="small" danger>
+                            {t('staffing.post.action.close')}
+                          </Button>
+                        </Popconfirm>
+                      </Space>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </Card>
+      {dialog?.kind === 'create' && unit && (
+        <CreatePostModal orgUnitId={unit.orgUnitId} unitName={unit.name} onClose={() => setDialog(null)} />
+      )}
+      {dialog?.kind === 'edit' && <EditPostModal post={dialog.post} onClose={() => setDialog(null)} />}
+    </Space>
+  );
+}

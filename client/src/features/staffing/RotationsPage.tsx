@@ -1,0 +1,135 @@
+import { SwapOutlined } from '@ant-design/icons';
+import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import type { DueForRotation, RotationRequest } from '../../api/types';
+import { useT } from '../../app/i18n';
+import { CreateRotationModal } from './PostingForms';
+import { useDueForRotation, useRotationRequests, useStaffingSettings } from './staffingHooks';
+import { rotationStatuses, rotationStatusKey } from './staffingRules';
+import { RotationStatusTag } from './WorkerViews';
+
+/** 轮岗管理: who is due for rotation, and every request with its state. */
+export function RotationsPage() {
+  const t = useT();
+  const settings = useStaffingSettings();
+  const [duePage, setDuePage] = useState({ page: 1, pageSize: 10 });
+  const due = useDueForRotation(duePage.page, duePage.pageSize);
+  const [status, setStatus] = useState<string>();
+  const [reqPage, setReqPage] = useState({ page: 1, pageSize: 20 });
+  const requests = useRotationRequests({ status, ...reqPage });
+  const [filing, setFiling] = useState<DueForRotation | null>(null);
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Card
+        title={
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('staffing.rotations.due.title')}
+          </Typography.Title>
+        }
+        extra={
+          settings.data && (
+            <Typography.Text type="secondary">
+              {t('staffing.rotations.due.threshold', { years: settings.data.rotationThresholdYears })}
+            </Typography.Text>
+          )
+        }
+      >
+        <Table<DueForRotation>
+          rowKey="postingId"
+          size="small"
+          loading={due.isFetching}
+          dataSource={due.data?.items ?? []}
+          aria-label={t('staffing.rotations.due.title')}
+          locale={{ emptyText: t('staffing.rotations.due.empty') }}
+          pagination={{
+            current: duePage.page,
+            pageSize: duePage.pageSize,
+            total: due.data?.total ?? 0,
+            onChange: (page, pageSize) => setDuePage({ page, pageSize }),
+          }}
+          columns={[
+            { title: t('staffing.worker.field.staffNo'), dataIndex: 'staffNo', width: 110 },
+            {
+              title: t('staffing.worker.field.name'),
+              render: (_, d) => <Link to={`/staffing/workers/${d.workerId}`}>{d.workerName}</Link>,
+            },
+            { title: t('staffing.posting.field.orgUnit'), dataIndex: 'orgUnitName' },
+            { title: t('staffing.posting.field.post'), dataIndex: 'postTitle' },
+            { title: t('staffing.posting.field.startedOn'), dataIndex: 'startedOn' },
+            {
+              title: t('staffing.rotations.due.years'),
+              dataIndex: 'yearsInPost',
+              render: (y: number) => t('staffing.worker.years', { years: y }),
+            },
+            {
+              title: t('common.actions'),
+              render: (_, d) =>
+                d.hasOpenRequest ? (
+                  <Tag color="processing">{t('staffing.rotations.due.hasOpen')}</Tag>
+                ) : (
+                  <Button size="small" icon={<SwapOutlined />} onClick={() => setFiling(d)}>
+                    {t('staffing.rotation.action.create')}
+                  </Button>
+                ),
+            },
+          ]}
+        />
+      </Card>
+      <Card
+        title={t('staffing.rotations.requests.title')}
+        extra={
+          <Select
+            allowClear
+            style={{ width: 140 }}
+            placeholder={t('staffing.rotations.statusFilter')}
+            aria-label={t('staffing.rotations.statusFilter')}
+            value={status}
+            onChange={(v?: string) => {
+              setStatus(v);
+              setReqPage((p) => ({ ...p, page: 1 }));
+            }}
+            options={rotationStatuses.map((s) => ({ value: s, label: t(rotationStatusKey(s) ?? 'staffing.rotationStatus.draft') }))}
+          />
+        }
+      >
+        <Table<RotationRequest>
+          rowKey="id"
+          size="small"
+          loading={requests.isFetching}
+          dataSource={requests.data?.items ?? []}
+          aria-label={t('staffing.rotations.requests.title')}
+          locale={{ emptyText: t('staffing.rotation.empty') }}
+          pagination={{
+            current: reqPage.page,
+            pageSize: reqPage.pageSize,
+            total: requests.data?.total ?? 0,
+            onChange: (page, pageSize) => setReqPage({ page, pageSize }),
+          }}
+          columns={[
+            {
+              title: t('staffing.worker.field.name'),
+              render: (_, r) => <Link to={`/staffing/workers/${r.workerId}`}>{`${r.workerName}（${r.staffNo}）`}</Link>,
+            },
+            { title: t('staffing.rotation.field.from'), render: (_, r) => `${r.fromOrgUnitName} · ${r.fromPostTitle}` },
+            { title: t('staffing.rotation.field.to'), render: (_, r) => `${r.toOrgUnitName} · ${r.toPostTitle}` },
+            { title: t('staffing.rotation.field.proposedOn'), dataIndex: 'proposedOn' },
+            { title: t('staffing.rotation.field.requester'), dataIndex: 'requestedByName' },
+            { title: t('staffing.rotation.field.status'), render: (_, r) => <RotationStatusTag status={r.status} /> },
+            { title: t('staffing.rotation.field.decision'), render: (_, r) => r.decisionComment ?? '' },
+          ]}
+        />
+      </Card>
+      {filing && (
+        <CreateRotationModal
+          workerId={filing.workerId}
+          workerName={filing.workerName}
+          postings={[{ id: filing.postingId, postTitle: filing.postTitle, orgUnitName: filing.orgUnitName }]}
+          fromPostingId={filing.postingId}
+          onClose={() => setFiling(null)}
+        />
+      )}
+    </Space>
+  );
+}

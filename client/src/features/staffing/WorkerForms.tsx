@@ -1,0 +1,299 @@
+import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import type { Worker } from '../../api/types';
+import { useLocale, useT } from '../../app/i18n';
+import { useReportError } from '../../app/problems';
+import { useOrgTree } from './hooks';
+import { OrgUnitTreeSelect } from './OrgUnitTreeSelect';
+import { useChangeWorkerStatus, useCodes, useCreateWorker, useRevealId, useUpdateWorker } from './staffingHooks';
+import { codeOptions, workerStatuses, workerStatusKey } from './staffingRules';
+
+const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
+const text = (s: string | null | undefined) => (s && s.trim() ? s.trim() : null);
+
+interface WorkerValues {
+  staffNo?: string;
+  name?: string;
+  idNumber?: string;
+  ethnicGroup?: string;
+  politicalStatus?: string;
+  education?: string;
+  phone?: string;
+  hireDate?: Dayjs | null;
+  serviceStartDate?: Dayjs | null;
+  orgUnitId?: string | null;
+}
+const createFields = [
+  'staffNo',
+  'name',
+  'idNumber',
+  'ethnicGroup',
+  'politicalStatus',
+  'education',
+  'phone',
+  'hireDate',
+  'serviceStartDate',
+  'orgUnitId',
+] as const;
+const editFields = ['name', 'ethnicGroup', 'politicalStatus', 'education', 'phone', 'hireDate', 'serviceStartDate'] as const;
+
+/** The fields both forms share; validation messages come from the API and land next to their field. */
+function PersonFields() {
+  const t = useT();
+  const [locale] = useLocale();
+  const codes = useCodes();
+  const filter = { optionFilterProp: 'label' as const };
+  return (
+    <>
+      <Form.Item name="name" label={t('staffing.worker.field.name')}>
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item name="ethnicGroup" label={t('staffing.worker.field.ethnicGroup')}>
+        <Select showSearch={filter} options={codeOptions(codes.data?.ethnicGroup, locale)} loading={codes.isPending} />
+      </Form.Item>
+      <Form.Item name="politicalStatus" label={t('staffing.worker.field.politicalStatus')}>
+        <Select showSearch={filter} options={codeOptions(codes.data?.politicalStatus, locale)} loading={codes.isPending} />
+      </Form.Item>
+      <Form.Item name="education" label={t('staffing.worker.field.education')}>
+        <Select showSearch={filter} options={codeOptions(codes.data?.education, locale)} loading={codes.isPending} />
+      </Form.Item>
+      <Form.Item name="phone" label={t('staffing.worker.field.phone')}>
+        <Input maxLength={11} />
+      </Form.Item>
+      <Form.Item name="hireDate" label={t('staffing.worker.field.hireDate')}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="serviceStartDate" label={t('staffing.worker.field.serviceStartDate')}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+    </>
+  );
+}
+
+export function CreateWorkerModal({ onClose, onCreated }: { onClose: () => void; onCreated: (w: Worker) => void }) {
+  const t = useT();
+  const [form] = Form.useForm<WorkerValues>();
+  const create = useCreateWorker();
+  const tree = useOrgTree();
+  const report = useReportError();
+  const { message } = App.useApp();
+
+  const submit = (v: WorkerValues) =>
+    create.mutate(
+      {
+        staffNo: text(v.staffNo),
+        name: text(v.name),
+        idNumber: text(v.idNumber),
+        ethnicGroup: v.ethnicGroup ?? null,
+        politicalStatus: v.politicalStatus ?? null,
+        education: v.education ?? null,
+        phone: text(v.phone),
+        hireDate: iso(v.hireDate),
+        serviceStartDate: iso(v.serviceStartDate),
+        orgUnitId: v.orgUnitId ?? null,
+      },
+      {
+        onSuccess: (w) => {
+          void message.success(t('staffing.worker.create.done', { name: w.name }));
+          onCreated(w);
+        },
+        onError: (error) => report(error, form, createFields),
+      },
+    );
+
+  return (
+    <Modal
+      open
+      title={t('staffing.worker.create.title')}
+      okText={t('common.create')}
+      cancelText={t('common.cancel')}
+      confirmLoading={create.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      width={640}
+    >
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ ethnicGroup: '01' }}>
+        <Form.Item name="staffNo" label={t('staffing.worker.field.staffNo')} extra={t('staffing.worker.field.staffNoHelp')}>
+          <Input maxLength={20} />
+        </Form.Item>
+        <Form.Item name="idNumber" label={t('staffing.worker.field.idNumber')} extra={t('staffing.worker.field.idNumberHelp')}>
+          <Input maxLength={18} autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="orgUnitId" label={t('staffing.worker.field.orgUnit')}>
+          <OrgUnitTreeSelect tree={tree.data ?? []} loading={tree.isPending} />
+        </Form.Item>
+        <PersonFields />
+      </Form>
+    </Modal>
+  );
+}
+
+export function EditWorkerModal({ worker, onClose }: { worker: Worker; onClose: () => void }) {
+  const t = useT();
+  const [form] = Form.useForm<WorkerValues>();
+  const update = useUpdateWorker();
+  const report = useReportError();
+  const { message } = App.useApp();
+
+  const submit = (v: WorkerValues) =>
+    update.mutate(
+      {
+        id: worker.id,
+        body: {
+          name: text(v.name),
+          ethnicGroup: v.ethnicGroup ?? null,
+          politicalStatus: v.politicalStatus ?? null,
+          education: v.education ?? null,
+          phone: text(v.phone),
+          hireDate: iso(v.hireDate),
+          serviceStartDate: iso(v.serviceStartDate),
+          version: worker.version,
+        },
+      },
+      {
+        onSuccess: () => {
+          void message.success(t('common.saved'));
+          onClose();
+        },
+        onError: (error) => report(error, form, editFields),
+      },
+    );
+
+  return (
+    <Modal
+      open
+      title={t('staffing.worker.edit.title', { name: worker.name })}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={update.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      width={640}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{
+          name: worker.name,
+          ethnicGroup: worker.ethnicGroup,
+          politicalStatus: worker.politicalStatus,
+          education: worker.education,
+          phone: worker.phone ?? undefined,
+          hireDate: dayjs(worker.hireDate),
+          serviceStartDate: dayjs(worker.serviceStartDate),
+        }}
+      >
+        <PersonFields />
+      </Form>
+    </Modal>
+  );
+}
+
+interface StatusValues {
+  status: string;
+  effectiveOn: Dayjs;
+  reason?: string;
+}
+const statusFields = ['status', 'effectiveOn', 'reason'] as const;
+
+export function ChangeStatusModal({ worker, onClose }: { worker: Worker; onClose: () => void }) {
+  const t = useT();
+  const [form] = Form.useForm<StatusValues>();
+  const change = useChangeWorkerStatus();
+  const report = useReportError();
+  const { message } = App.useApp();
+
+  const submit = (v: StatusValues) =>
+    change.mutate(
+      {
+        id: worker.id,
+        body: { status: v.status, effectiveOn: iso(v.effectiveOn), reason: text(v.reason), version: worker.version },
+      },
+      {
+        onSuccess: () => {
+          void message.success(t('common.saved'));
+          onClose();
+        },
+        onError: (error) => report(error, form, statusFields),
+      },
+    );
+
+  return (
+    <Modal
+      open
+      title={t('staffing.worker.status.title', { name: worker.name })}
+      okText={t('common.ok')}
+      cancelText={t('common.cancel')}
+      confirmLoading={change.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ status: worker.status, effectiveOn: dayjs() }}>
+        <Form.Item name="status" label={t('staffing.worker.field.status')} rules={[{ required: true }]}>
+          <Select
+            options={workerStatuses.map((s) => ({ value: s, label: t(workerStatusKey(s) ?? 'staffing.workerStatus.active') }))}
+          />
+        </Form.Item>
+        <Form.Item name="effectiveOn" label={t('staffing.worker.status.effectiveOn')} rules={[{ required: true }]}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="reason" label={t('staffing.worker.status.reason')}>
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** Asks why, then shows the full ID number; every reveal is written to the audit log by the host. */
+export function RevealIdModal({
+  worker,
+  onClose,
+  onRevealed,
+}: {
+  worker: Worker;
+  onClose: () => void;
+  onRevealed: (idNumber: string) => void;
+}) {
+  const t = useT();
+  const [form] = Form.useForm<{ reason: string }>();
+  const reveal = useRevealId();
+  const report = useReportError();
+  return (
+    <Modal
+      open
+      title={t('staffing.worker.reveal.title', { name: worker.name })}
+      okText={t('staffing.worker.reveal.ok')}
+      cancelText={t('common.cancel')}
+      confirmLoading={reveal.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={({ reason }) =>
+          reveal.mutate(
+            { id: worker.id, reason: reason.trim() },
+            { onSuccess: (r) => onRevealed(r.idNumber), onError: (e) => report(e, form, ['reason']) },
+          )
+        }
+      >
+        <Form.Item
+          name="reason"
+          label={t('staffing.audit.reason')}
+          extra={t('staffing.audit.reasonHelp')}
+          rules={[{ required: true, whitespace: true, message: t('staffing.audit.reasonRequired') }]}
+        >
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
