@@ -40,9 +40,13 @@ internal static class WorkerSql
            AND w.name LIKE @NamePattern ESCAPE '\'
         """;
 
-    /// <summary>Staff-number prefix (a range on its unique index) or a phone's last four digits.</summary>
+    /// <summary>
+    /// Staff-number prefix (a range on its unique index) or a phone's last four digits; the scope is a filter here,
+    /// written so that SQLite does not prefer the (much wider) org-path range.
+    /// </summary>
     private const string ByCode = """
-         WHERE (w.staff_no >= @CodeLow AND w.staff_no <= @CodeHigh OR w.phone_last4 = @Last4) AND w.org_path LIKE @Scope
+         WHERE (w.staff_no >= @CodeLow AND w.staff_no <= @CodeHigh OR w.phone_last4 = @Last4)
+           AND (@AllUnits = 1 OR w.org_path LIKE @Scope)
         """;
 
     private const string Filters = """
