@@ -1,11 +1,11 @@
 import type { components, operations } from './schema';
 
-type Schemas = components['schemas'];
+export type Schemas = components['schemas'];
 
 /**
- * The API document marks no response property as required (Swashbuckle omits `required` for them), so every
- * generated response property is optional although the host always sends it. Response DTOs are read through
- * this type: optional becomes present, while `| null` stays where the document says nullable.
+ * Response DTOs are read through this type: optional becomes present, while `| null` stays where the document says
+ * nullable. (The document now marks non-nullable response properties required; this remains for the few shapes
+ * written by hand below.)
  */
 export type Defined<T> = { [K in keyof T]-?: Exclude<T[K], undefined> };
 

@@ -22,9 +22,17 @@ describe('navigation by role', () => {
       '/staffing/posts',
       '/staffing/rotations',
       '/admin/accounts',
+      '/audit-log',
       '/me',
     ]);
-    expect(paths('hr')).toEqual(['/org-units', '/staffing/workers', '/staffing/posts', '/staffing/rotations', '/me']);
+    expect(paths('hr')).toEqual([
+      '/org-units',
+      '/staffing/workers',
+      '/staffing/posts',
+      '/staffing/rotations',
+      '/audit-log',
+      '/me',
+    ]);
     expect(paths('leader')).toEqual(['/approvals', '/org-units', '/staffing/workers', '/staffing/posts', '/me']);
     expect(paths('worker')).toEqual(['/my-profile', '/me']);
   });
@@ -43,6 +51,8 @@ describe('route access', () => {
     expect(canOpen('worker', '/org-units')).toBe(false);
     expect(canOpen('worker', '/admin/accounts')).toBe(false);
     expect(canOpen('worker', '/approvals')).toBe(false);
+    expect(canOpen('worker', '/audit-log')).toBe(false);
+    expect(canOpen('leader', '/audit-log')).toBe(false);
     expect(canOpen('worker', '/staffing/workers')).toBe(false);
     expect(canOpen('worker', '/staffing/workers/some-id')).toBe(false);
     expect(canOpen('worker', '/staffing/rotations')).toBe(false);

@@ -15,7 +15,16 @@ export const roleLabelKey: Record<Role, MessageKey> = {
   worker: 'role.worker',
 };
 
-export type WorkspaceKey = 'orgUnits' | 'roster' | 'posts' | 'rotations' | 'approvals' | 'accounts' | 'myProfile' | 'me';
+export type WorkspaceKey =
+  | 'orgUnits'
+  | 'roster'
+  | 'posts'
+  | 'rotations'
+  | 'approvals'
+  | 'accounts'
+  | 'auditLog'
+  | 'myProfile'
+  | 'me';
 
 export interface Workspace {
   key: WorkspaceKey;
@@ -32,6 +41,7 @@ export const workspaces: readonly Workspace[] = [
   { key: 'posts', path: '/staffing/posts', labelKey: 'nav.posts', roles: ['admin', 'hr', 'leader'] },
   { key: 'rotations', path: '/staffing/rotations', labelKey: 'nav.rotations', roles: ['admin', 'hr'] },
   { key: 'accounts', path: '/admin/accounts', labelKey: 'nav.accounts', roles: ['admin'] },
+  { key: 'auditLog', path: '/audit-log', labelKey: 'nav.auditLog', roles: ['admin', 'hr'] },
   { key: 'myProfile', path: '/my-profile', labelKey: 'nav.myProfile', roles: ['worker'] },
   { key: 'me', path: '/me', labelKey: 'nav.me', roles: ['admin', 'hr', 'leader', 'worker'] },
 ];

@@ -1,6 +1,7 @@
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { AccountsPage } from '../features/access/AccountsPage';
 import { MePage } from '../features/access/MePage';
+import { AuditLogPage } from '../features/audit/AuditLogPage';
 import { ApprovalsPage } from '../features/staffing/ApprovalsPage';
 import { MyProfilePage } from '../features/staffing/MyProfilePage';
 import { OrgUnitsPage } from '../features/staffing/OrgUnitsPage';
@@ -84,6 +85,14 @@ export function AppRoutes() {
           element={
             <RequireWorkspace name="accounts">
               <AccountsPage />
+            </RequireWorkspace>
+          }
+        />
+        <Route
+          path="audit-log"
+          element={
+            <RequireWorkspace name="auditLog">
+              <AuditLogPage />
             </RequireWorkspace>
           }
         />

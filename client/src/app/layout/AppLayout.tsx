@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  FileSearchOutlined,
   IdcardOutlined,
   LogoutOutlined,
   SolutionOutlined,
@@ -24,6 +25,7 @@ const icons: Record<WorkspaceKey, ReactNode> = {
   posts: <SolutionOutlined />,
   rotations: <SwapOutlined />,
   accounts: <TeamOutlined />,
+  auditLog: <FileSearchOutlined />,
   approvals: <AuditOutlined />,
   myProfile: <IdcardOutlined />,
   me: <UserOutlined />,
