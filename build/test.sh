@@ -52,6 +52,9 @@ for project in tests/*.Tests/*.Tests.csproj; do
   FAILED=$((FAILED + ${f:-0} + ${e:-0}))
   echo "    $name: ${p:-0} passed, ${f:-0} failed"
   if [ "${p:-0}" -eq 0 ]; then step_failed "$name ran no test"; fi
+  # The Trust suites report their sizes (matrix cells, hostile requests, crash outcomes): show them here.
+  grep -oE "(authorisation matrix|anonymous matrix|role matrix|scope matrix|worker matrix|hostile input|hostile uploads|import crash|burst crash|concurrency)[^<&]*" "$trx" \
+    | sort -u | sed 's/^/      /' || true
 done
 
 echo "==> Dependency vulnerability check (NuGet)"
