@@ -405,4 +405,5 @@ export const en: Messages = {
   'audit.col.reason': 'Reason',
   'audit.col.changes': 'Changes',
   'audit.empty': 'No matching records',
+  'staffing.myProfile.askRotation': 'Ask for a rotation',
 };

@@ -404,6 +404,7 @@ export const zhCN = {
   'audit.col.reason': '原因',
   'audit.col.changes': '变更内容',
   'audit.empty': '没有符合条件的记录',
+  'staffing.myProfile.askRotation': '申请轮岗',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

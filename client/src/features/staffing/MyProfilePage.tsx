@@ -1,7 +1,9 @@
-import { Card, Result, Skeleton, Space, Typography } from 'antd';
+import { Button, Card, Result, Skeleton, Space, Typography } from 'antd';
+import { useState } from 'react';
 import { ApiError } from '../../api/problem';
 import { useT } from '../../app/i18n';
 import { useMyWorker, useRotationRequests, useWorkerPostings } from './staffingHooks';
+import { CreateRotationModal } from './PostingForms';
 import { PostingsTable, RotationRequestsTable, WorkerHeaderCard, WorkerInfo } from './WorkerViews';
 
 /** 我的档案: a worker's own record, postings and rotation requests (with the leader's comment). */
@@ -10,6 +12,7 @@ export function MyProfilePage() {
   const me = useMyWorker();
   const postings = useWorkerPostings(me.data?.id);
   const requests = useRotationRequests({ pageSize: 100 }, me.data !== undefined);
+  const [asking, setAsking] = useState(false);
 
   if (me.isPending) return <Skeleton active />;
   if (me.isError) {
@@ -23,15 +26,35 @@ export function MyProfilePage() {
     );
   }
   const worker = me.data;
+  const activePostings = (postings.data ?? []).filter((p) => p.endedOn === null);
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <WorkerHeaderCard worker={worker} />
       <Card title={t('staffing.myProfile.postings')}>
         <PostingsTable postings={postings.data ?? []} loading={postings.isPending} />
       </Card>
-      <Card title={t('staffing.myProfile.rotations')}>
+      <Card
+        title={t('staffing.myProfile.rotations')}
+        extra={
+          <Button type="primary" onClick={() => setAsking(true)} disabled={activePostings.length === 0}>
+            {t('staffing.myProfile.askRotation')}
+          </Button>
+        }
+      >
         <RotationRequestsTable requests={requests.data?.items ?? []} loading={requests.isPending} />
       </Card>
+      {asking && (
+        <CreateRotationModal
+          workerId={worker.id}
+          workerName={worker.name}
+          postings={activePostings}
+          selfService
+          onClose={() => {
+            setAsking(false);
+            void requests.refetch();
+          }}
+        />
+      )}
       <Card title={t('staffing.myProfile.info')}>
         <WorkerInfo worker={worker} />
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>

@@ -8,7 +8,7 @@ import { useLocale, useT } from '../../app/i18n';
 import { useReportError } from '../../app/problems';
 import { useOrgTree } from './hooks';
 import { OrgUnitTreeSelect } from './OrgUnitTreeSelect';
-import { useCreatePosting, useCreateRotation, usePosts, useStaffingSettings } from './staffingHooks';
+import { useCreatePosting, useCreateRotation, useOpenPostsForMe, usePosts, useStaffingSettings } from './staffingHooks';
 import { postingReasonKey, postingReasons, postTypeName } from './staffingRules';
 
 /** A post as a select option: unit, title, type and how full it is. */
@@ -159,19 +159,24 @@ export function CreateRotationModal({
   workerName,
   postings,
   fromPostingId,
+  selfService = false,
   onClose,
 }: {
   workerId: string;
   workerName: string;
   postings: readonly Pick<Posting, 'id' | 'postTitle' | 'orgUnitName'>[];
   fromPostingId?: string;
+  /** A worker asking for themself: the target is one of the open posts of their own street. */
+  selfService?: boolean;
   onClose: () => void;
 }) {
   const t = useT();
   const [form] = Form.useForm<RotationValues>();
-  const tree = useOrgTree();
+  const tree = useOrgTree(!selfService);
   const unitId = Form.useWatch('orgUnitId', form) ?? undefined;
-  const posts = usePosts({ orgUnitId: unitId, status: 'active', hasVacancy: true, pageSize: 200 });
+  const staffPosts = usePosts({ orgUnitId: unitId, status: 'active', hasVacancy: true, pageSize: 200 }, !selfService);
+  const openPosts = useOpenPostsForMe(selfService);
+  const posts = selfService ? openPosts : staffPosts;
   const option = usePostOption();
   const create = useCreateRotation();
   const report = useReportError();
@@ -238,9 +243,11 @@ export function CreateRotationModal({
         >
           <Select options={postings.map((p) => ({ value: p.id, label: `${p.orgUnitName} · ${p.postTitle}` }))} />
         </Form.Item>
-        <Form.Item name="orgUnitId" label={t('staffing.rotation.field.toUnit')}>
-          <OrgUnitTreeSelect tree={tree.data ?? []} loading={tree.isPending} />
-        </Form.Item>
+        {!selfService && (
+          <Form.Item name="orgUnitId" label={t('staffing.rotation.field.toUnit')}>
+            <OrgUnitTreeSelect tree={tree.data ?? []} loading={tree.isPending} />
+          </Form.Item>
+        )}
         <Form.Item
           name="toPostId"
           label={t('staffing.rotation.field.to')}

@@ -251,6 +251,17 @@ export function usePosts(query: PostQuery, enabled = true) {
   });
 }
 
+/** Posts with a free place in the signed-in worker's own street: what they may ask to rotate into. */
+export function useOpenPostsForMe(enabled = true) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...postsKey, 'open-for-me'],
+    queryFn: async () =>
+      (await unwrap(api.GET('/api/staffing/posts/open-for-me', { params: { query: { pageSize: 200 } } }))) as PostPage,
+    enabled,
+  });
+}
+
 export function useHeadcount(orgUnitId: string | undefined) {
   const api = useApi();
   return useQuery({

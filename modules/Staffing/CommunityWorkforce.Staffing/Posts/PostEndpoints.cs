@@ -28,6 +28,7 @@ internal static class PostEndpoints
         var group = api.MapGroup("/staffing/posts").WithTags("Posts");
         group.MapGet("/", List).RequireAuthorization(Policies.Staff).WithName("ListPosts");
         group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.Staff).WithName("GetPost");
+        group.MapGet("/open-for-me", OpenForMe).RequireAuthorization(Policies.AnyRole).WithName("ListPostsOpenForMe");
         group.MapPost("/", Create).RequireAuthorization(Policies.HrOrAdmin).WithName("CreatePost")
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.HrOrAdmin).WithName("UpdatePost")
@@ -70,6 +71,37 @@ internal static class PostEndpoints
             HasVacancy = filter.HasVacancy == true ? 1 : 0,
             page.Skip,
             Take = page.Size,
+        };
+        var total = await db.ExecuteScalarAsync<int>(PostSql.Count, args, ct);
+        var rows = await db.QueryAsync<PostRow>(PagedSql.WithOrderBy(PostSql.List, page.OrderBy(Sortable, "orgUnit", "p.post_type, p.title, p.id")), args, ct);
+        return TypedResults.Ok(new PagedResult<PostResponse>(mapper.Map<List<PostResponse>>(rows), total, page.PageNumber, page.Size));
+    }
+
+    /// <summary>
+    /// Posts with a free place in the caller's own street (街道): what a worker may ask to rotate into. Accounts not
+    /// linked to a roster record get 404.
+    /// </summary>
+    private static async Task<Results<Ok<PagedResult<PostResponse>>, ValidationProblem, NotFound>> OpenForMe(
+        [AsParameters] PageQuery page, DbSession db, CurrentUser user, IMapper mapper, CancellationToken ct)
+    {
+        var validator = new Validator();
+        page.Validate(validator, Sortable);
+        if (!validator.IsValid)
+        {
+            return validator.ToProblem();
+        }
+        var me = user.WorkerId is { } workerId
+            ? await db.QuerySingleOrDefaultAsync<Workers.WorkerRow>(Workers.WorkerSql.Get,
+                new { Id = workerId, Scope = "-none-", OnlyWorkerId = workerId }, ct)
+            : null;
+        if (me is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var args = new
+        {
+            Scope = Rotations.RotationEndpoints.StreetPathOf(me.OrgPath) + "%", UnitPath = (string?)null, PostType = (string?)null,
+            Status = "active", Q = page.QPattern, HasVacancy = 1, page.Skip, Take = page.Size,
         };
         var total = await db.ExecuteScalarAsync<int>(PostSql.Count, args, ct);
         var rows = await db.QueryAsync<PostRow>(PagedSql.WithOrderBy(PostSql.List, page.OrderBy(Sortable, "orgUnit", "p.post_type, p.title, p.id")), args, ct);
