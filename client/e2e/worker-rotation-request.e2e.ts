@@ -42,7 +42,13 @@ describe('a worker asks for a rotation themself', () => {
     const dialog = page.getByRole('dialog', { name: /发起轮岗/ });
     await expect.poll(() => dialog.getByRole('combobox', { name: /目标单位/ }).count()).toBe(0);
     await dialog.getByRole('combobox', { name: '目标岗位' }).click();
-    await page.getByTitle(/阳曲路居民委员会 · 社区专职工作者/).click();
+    // 闻喜路 has free places in the demo data and is neither where worker.demo starts nor where the HR journey moves them.
+    await page.getByTitle(/闻喜路居民委员会 · 社区专职工作者/).click();
+    // A date after the current posting began (the HR journey may have started one today).
+    const date = dialog.getByLabel('拟轮岗日期');
+    await date.click();
+    await date.fill(new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10));
+    await date.press('Enter');
     await dialog.getByLabel('轮岗理由').fill(reason);
     await dialog.getByRole('button', { name: '确定' }).click();
     await dialog.waitFor({ state: 'hidden' });
