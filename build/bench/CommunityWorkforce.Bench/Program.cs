@@ -33,6 +33,11 @@ switch (command)
             CommunityWorkforce.BuildingBlocks.Http.PagedSql.WithOrderBy(CommunityWorkforce.Staffing.Workers.WorkerSql.ListByName, "w.staff_no, w.id")));
         Console.WriteLine(";");
         Console.WriteLine(CommunityWorkforce.Staffing.Workers.WorkerSql.CountByName);
+        Console.WriteLine(";");
+        Console.WriteLine(CommunityWorkforce.BuildingBlocks.Data.SqlDialect.Sqlite.Render(
+            CommunityWorkforce.BuildingBlocks.Http.PagedSql.WithOrderBy(CommunityWorkforce.Staffing.Workers.WorkerSql.ListByCode, "w.staff_no, w.id")));
+        Console.WriteLine(";");
+        Console.WriteLine(CommunityWorkforce.Staffing.Workers.WorkerSql.CountByCode);
         return 0;
     default:
         Console.WriteLine("usage: bench generate [--data DIR] [--seed N] [--scale city|smoke]");

@@ -38,6 +38,7 @@ internal static class Runner
             Console.Error.WriteLine($"Needs {hostDll} (dotnet build -c Release) and a generated database in {options.DataFolder}.");
             return 2;
         }
+        var dataset = await Sample.DescribeAsync(options.DataFolder);
         var duration = options.Smoke ? 1 : options.Duration;
         var connections = options.Smoke ? 2 : options.Connections;
 
@@ -116,7 +117,7 @@ internal static class Runner
             await StopAsync(host);
         }
 
-        var markdown = Report.Write(results, options, await Sample.DescribeAsync(options.DataFolder));
+        var markdown = Report.Write(results, options, dataset + " (before the import scenario adds its rows)");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);
         await File.WriteAllTextAsync(options.Output, markdown);
         Console.WriteLine(markdown);
