@@ -133,7 +133,7 @@ internal static partial class AccountEndpoints
         var expected = ExpectedVersion.From(http, request.Version);
         if (expected.Value is null)
         {
-            return VersionRequired();
+            return new Validator().Version(expected).ToProblem();
         }
         if (disabled && id == user.AccountId)
         {
@@ -170,7 +170,7 @@ internal static partial class AccountEndpoints
         var expected = ExpectedVersion.From(http, request.Version);
         if (expected.Value is null)
         {
-            return VersionRequired();
+            return new Validator().Version(expected).ToProblem();
         }
         await using var tx = await db.BeginAsync(ct);
         var row = await db.QuerySingleOrDefaultAsync<AccountRow>(AccountSql.ById, new { Id = id }, ct);
@@ -193,8 +193,4 @@ internal static partial class AccountEndpoints
         await tx.CommitAsync(ct);
         return TypedResults.Ok(new AccountWithPasswordResponse(mapper.Map<AccountResponse>(updated), temporary));
     }
-
-    private static ValidationProblem VersionRequired() =>
-        new Validator().Add("version", Text.Of("必须提供版本号（version 或 If-Match）。",
-            "The version read is required (version or If-Match).")).ToProblem();
 }

@@ -44,6 +44,11 @@ public sealed class Validator
     public Validator Required<T>(string field, T? value) where T : struct =>
         value.HasValue ? this : Add(field, Text.Of("必填。", "Required."));
 
+    /// <summary>Every change names the version it was made against (body <c>version</c> or <c>If-Match</c>).</summary>
+    public Validator Version(ExpectedVersion expected) =>
+        Rule(expected.Value is not null, "version", Text.Of("必须提供版本号（version 或 If-Match）。",
+            "The version read is required (version or If-Match)."));
+
     public Validator Range(string field, int? value, int min, int max) =>
         value is null || (value >= min && value <= max)
             ? this

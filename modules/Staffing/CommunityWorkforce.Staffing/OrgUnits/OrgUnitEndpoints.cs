@@ -194,8 +194,7 @@ internal static class OrgUnitEndpoints
             .Required("name", request.Name, 100)
             .Range("households", request.Households, 0, 10_000_000)
             .Range("population", request.Population, 0, 50_000_000)
-            .Rule(expected.Value is not null, "version", Text.Of("必须提供版本号（version 或 If-Match）。",
-                "The version read is required (version or If-Match)."));
+            .Version(expected);
         if (!validator.IsValid)
         {
             return validator.ToProblem();
@@ -242,8 +241,7 @@ internal static class OrgUnitEndpoints
         var expected = ExpectedVersion.From(http, request.Version);
         var validator = new Validator()
             .Required("newParentId", request.NewParentId)
-            .Rule(expected.Value is not null, "version", Text.Of("必须提供版本号（version 或 If-Match）。",
-                "The version read is required (version or If-Match)."));
+            .Version(expected);
         if (!validator.IsValid)
         {
             return validator.ToProblem();
@@ -314,8 +312,7 @@ internal static class OrgUnitEndpoints
         var validator = new Validator()
             .Required("closedOn", request.ClosedOn)
             .Required("reason", request.Reason, 500)
-            .Rule(expected.Value is not null, "version", Text.Of("必须提供版本号（version 或 If-Match）。",
-                "The version read is required (version or If-Match)."));
+            .Version(expected);
         if (!validator.IsValid)
         {
             return validator.ToProblem();

@@ -97,7 +97,7 @@ internal static class PostingEndpoints
         var validator = new Validator()
             .Required("endedOn", request.EndedOn)
             .Required("endReason", request.EndReason, 20).OneOf("endReason", request.EndReason, PostingReasons.End)
-            .Rule(expected.Value is not null, "version", Text.Of("必须提供版本号（version 或 If-Match）。", "The version read is required."));
+            .Version(expected);
         if (!validator.IsValid)
         {
             return validator.ToProblem();

@@ -167,7 +167,7 @@ internal static class PostEndpoints
             .Required("title", request.Title, 100)
             .Required("quota", request.Quota).Range("quota", request.Quota, 0, 1000)
             .Optional("reason", request.Reason, 500)
-            .Rule(expected.Value is not null, "version", Text.Of("必须提供版本号（version 或 If-Match）。", "The version read is required."));
+            .Version(expected);
         if (!validator.IsValid)
         {
             return validator.ToProblem();
@@ -214,7 +214,7 @@ internal static class PostEndpoints
         var expected = ExpectedVersion.From(http, request.Version);
         if (expected.Value is null)
         {
-            return new Validator().Add("version", Text.Of("必须提供版本号（version 或 If-Match）。", "The version read is required.")).ToProblem();
+            return new Validator().Version(expected).ToProblem();
         }
         await using var tx = await db.BeginAsync(ct);
         var row = await FindInScope(db, user, id, ct);

@@ -39,7 +39,7 @@ internal static class SettingsEndpoints
             .Required("postTypeHeadName", request.PostTypeHeadName, 20)
             .Required("postTypeDeputyName", request.PostTypeDeputyName, 20)
             .Required("postTypeStaffName", request.PostTypeStaffName, 20)
-            .Rule(expected.Value is not null, "version", Text.Of("必须提供版本号（version 或 If-Match）。", "The version read is required."));
+            .Version(expected);
         if (!validator.IsValid)
         {
             return validator.ToProblem();

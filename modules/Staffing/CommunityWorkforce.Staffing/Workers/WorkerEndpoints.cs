@@ -200,7 +200,7 @@ internal static class WorkerEndpoints
         var validator = WorkerRules.CheckEditable(new Validator(), request.Name, request.EthnicGroup, request.PoliticalStatus,
             request.Education, request.Phone, request.HireDate, request.ServiceStartDate, Today(clock),
             out var ethnic, out var political, out var education);
-        validator.Rule(expected.Value is not null, "version", Text.Of("必须提供版本号（version 或 If-Match）。", "The version read is required."));
+        validator.Version(expected);
         if (!validator.IsValid)
         {
             return validator.ToProblem();
@@ -253,7 +253,7 @@ internal static class WorkerEndpoints
             .Rule(request.Status != WorkerRules.Left || !string.IsNullOrWhiteSpace(request.Reason), "reason",
                 Text.Of("离职须填写原因。", "A reason is required when a worker leaves."))
             .Optional("reason", request.Reason, 500)
-            .Rule(expected.Value is not null, "version", Text.Of("必须提供版本号（version 或 If-Match）。", "The version read is required."));
+            .Version(expected);
         if (!validator.IsValid)
         {
             return validator.ToProblem();
