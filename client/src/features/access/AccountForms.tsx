@@ -1,4 +1,5 @@
 import { App, Button, Form, Input, Modal, Select, Space, Typography } from 'antd';
+import { FormModal } from '../../app/FormModal';
 import { CopyOutlined } from '@ant-design/icons';
 import type { AccountWithPassword } from '../../api/types';
 import { roleLabelKey, roles } from '../../app/access-rules';
@@ -40,15 +41,12 @@ export function CreateAccountModal({ onClose, onCreated }: { onClose: () => void
     );
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('access.accounts.create.title')}
       okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      loading={create.isPending}
+      form={form}
+      onClose={onClose}
     >
       <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item
@@ -93,7 +91,7 @@ export function CreateAccountModal({ onClose, onCreated }: { onClose: () => void
           <Input autoComplete="off" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -1,4 +1,5 @@
-import { Alert, App, Badge, Button, Card, Form, Input, Modal, Space, Table, Tabs, Typography } from 'antd';
+import { Alert, App, Badge, Button, Card, Form, Input, Space, Table, Tabs, Typography } from 'antd';
+import { FormModal } from '../../app/FormModal';
 import { useState } from 'react';
 import { ApiError, type Problem } from '../../api/problem';
 import type { RotationCounts, RotationRequest } from '../../api/types';
@@ -18,16 +19,13 @@ function DecisionModal({ request, approve, onClose }: { request: RotationRequest
   const { message } = App.useApp();
   const [refusal, setRefusal] = useState<Problem | null>(null);
   return (
-    <Modal
-      open
+    <FormModal
       title={t(approve ? 'approvals.approve.title' : 'approvals.reject.title', { name: request.workerName })}
       okText={t(approve ? 'approvals.action.approve' : 'approvals.action.reject')}
+      loading={decide.isPending}
+      form={form}
+      onClose={onClose}
       okButtonProps={{ danger: !approve }}
-      cancelText={t('common.cancel')}
-      confirmLoading={decide.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
     >
       {refusal && (
         <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={refusal.title} description={refusal.detail} />
@@ -65,7 +63,7 @@ function DecisionModal({ request, approve, onClose }: { request: RotationRequest
           <Input.TextArea rows={3} maxLength={500} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 

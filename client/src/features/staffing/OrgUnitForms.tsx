@@ -1,4 +1,5 @@
-import { Alert, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Alert, DatePicker, Form, Input, InputNumber, Select } from 'antd';
+import { FormModal } from '../../app/FormModal';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { App } from 'antd';
@@ -58,15 +59,12 @@ export function CreateOrgUnitModal({ unit, onClose, onCreated }: ModalProps & { 
     );
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('staffing.orgUnits.create.title', { parent: unit.name })}
       okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      loading={create.isPending}
+      form={form}
+      onClose={onClose}
     >
       <Form
         form={form}
@@ -113,7 +111,7 @@ export function CreateOrgUnitModal({ unit, onClose, onCreated }: ModalProps & { 
           <InputNumber min={0} precision={0} style={{ width: '100%' }} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -153,15 +151,12 @@ export function EditOrgUnitModal({ unit, onClose }: ModalProps) {
     );
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('staffing.orgUnits.edit.title', { name: unit.name })}
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={update.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      loading={update.isPending}
+      form={form}
+      onClose={onClose}
     >
       <Form
         form={form}
@@ -186,7 +181,7 @@ export function EditOrgUnitModal({ unit, onClose }: ModalProps) {
           <InputNumber min={0} precision={0} style={{ width: '100%' }} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -215,15 +210,12 @@ export function MoveOrgUnitModal({ unit, tree, onClose }: ModalProps & { tree: r
     );
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('staffing.orgUnits.move.title', { name: unit.name })}
       okText={t('common.ok')}
-      cancelText={t('common.cancel')}
-      confirmLoading={move.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      loading={move.isPending}
+      form={form}
+      onClose={onClose}
     >
       <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item
@@ -234,7 +226,7 @@ export function MoveOrgUnitModal({ unit, tree, onClose }: ModalProps & { tree: r
           <OrgUnitTreeSelect tree={tree} selectable={(candidate) => !!node && canBeParentOf(candidate, node, excluded)} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -264,16 +256,13 @@ export function CloseOrgUnitModal({ unit, onClose }: ModalProps) {
     );
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('staffing.orgUnits.close.title', { name: unit.name })}
       okText={t('staffing.orgUnits.action.close')}
+      loading={close.isPending}
+      form={form}
+      onClose={onClose}
       okButtonProps={{ danger: true }}
-      cancelText={t('common.cancel')}
-      confirmLoading={close.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
     >
       <Alert type="warning" showIcon title={t('staffing.orgUnits.close.warning')} style={{ marginBottom: 16 }} />
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ closedOn: dayjs() }}>
@@ -292,6 +281,6 @@ export function CloseOrgUnitModal({ unit, onClose }: ModalProps) {
           <Input.TextArea rows={3} maxLength={500} showCount />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

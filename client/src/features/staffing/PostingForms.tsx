@@ -1,4 +1,5 @@
-import { Alert, App, Checkbox, DatePicker, Form, Input, Modal, Select, Switch } from 'antd';
+import { Alert, App, Checkbox, DatePicker, Form, Input, Select, Switch } from 'antd';
+import { FormModal } from '../../app/FormModal';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -89,15 +90,12 @@ export function CreatePostingModal({ worker, onClose }: { worker: Worker; onClos
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('staffing.posting.create.title', { name: worker.name })}
       okText={t('staffing.posting.create.ok')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      loading={create.isPending}
+      form={form}
+      onClose={onClose}
       width={640}
     >
       <Refusal problem={refusal} />
@@ -139,7 +137,7 @@ export function CreatePostingModal({ worker, onClose }: { worker: Worker; onClos
           <Switch />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -210,15 +208,12 @@ export function CreateRotationModal({
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('staffing.rotation.create.title', { name: workerName })}
       okText={t('staffing.rotation.create.ok')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      loading={create.isPending}
+      form={form}
+      onClose={onClose}
       width={680}
     >
       <Refusal problem={refusal} />
@@ -271,6 +266,6 @@ export function CreateRotationModal({
           <Checkbox>{t('staffing.rotation.field.submitNow')}</Checkbox>
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

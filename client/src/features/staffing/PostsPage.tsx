@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Form, Input, InputNumber, Modal, Popconfirm, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { FormModal } from '../../app/FormModal';
 import { lazy, Suspense, useState } from 'react';
 import type { HeadcountLine, Post } from '../../api/types';
 import { canEditStaffing } from '../../app/access-rules';
@@ -29,15 +30,12 @@ function CreatePostModal({ orgUnitId, unitName, onClose }: { orgUnitId: string; 
   const report = useReportError();
   const { message } = App.useApp();
   return (
-    <Modal
-      open
+    <FormModal
       title={t('staffing.post.create.title', { unit: unitName })}
       okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      loading={create.isPending}
+      form={form}
+      onClose={onClose}
     >
       <Form
         form={form}
@@ -66,7 +64,7 @@ function CreatePostModal({ orgUnitId, unitName, onClose }: { orgUnitId: string; 
           <InputNumber min={0} precision={0} style={{ width: '100%' }} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -79,15 +77,12 @@ function EditPostModal({ post, onClose }: { post: Post; onClose: () => void }) {
   const quota = Form.useWatch('quota', form);
   const quotaChanged = quota !== undefined && quota !== post.quota;
   return (
-    <Modal
-      open
+    <FormModal
       title={t('staffing.post.edit.title', { title: post.title, unit: post.orgUnitName })}
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={update.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      loading={update.isPending}
+      form={form}
+      onClose={onClose}
     >
       <Form
         form={form}
@@ -123,7 +118,7 @@ function EditPostModal({ post, onClose }: { post: Post; onClose: () => void }) {
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 

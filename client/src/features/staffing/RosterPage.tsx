@@ -1,5 +1,6 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { FormModal } from '../../app/FormModal';
 import type { TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -38,15 +39,12 @@ function ExportWithIdsModal({ query, onClose }: { query: WorkerListQuery; onClos
   const exportWithIds = useExportRosterWithIds();
   const report = useReportError();
   return (
-    <Modal
-      open
+    <FormModal
       title={t('staffing.roster.exportWithIds.title')}
       okText={t('staffing.roster.export')}
-      cancelText={t('common.cancel')}
-      confirmLoading={exportWithIds.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      loading={exportWithIds.isPending}
+      form={form}
+      onClose={onClose}
     >
       <Form
         form={form}
@@ -68,7 +66,7 @@ function ExportWithIdsModal({ query, onClose }: { query: WorkerListQuery; onClos
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -1,4 +1,5 @@
-import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { App, DatePicker, Form, Input, Select } from 'antd';
+import { FormModal } from '../../app/FormModal';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import type { Worker } from '../../api/types';
@@ -103,15 +104,12 @@ export function CreateWorkerModal({ onClose, onCreated }: { onClose: () => void;
     );
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('staffing.worker.create.title')}
       okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      loading={create.isPending}
+      form={form}
+      onClose={onClose}
       width={640}
     >
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ ethnicGroup: '01' }}>
@@ -126,7 +124,7 @@ export function CreateWorkerModal({ onClose, onCreated }: { onClose: () => void;
         </Form.Item>
         <PersonFields />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -162,15 +160,12 @@ export function EditWorkerModal({ worker, onClose }: { worker: Worker; onClose: 
     );
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('staffing.worker.edit.title', { name: worker.name })}
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={update.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      loading={update.isPending}
+      form={form}
+      onClose={onClose}
       width={640}
     >
       <Form
@@ -189,7 +184,7 @@ export function EditWorkerModal({ worker, onClose }: { worker: Worker; onClose: 
       >
         <PersonFields />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -223,15 +218,12 @@ export function ChangeStatusModal({ worker, onClose }: { worker: Worker; onClose
     );
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('staffing.worker.status.title', { name: worker.name })}
       okText={t('common.ok')}
-      cancelText={t('common.cancel')}
-      confirmLoading={change.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      loading={change.isPending}
+      form={form}
+      onClose={onClose}
     >
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ status: worker.status, effectiveOn: dayjs() }}>
         <Form.Item name="status" label={t('staffing.worker.field.status')} rules={[{ required: true }]}>
@@ -246,7 +238,7 @@ export function ChangeStatusModal({ worker, onClose }: { worker: Worker; onClose
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -265,15 +257,12 @@ export function RevealIdModal({
   const reveal = useRevealId();
   const report = useReportError();
   return (
-    <Modal
-      open
+    <FormModal
       title={t('staffing.worker.reveal.title', { name: worker.name })}
       okText={t('staffing.worker.reveal.ok')}
-      cancelText={t('common.cancel')}
-      confirmLoading={reveal.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      loading={reveal.isPending}
+      form={form}
+      onClose={onClose}
     >
       <Form
         form={form}
@@ -294,6 +283,6 @@ export function RevealIdModal({
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
