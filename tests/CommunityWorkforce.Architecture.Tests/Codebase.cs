@@ -7,10 +7,13 @@ using CommunityWorkforce.BuildingBlocks.Modules;
 
 namespace CommunityWorkforce.Architecture.Tests;
 
-/// <summary>One SQL statement held in a <c>const string</c> field of a module's code.</summary>
-internal sealed record SqlConstant(IModule Module, Type DeclaringType, FieldInfo Field, string Text)
+/// <summary>
+/// One SQL statement of a module's code: a <c>const string</c> field, or one shape a query builder writes (a method
+/// marked <see cref="SqlShapesAttribute"/>).
+/// </summary>
+internal sealed record SqlConstant(IModule Module, Type DeclaringType, string Member, string Text)
 {
-    public string Name => $"{DeclaringType.FullName}.{Field.Name}";
+    public string Name => $"{DeclaringType.FullName}.{Member}";
 
     /// <summary>The text SQL Server would receive: <c>{orderBy}</c> filled, dialect tokens rendered.</summary>
     public string RenderedForSqlServer => SqlDialect.SqlServer.Render(PagedSql.WithOrderBy(Text, "(SELECT NULL)"));
@@ -54,13 +57,30 @@ internal static class Codebase
     public static IReadOnlyList<Assembly> AllContracts =>
         FeatureModules.Select(ContractsOf).OfType<Assembly>().ToList();
 
-    /// <summary>Every constant in the module's assemblies whose text is a complete SQL statement.</summary>
+    /// <summary>
+    /// Every constant in the module's assemblies whose text is a complete SQL statement, and every shape its query
+    /// builders declare.
+    /// </summary>
     public static IReadOnlyList<SqlConstant> SqlConstantsOf(IModule module) =>
         AssembliesOf(module)
             .SelectMany(a => a.GetTypes())
-            .SelectMany(t => StringConstants(t).Select(f => new SqlConstant(module, t, f, (string)f.GetRawConstantValue()!)))
+            .SelectMany(t => StringConstants(t).Select(f => new SqlConstant(module, t, f.Name, (string)f.GetRawConstantValue()!))
+                .Concat(BuilderShapes(module, t)))
             .Where(c => IsStatement(c.Text))
             .ToList();
+
+    /// <summary>Methods marked <see cref="SqlShapesAttribute"/> in the module's code.</summary>
+    public static IReadOnlyList<MethodInfo> ShapeMethodsOf(IModule module) =>
+        AssembliesOf(module).SelectMany(a => a.GetTypes())
+            .SelectMany(t => t.GetMethods(BindingFlags.DeclaredOnly | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic))
+            .Where(m => m.GetCustomAttribute<SqlShapesAttribute>() is not null)
+            .ToList();
+
+    private static IEnumerable<SqlConstant> BuilderShapes(IModule module, Type type) =>
+        type.GetMethods(BindingFlags.DeclaredOnly | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
+            .Where(m => m.GetCustomAttribute<SqlShapesAttribute>() is not null)
+            .SelectMany(m => ((IEnumerable<(string Name, string Sql)>)m.Invoke(null, null)!)
+                .Select(shape => new SqlConstant(module, type, $"{m.Name}[{shape.Name}]", shape.Sql)));
 
     public static IReadOnlyList<SqlConstant> AllSqlConstants => Modules.SelectMany(SqlConstantsOf).ToList();
 

@@ -34,6 +34,20 @@ public sealed partial class SqlServerDialectTests
     }
 
     [Test]
+    public void SQL_written_by_query_builders_is_checked_like_constants()
+    {
+        var staffing = Codebase.Modules.Single(m => m.Name == "staffing");
+
+        var methods = Codebase.ShapeMethodsOf(staffing);
+        var shapes = Codebase.SqlConstantsOf(staffing).Where(c => c.Member.Contains('[', StringComparison.Ordinal)).ToList();
+
+        Assert.That(methods.Select(m => m.Name), Does.Contain("Shapes"), "the roster's query builder declares its shapes");
+        Assert.That(shapes, Has.Count.GreaterThan(100));
+        Assert.That(shapes.Select(s => s.Text), Has.Some.Contains("staffing_worker_name_grams g WHERE g.gram = @Gram")
+            .And.Some.Contains("EXISTS (SELECT 1 FROM staffing_postings p2"));
+    }
+
+    [Test]
     public void Every_SQL_constant_rendered_for_SqlServer_parses()
     {
         var constants = Codebase.AllSqlConstants;

@@ -128,7 +128,7 @@ internal static class Generator
             var workerId = Guid.NewGuid();
             var phone = "1" + random.Next(3, 10) + random.Next(100_000_000, 999_999_999).ToString();
             var name = faker.Name.LastName() + faker.Name.FirstName();
-            grams.AddRange(RosterSearch.Grams(name).Select(g => new { Gram = g, OrgPath = post.Unit.Path, WorkerId = workerId }));
+            grams.AddRange(RosterSearch.Grams(name).Select(g => new { Gram = g, OrgPath = post.Unit.Path, StaffNo = $"SH{sequence:D6}", WorkerId = workerId }));
             workers.Add(new
             {
                 Id = workerId, StaffNo = $"SH{sequence:D6}", Name = name,
@@ -177,7 +177,7 @@ internal static class Generator
                 @EthnicGroup, @PoliticalStatus, @Education, @Phone, @PhoneLast4, @HireDate, @ServiceStartDate, 'active', @OrgUnitId,
                 @OrgPath, 0, 1, @Now, @Now)
             """, workers, tx);
-        await connection.ExecuteAsync("INSERT INTO staffing_worker_name_grams (gram, org_path, worker_id) VALUES (@Gram, @OrgPath, @WorkerId)", grams, tx);
+        await connection.ExecuteAsync("INSERT INTO staffing_worker_name_grams (gram, org_path, staff_no, status, worker_id) VALUES (@Gram, @OrgPath, @StaffNo, 'active', @WorkerId)", grams, tx);
         await connection.ExecuteAsync("""
             INSERT INTO staffing_postings (id, worker_id, post_id, started_on, ended_on, reason, end_reason, is_primary, version, created_at, updated_at)
             VALUES (@Id, @WorkerId, @PostId, @StartedOn, @EndedOn, @Reason, @EndReason, @IsPrimary, 1, @Now, @Now)

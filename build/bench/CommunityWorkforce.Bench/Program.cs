@@ -23,21 +23,14 @@ switch (command)
             Connections: int.Parse(Option("connections", "16")),
             Smoke: Option("scale", "city") == "smoke"));
     case "sql":
-        // Prints the roster SQL as the host runs it on SQLite, for EXPLAIN QUERY PLAN work.
-        Console.WriteLine(CommunityWorkforce.BuildingBlocks.Data.SqlDialect.Sqlite.Render(
-            CommunityWorkforce.BuildingBlocks.Http.PagedSql.WithOrderBy(CommunityWorkforce.Staffing.Workers.WorkerSql.List, "w.staff_no, w.id")));
-        Console.WriteLine(";");
-        Console.WriteLine(CommunityWorkforce.Staffing.Workers.WorkerSql.Count);
-        Console.WriteLine(";");
-        Console.WriteLine(CommunityWorkforce.BuildingBlocks.Data.SqlDialect.Sqlite.Render(
-            CommunityWorkforce.BuildingBlocks.Http.PagedSql.WithOrderBy(CommunityWorkforce.Staffing.Workers.WorkerSql.ListByName, "w.staff_no, w.id")));
-        Console.WriteLine(";");
-        Console.WriteLine(CommunityWorkforce.Staffing.Workers.WorkerSql.CountByName);
-        Console.WriteLine(";");
-        Console.WriteLine(CommunityWorkforce.BuildingBlocks.Data.SqlDialect.Sqlite.Render(
-            CommunityWorkforce.BuildingBlocks.Http.PagedSql.WithOrderBy(CommunityWorkforce.Staffing.Workers.WorkerSql.ListByCode, "w.staff_no, w.id")));
-        Console.WriteLine(";");
-        Console.WriteLine(CommunityWorkforce.Staffing.Workers.WorkerSql.CountByCode);
+        // Prints the roster SQL the host writes on SQLite for the bench's shapes, for EXPLAIN QUERY PLAN work.
+        foreach (var (scope, q) in new[] { ("/310000/310106/310106001/%", (string?)null), ("/310000/310106/%", null), ("/%", null), ("/%", "伟"), ("/%", "CW0001") })
+        {
+            var (count, page, _) = RawRoster.Sql(scope, q);
+            Console.WriteLine($"-- scope {scope}, q={q}");
+            Console.WriteLine(count + ";");
+            Console.WriteLine(page + ";");
+        }
         return 0;
     default:
         Console.WriteLine("usage: bench generate [--data DIR] [--seed N] [--scale city|smoke]");

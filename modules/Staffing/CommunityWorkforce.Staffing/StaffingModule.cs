@@ -28,6 +28,7 @@ public sealed class StaffingModule : IModule
         services.AddScoped<IWorkerDirectory, WorkerDirectory>();
         services.AddScoped<StaffingSettingsStore>();
         services.AddScoped<WorkerWriter>();
+        services.AddSingleton<RosterTotals>();
         services.AddScoped<PostingService>();
         services.AddScoped<RosterImport>();
         services.AddScoped<BuildingBlocks.Privacy.IPersonalDataSource, StaffingPersonalData>();

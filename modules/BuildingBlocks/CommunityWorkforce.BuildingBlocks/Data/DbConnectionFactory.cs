@@ -33,6 +33,18 @@ public sealed class DbConnectionFactory
     /// </summary>
     internal SemaphoreSlim? WriteGate { get; }
 
+    private long _writeGeneration;
+
+    /// <summary>
+    /// A number that grows after every write this process makes (after an autocommit statement, after each commit and
+    /// rollback). A value computed from the database after reading <see cref="WriteGeneration"/> is still current while
+    /// the number has not moved — for this process's writes. Caches keyed on it must also expire by age, because other
+    /// hosts sharing a SQL Server database do not move it.
+    /// </summary>
+    public long WriteGeneration => Interlocked.Read(ref _writeGeneration);
+
+    internal void AdvanceWriteGeneration() => Interlocked.Increment(ref _writeGeneration);
+
     public DbConnection Create() => Provider == DatabaseProvider.SqlServer
         ? new SqlConnection(_connectionString)
         : new SqliteConnection(_connectionString);

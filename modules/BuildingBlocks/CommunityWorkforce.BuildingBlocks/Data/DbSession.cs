@@ -100,7 +100,17 @@ public sealed class DbSession : IAsyncDisposable
     public async Task<int> ExecuteAsync(string sql, object? param, CancellationToken ct)
     {
         var connection = await ConnectionAsync(ct);
-        return await connection.ExecuteAsync(Command(sql, param, ct));
+        try
+        {
+            return await connection.ExecuteAsync(Command(sql, param, ct));
+        }
+        finally
+        {
+            if (_transaction is null)
+            {
+                _factory.AdvanceWriteGeneration();
+            }
+        }
     }
 
     public async Task<DbConnection> ConnectionAsync(CancellationToken ct)
@@ -126,6 +136,7 @@ public sealed class DbSession : IAsyncDisposable
         }
         finally
         {
+            _factory.AdvanceWriteGeneration();
             if (_transaction is null)
             {
                 ReleaseWriteGate();
@@ -154,6 +165,7 @@ public sealed class DbSession : IAsyncDisposable
         {
             await _transaction.DisposeAsync();
             _transaction = null;
+            _factory.AdvanceWriteGeneration();
             ReleaseWriteGate();
         }
     }

@@ -32,13 +32,17 @@ public sealed record PageQuery
         }
     }
 
-    /// <summary>The ORDER BY list for a whitelisted sort; the id column is appended to keep pages stable.</summary>
+    /// <summary>
+    /// The ORDER BY list for a whitelisted sort; a unique tie-breaker column is appended to keep pages stable (not when
+    /// the sort column is the tie-breaker itself).
+    /// </summary>
     public string OrderBy(IReadOnlyDictionary<string, string> sortable, string defaultSort, string tieBreaker)
     {
         var key = Sort ?? defaultSort;
         var descending = key.StartsWith('-');
         var column = sortable[key.TrimStart('-')];
-        return $"{column}{(descending ? " DESC" : "")}, {tieBreaker}";
+        var sorted = $"{column}{(descending ? " DESC" : "")}";
+        return column == tieBreaker ? sorted : $"{sorted}, {tieBreaker}";
     }
 
     /// <summary>The LIKE pattern for <see cref="Q"/> (use with <c>ESCAPE '\'</c>); wildcards typed by the user are literal.</summary>

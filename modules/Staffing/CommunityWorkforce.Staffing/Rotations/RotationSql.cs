@@ -13,10 +13,7 @@ internal static class RotationSql
         r.decided_by_name, r.decided_at, r.decision_comment, r.new_posting_id, r.version, r.created_at, r.updated_at
         """;
 
-    /// <summary>
-    /// Requests of workers in scope. The second condition repeats the scope in a form that drives the query from the
-    /// workers' org-path index (a street's few hundred workers) instead of reading every request in the city.
-    /// </summary>
+    /// <summary>Requests of workers in scope (for one request, found by id).</summary>
     private const string ScopedFrom = """
         FROM staffing_rotation_requests r
         JOIN staffing_workers w ON w.id = r.worker_id
@@ -27,6 +24,14 @@ internal static class RotationSql
         JOIN staffing_posts tp ON tp.id = r.to_post_id
         JOIN staffing_org_units tu ON tu.id = tp.org_unit_id
         WHERE ((@OnlyWorkerId IS NULL AND wu.path LIKE @Scope) OR w.id = @OnlyWorkerId)
+        """;
+
+    /// <summary>
+    /// Requests of workers in scope, for lists. The second condition repeats the scope in a form that drives the query
+    /// from the workers' org-path index (a street's few hundred workers) instead of reading every request in the city.
+    /// Not for one request by id: there it would list the scope's workers to find one row.
+    /// </summary>
+    private const string ScopedListFrom = ScopedFrom + """
           AND r.worker_id IN (SELECT sw.id FROM staffing_workers sw WHERE sw.org_path LIKE @WorkerScope UNION ALL SELECT @OnlyWorkerId)
         """;
 
@@ -37,11 +42,11 @@ internal static class RotationSql
           AND (@Q IS NULL OR w.name LIKE @Q ESCAPE '\' OR w.staff_no LIKE @Q ESCAPE '\')
         """;
 
-    public const string List = "SELECT " + Columns + " " + ScopedFrom + Filters + " ORDER BY {orderBy} {page}";
+    public const string List = "SELECT " + Columns + " " + ScopedListFrom + Filters + " ORDER BY {orderBy} {page}";
 
-    public const string Count = "SELECT COUNT(*) " + ScopedFrom + Filters;
+    public const string Count = "SELECT COUNT(*) " + ScopedListFrom + Filters;
 
-    public const string CountsByStatus = "SELECT r.status, COUNT(*) AS n " + ScopedFrom + " GROUP BY r.status";
+    public const string CountsByStatus = "SELECT r.status, COUNT(*) AS n " + ScopedListFrom + " GROUP BY r.status";
 
     public const string Get = "SELECT " + Columns + " " + ScopedFrom + " AND r.id = @Id";
 

@@ -7,6 +7,9 @@ namespace CommunityWorkforce.Staffing.Workers;
 /// </summary>
 internal sealed record RosterSearch(RosterSearch.Kinds Kind, string? Gram, string? NamePattern, string? CodeLow, string? CodeHigh, string? Last4)
 {
+    /// <summary>A name fragment longer than its n-gram: the candidates must be confirmed by LIKE on the name.</summary>
+    public bool ConfirmName { get; private init; }
+
     internal enum Kinds
     {
         None,
@@ -30,7 +33,10 @@ internal sealed record RosterSearch(RosterSearch.Kinds Kind, string? Gram, strin
             return new RosterSearch(Kinds.Code, null, null, low, high, last4);
         }
         var gram = text.Length == 1 ? text : text[..2];
-        return new RosterSearch(Kinds.Name, gram.ToLowerInvariant(), BuildingBlocks.Http.Like.Contains(text), null, null, null);
+        return new RosterSearch(Kinds.Name, gram.ToLowerInvariant(), BuildingBlocks.Http.Like.Contains(text), null, null, null)
+        {
+            ConfirmName = text.Length > gram.Length,
+        };
     }
 
     /// <summary>The unigrams and bigrams of a name, lower-cased: what the n-gram index stores.</summary>

@@ -43,31 +43,39 @@ internal static class WorkerEndpoints
         api.MapGet("/staffing/codes", Codes).RequireAuthorization(Policies.AnyRole).WithTags("Workers").WithName("GetNationalCodes");
     }
 
-    /// <summary>The parameters every roster query takes: the caller's scope plus the filters.</summary>
-    internal static object Args(CurrentUser user, WorkerListQuery filter, PageQuery page, RosterSearch search, string? unitPath,
-        DateOnly today) => new
-    {
-        Scope = user.ScopePattern,
-        AllUnits = user.IsAdmin && unitPath is null ? 1 : 0,
-        user.OnlyWorkerId,
-        UnitPath = unitPath is null ? null : unitPath + "%",
-        Status = filter.Status is null or "all" ? null : filter.Status,
-        ExcludeLeft = filter.Status is null ? 1 : 0,
-        EducationLike = filter.Education is null ? null : filter.Education.EndsWith('0') ? filter.Education[..1] + "%" : filter.Education,
-        filter.PoliticalStatus,
-        BornOnOrBefore = filter.AgeMin is { } ageMin ? today.AddYears(-ageMin) : (DateOnly?)null,
-        BornAfter = filter.AgeMax is { } ageMax ? today.AddYears(-ageMax - 1) : (DateOnly?)null,
-        ServiceFromOnOrBefore = filter.ServiceYearsMin is { } sMin ? today.AddYears(-sMin) : (DateOnly?)null,
-        ServiceFromAfter = filter.ServiceYearsMax is { } sMax ? today.AddYears(-sMax - 1) : (DateOnly?)null,
-        filter.PostType,
-        search.Gram,
-        search.NamePattern,
-        search.CodeLow,
-        search.CodeHigh,
-        search.Last4,
-        page.Skip,
-        Take = page.Size,
-    };
+    /// <summary>
+    /// The parameters every roster query takes: the scope (the unit filter when one is given — it has been checked to lie
+    /// in the caller's scope — else the caller's own) plus the filters.
+    /// </summary>
+    internal static RosterArgs Args(CurrentUser user, WorkerListQuery filter, PageQuery page, RosterSearch search, string? unitPath,
+        DateOnly today) => new(
+        Scope: unitPath is null ? user.ScopePattern : unitPath + "%",
+        AllUnits: user.IsAdmin && unitPath is null ? 1 : 0,
+        UnitPath: unitPath is null ? null : unitPath + "%",
+        Status: filter.Status is null or "all" ? null : filter.Status,
+        ExcludeLeft: filter.Status is null ? 1 : 0,
+        EducationLike: filter.Education is null ? null : filter.Education.EndsWith('0') ? filter.Education[..1] + "%" : filter.Education,
+        PoliticalStatus: filter.PoliticalStatus,
+        BornOnOrBefore: filter.AgeMin is { } ageMin ? today.AddYears(-ageMin) : null,
+        BornAfter: filter.AgeMax is { } ageMax ? today.AddYears(-ageMax - 1) : null,
+        ServiceFromOnOrBefore: filter.ServiceYearsMin is { } sMin ? today.AddYears(-sMin) : null,
+        ServiceFromAfter: filter.ServiceYearsMax is { } sMax ? today.AddYears(-sMax - 1) : null,
+        PostType: filter.PostType,
+        Gram: search.Gram,
+        NamePattern: search.NamePattern,
+        CodeLow: search.CodeLow,
+        CodeHigh: search.CodeHigh,
+        Last4: search.Last4,
+        Skip: page.Skip,
+        Take: page.Size);
+
+    /// <summary>The shape of a roster list request: which SQL <see cref="RosterQuery"/> writes for it.</summary>
+    internal static RosterShape ShapeOf(CurrentUser user, RosterArgs args, RosterSearch search, string? unitPath, string orderBy) => new(
+        Scope: args.AllUnits == 1 ? RosterScope.All : IsWide(user, unitPath) ? RosterScope.Wide : RosterScope.Narrow,
+        Search: search.Kind,
+        ConfirmName: search.ConfirmName,
+        Filters: args.Filters,
+        OrderBy: orderBy);
 
     internal static Validator CheckFilters(Validator v, WorkerListQuery filter) => v
         .OneOf("postType", filter.PostType, PostTypes.All)
@@ -99,7 +107,7 @@ internal static class WorkerEndpoints
 
     private static async Task<Results<Ok<PagedResult<WorkerResponse>>, ValidationProblem, NotFound>> List(
         [AsParameters] PageQuery page, [AsParameters] WorkerListQuery filter, DbSession db, CurrentUser user,
-        IMapper mapper, TimeProvider clock, CancellationToken ct)
+        RosterTotals totals, IMapper mapper, TimeProvider clock, CancellationToken ct)
     {
         var validator = new Validator();
         page.Validate(validator, Sortable);
@@ -115,14 +123,11 @@ internal static class WorkerEndpoints
         }
         var search = RosterSearch.For(page.Q);
         var args = Args(user, filter, page, search, unitPath, Today(clock));
-        var (list, count) = search.Kind switch
-        {
-            RosterSearch.Kinds.Name => (WorkerSql.ListByName, WorkerSql.CountByName),
-            RosterSearch.Kinds.Code => (WorkerSql.ListByCode, WorkerSql.CountByCode),
-            _ => (IsWide(user, unitPath) ? WorkerSql.ListWide : WorkerSql.List, WorkerSql.Count),
-        };
-        var total = await db.ExecuteScalarAsync<int>(count, args, ct);
-        var rows = await db.QueryAsync<WorkerRow>(PagedSql.WithOrderBy(list, page.OrderBy(Sortable, "staffNo", "w.id")), args, ct);
+        var shape = ShapeOf(user, args, search, unitPath, page.OrderBy(Sortable, "staffNo", "w.staff_no"));
+        var countSql = RosterQuery.Count(shape);
+        var total = await totals.GetAsync(countSql + "\n" + (args with { Skip = 0, Take = 0 }),
+            () => db.ExecuteScalarAsync<int>(countSql, args, ct));
+        var rows = await db.QueryAsync<WorkerRow>(RosterQuery.Page(shape), args, ct);
         return TypedResults.Ok(new PagedResult<WorkerResponse>(mapper.Map<List<WorkerResponse>>(rows), total, page.PageNumber, page.Size));
     }
 
@@ -228,7 +233,7 @@ internal static class WorkerEndpoints
         }
         if (after.Name != row.Name)
         {
-            await writer.IndexNameAsync(id, after.Name, row.OrgPath, ct);
+            await writer.IndexNameAsync(id, after.Name, ct);
         }
         await audit.WriteAsync(new AuditEntry("staffing.worker.updated", "worker", id, row.OrgPath, new
         {
@@ -285,6 +290,7 @@ internal static class WorkerEndpoints
         {
             return Problems.StaleVersion(expected.FromIfMatch);
         }
+        await db.ExecuteAsync(WorkerSql.SetGramsStatus, new { WorkerId = id, request.Status }, ct);
         if (leaving)
         {
             await db.ExecuteAsync(Postings.PostingSql.EndAllForWorker, new { WorkerId = id, EndedOn = request.EffectiveOn, EndReason = "left", Now = now }, ct);

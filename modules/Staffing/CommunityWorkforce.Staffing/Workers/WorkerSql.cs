@@ -2,13 +2,6 @@ namespace CommunityWorkforce.Staffing.Workers;
 
 internal static class WorkerSql
 {
-    private const string Columns = """
-        w.id, w.staff_no, w.name, w.id_number_masked, w.birth_date, w.gender, w.ethnic_group, w.political_status,
-        w.education, w.phone, w.hire_date, w.service_start_date, w.status, w.left_on, w.left_reason, w.org_unit_id,
-        u.name AS org_unit_name, u.path AS org_path, ps.id AS primary_post_id, ps.title AS primary_post_title,
-        ps.post_type AS primary_post_type, w.is_demo, w.version, w.created_at, w.updated_at
-        """;
-
     private const string From = """
 
         FROM staffing_workers w
@@ -17,23 +10,17 @@ internal static class WorkerSql
         LEFT JOIN staffing_posts ps ON ps.id = pp.post_id
         """;
 
-    private const string SelectFrom = "SELECT " + Columns + From;
+    private const string SelectFrom = "SELECT " + RosterQuery.Columns + From;
 
     /// <summary>With the protected ID number, for reveal and unmasked export.</summary>
-    private const string SelectSecretsFrom = "SELECT w.id_number_cipher, w.id_number_key_id, " + Columns + From;
+    private const string SelectSecretsFrom = "SELECT w.id_number_cipher, w.id_number_key_id, " + RosterQuery.Columns + From;
 
     /// <summary>Scope for hr/leader/admin: workers of units in the caller's subtree (org_path is the unit's path).</summary>
     private const string InScope = " WHERE w.org_path LIKE @Scope";
 
     /// <summary>
-    /// The same scope for pages of a wide scope (district, city). Written so that SQLite does not turn it into an org_path
-    /// index range: such a page is cheapest read in sort order (staff number index) and stopped after one page, not
-    /// gathered for tens of thousands of workers and sorted. Counts keep the range (<see cref="InScope"/>), an index-only count.
-    /// </summary>
-    private const string InScopeForPage = " WHERE (@AllUnits = 1 OR w.org_path LIKE @Scope)";
-
-    /// <summary>
-    /// Name fragment: candidates from the n-gram index (gram, org path) — one index range per scope — confirmed by LIKE.
+    /// Export by name fragment: candidates from the n-gram index (gram, org path) — one index range per scope — confirmed
+    /// by LIKE. (Lists and counts are written per request by <see cref="RosterQuery"/>.)
     /// </summary>
     private const string ByName = """
          WHERE w.id IN (SELECT g.worker_id FROM staffing_worker_name_grams g WHERE g.gram = @Gram AND g.org_path LIKE @Scope)
@@ -65,21 +52,6 @@ internal static class WorkerSql
                 WHERE p2.worker_id = w.id AND p2.ended_on IS NULL AND s2.post_type = @PostType))
         """;
 
-    private const string Page = " ORDER BY {orderBy} {page}";
-
-    /// <summary>A street or smaller: gather the scope through the org_path range, then sort.</summary>
-    public const string List = SelectFrom + InScope + Filters + Page;
-
-    /// <summary>A district or the city: read in sort order and stop after one page.</summary>
-    public const string ListWide = SelectFrom + InScopeForPage + Filters + Page;
-    public const string ListByName = SelectFrom + ByName + Filters + Page;
-    public const string ListByCode = SelectFrom + ByCode + Filters + Page;
-
-    /// <summary>Counts read only the workers table (an index range on org_path for a plain scope).</summary>
-    public const string Count = "SELECT COUNT(*) FROM staffing_workers w" + InScope + Filters;
-    public const string CountByName = "SELECT COUNT(*) FROM staffing_workers w" + ByName + Filters;
-    public const string CountByCode = "SELECT COUNT(*) FROM staffing_workers w" + ByCode + Filters;
-
     /// <summary>Every matching row, for export (streamed, no paging); free text as in the list.</summary>
     public const string Export = SelectSecretsFrom + InScope + Filters + " ORDER BY w.staff_no";
     public const string ExportByName = SelectSecretsFrom + ByName + Filters + " ORDER BY w.staff_no";
@@ -90,7 +62,13 @@ internal static class WorkerSql
          WHERE w.id = @Id AND ((@OnlyWorkerId IS NULL AND w.org_path LIKE @Scope) OR w.id = @OnlyWorkerId)
         """;
 
-    public const string InsertGram = "INSERT INTO staffing_worker_name_grams (gram, org_path, worker_id) VALUES (@Gram, @OrgPath, @WorkerId)";
+    /// <summary>An n-gram row carries the worker's org path, staff number and status, so that a name search pages on it alone.</summary>
+    public const string InsertGram = """
+        INSERT INTO staffing_worker_name_grams (gram, org_path, staff_no, status, worker_id)
+        SELECT @Gram, w.org_path, w.staff_no, w.status, w.id FROM staffing_workers w WHERE w.id = @WorkerId
+        """;
+
+    public const string SetGramsStatus = "UPDATE staffing_worker_name_grams SET status = @Status WHERE worker_id = @WorkerId";
 
     public const string SetGramsPath = "UPDATE staffing_worker_name_grams SET org_path = @OrgPath WHERE worker_id = @WorkerId";
 

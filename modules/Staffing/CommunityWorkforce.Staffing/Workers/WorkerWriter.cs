@@ -44,7 +44,7 @@ internal sealed class WorkerWriter(DbSession db, PersonalDataProtector protector
             worker.IsDemo,
             Now = clock.GetUtcNow(),
         }, ct);
-        await IndexNameAsync(id, worker.Name, orgPath, ct);
+        await IndexNameAsync(id, worker.Name, ct);
         await audit.WriteAsync(new AuditEntry("staffing.worker.created", "worker", id, orgPath, new
         {
             staffNo, worker.Name, idNumber = worker.IdNumber.Masked, worker.OrgUnitId, worker.HireDate,
@@ -52,12 +52,12 @@ internal sealed class WorkerWriter(DbSession db, PersonalDataProtector protector
         return id;
     }
 
-    /// <summary>(Re)writes the name's n-grams, which the roster's name search reads.</summary>
-    public async Task IndexNameAsync(Guid workerId, string name, string orgPath, CancellationToken ct)
+    /// <summary>(Re)writes the name's n-grams, which the roster's name search reads; the worker row must be written.</summary>
+    public async Task IndexNameAsync(Guid workerId, string name, CancellationToken ct)
     {
         await db.ExecuteAsync(WorkerSql.DeleteGrams, new { WorkerId = workerId }, ct);
         await db.ExecuteAsync(WorkerSql.InsertGram,
-            RosterSearch.Grams(name).Select(g => new { Gram = g, OrgPath = orgPath, WorkerId = workerId }), ct);
+            RosterSearch.Grams(name).Select(g => new { Gram = g, WorkerId = workerId }), ct);
     }
 
     public static string? Last4(string? phone) => phone is { Length: >= 4 } ? phone[^4..] : null;
