@@ -84,8 +84,9 @@ internal static class PostingEndpoints
         {
             return PostingService.Problem(refusal, post.Title);
         }
-        var row = await db.QuerySingleOrDefaultAsync<PostingRow>(PostingSql.Get, new { Id = postingId, Scope = user.ScopePattern }, ct);
         await tx.CommitAsync(ct);
+        // Read back after the commit: the write queue is not held for a read.
+        var row = await db.QuerySingleOrDefaultAsync<PostingRow>(PostingSql.Get, new { Id = postingId, Scope = user.ScopePattern }, ct);
         return TypedResults.Created($"/api/staffing/postings/{postingId}", mapper.Map<PostingResponse>(row));
     }
 

@@ -23,21 +23,21 @@ internal sealed class PostingService(DbSession db, AuditWriter audit, TimeProvid
     public async Task<(Guid? PostingId, PostingRefusal Refusal)> StartAsync(Guid workerId, Guid postId, DateOnly startedOn,
         string reason, bool? isPrimary, string orgPath, CancellationToken ct)
     {
-        var quota = await db.QuerySingleOrDefaultAsync<int?>(PostSql.QuotaForUpdate, new { Id = postId }, ct);
-        if (quota is null)
+        var check = await db.QuerySingleOrDefaultAsync<StartCheck>(PostingSql.StartChecks, new { PostId = postId, WorkerId = workerId }, ct);
+        if (check is null)
         {
             return (null, PostingRefusal.PostClosed);
         }
-        if (await db.ExecuteScalarAsync<int>(PostingSql.ActiveOfWorkerInPost, new { WorkerId = workerId, PostId = postId }, ct) > 0)
+        if (check.Held > 0)
         {
             return (null, PostingRefusal.AlreadyHolds);
         }
-        if (await db.ExecuteScalarAsync<int>(PostSql.ActivePostings, new { Id = postId }, ct) >= quota)
+        if (check.Filled >= check.Quota)
         {
             return (null, PostingRefusal.HeadcountExceeded);
         }
         var now = clock.GetUtcNow();
-        var hasPrimary = await db.ExecuteScalarAsync<int>(PostingSql.ActivePrimaryOfWorker, new { WorkerId = workerId }, ct) > 0;
+        var hasPrimary = check.Primaries > 0;
         var primary = isPrimary ?? !hasPrimary;
         if (primary && hasPrimary)
         {
@@ -78,4 +78,13 @@ internal sealed class PostingService(DbSession db, AuditWriter audit, TimeProvid
         _ => Problems.Conflict(ProblemTypes.RuleViolation, Text.Of("岗位已撤销", "Post closed"),
             Text.Of("不能安排到已撤销的岗位。", "The post is closed.")),
     };
+}
+
+/// <summary>What <see cref="PostingSql.StartChecks"/> reads.</summary>
+internal sealed class StartCheck
+{
+    public int Quota { get; init; }
+    public int Filled { get; init; }
+    public int Held { get; init; }
+    public int Primaries { get; init; }
 }

@@ -31,12 +31,19 @@ internal static class PostingSql
 
     public const string Get = "SELECT " + Columns + " " + From + " WHERE g.id = @Id AND (wu.path LIKE @Scope OR u.path LIKE @Scope)";
 
-    public const string ActiveOfWorkerInPost = """
-        SELECT COUNT(*) FROM staffing_postings WHERE worker_id = @WorkerId AND post_id = @PostId AND ended_on IS NULL
-        """;
-
-    public const string ActivePrimaryOfWorker = """
-        SELECT COUNT(*) FROM staffing_postings WHERE worker_id = @WorkerId AND ended_on IS NULL AND is_primary = 1
+    /// <summary>
+    /// Everything starting a posting checks, in one statement (writes queue behind each other, so every statement inside
+    /// a write transaction counts): the post's quota, with its row locked on SQL Server so that two transactions cannot
+    /// both take the last place; how many hold the post; whether the worker already does; whether the worker has a
+    /// primary posting. No row when the post is closed.
+    /// </summary>
+    public const string StartChecks = """
+        SELECT p.quota,
+               (SELECT COUNT(*) FROM staffing_postings x WHERE x.post_id = p.id AND x.ended_on IS NULL) AS filled,
+               (SELECT COUNT(*) FROM staffing_postings x WHERE x.post_id = p.id AND x.worker_id = @WorkerId AND x.ended_on IS NULL) AS held,
+               (SELECT COUNT(*) FROM staffing_postings x WHERE x.worker_id = @WorkerId AND x.ended_on IS NULL AND x.is_primary = 1) AS primaries
+        FROM staffing_posts p {updlock}
+        WHERE p.id = @PostId AND p.status = 'active'
         """;
 
     public const string ClearPrimary = """

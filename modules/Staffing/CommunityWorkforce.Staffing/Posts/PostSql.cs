@@ -29,10 +29,6 @@ internal static class PostSql
     public const string Get = "SELECT " + Columns + " " + ScopedFrom + " AND p.id = @Id";
 
     /// <summary>Reads the quota and takes the post's row lock (SQL Server) so that concurrent fills queue.</summary>
-    public const string QuotaForUpdate = "SELECT quota FROM staffing_posts {updlock} WHERE id = @Id AND status = 'active'";
-
-    public const string ActivePostings = "SELECT COUNT(*) FROM staffing_postings WHERE post_id = @Id AND ended_on IS NULL";
-
     public const string TitleExists = """
         SELECT COUNT(*) FROM staffing_posts WHERE org_unit_id = @OrgUnitId AND title = @Title AND status = 'active' AND id <> @Id
         """;

@@ -170,8 +170,9 @@ internal static class RotationEndpoints
         }, ct);
         await audit.WriteAsync(new AuditEntry("staffing.rotation.requested", "rotation-request", id, worker.OrgPath,
             new { workerId = worker.Id, fromPostingId = from.Id, toPostId = toPost.Id, request.ProposedOn, submit }), ct);
-        var row = await FindInScope(db, user, id, ct);
         await tx.CommitAsync(ct);
+        // Read back after the commit: the write queue is not held for a read.
+        var row = await FindInScope(db, user, id, ct);
         return TypedResults.Created($"/api/staffing/rotation-requests/{id}", mapper.Map<RotationRequestResponse>(row));
     }
 
@@ -266,8 +267,8 @@ internal static class RotationEndpoints
         await audit.WriteAsync(new AuditEntry("staffing.rotation.approved", "rotation-request", id, row.WorkerPath,
             new { newPostingId, row.ToPostId, effectiveOn = row.ProposedOn }, request.Comment), ct);
         db.RaiseAfterCommit(new RotationApproved(id, row.WorkerId, row.FromPostingId, newPostingId.Value, row.ProposedOn));
-        var updated = await FindForLeader(db, user, id, ct);
         await tx.CommitAsync(ct);
+        var updated = await FindForLeader(db, user, id, ct);
         return TypedResults.Ok(mapper.Map<RotationRequestResponse>(updated));
     }
 
