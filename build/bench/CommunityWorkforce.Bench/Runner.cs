@@ -68,54 +68,15 @@ internal static class Runner
             var leader = await TokenAsync(http, $"leader.{sample.StreetCode}");
 
             var wrk = new Wrk(duration, connections, options.Smoke);
-            string Roster(string query) => "GET /api/staffing/workers?" + query;
-            var streetList = Enumerable.Range(1, 5).Select(p => Roster($"page={p}&pageSize=20")).ToList();
-            // .NET compiles hot code twice (tiered compilation with dynamic PGO): for the first ~15 s under load much of it
-            // runs unoptimised. Warm the host up on the roster's requests first, so that no scenario measures the JIT.
-            var warmUp = streetList.Concat(sample.NameFragments.Select(f => Roster("q=" + Uri.EscapeDataString(f))))
-                .Concat(sample.StaffNoPrefixes.Select(s => Roster("q=" + s)))
-                .Concat([Roster("postType=staff&education=20"), Roster("postType=head"), Roster("ageMin=40&ageMax=50")]).ToList();
-            await wrk.WarmUpAsync(streetHr, warmUp, options.Smoke ? 1 : 15);
-            await wrk.WarmUpAsync(admin, warmUp, options.Smoke ? 1 : 5);
-            var listResult = await wrk.RunAsync("Roster list, street scope", streetHr, streetList, "p95 ≤ 25 ms", p95Ms: 25);
-            results.Add(listResult);
-            results.Add(await wrk.RunAsync("Roster search by name, street scope", streetHr, sample.NameFragments.Select(f => Roster("q=" + Uri.EscapeDataString(f))).ToList(), "p95 ≤ 25 ms", 25));
-            results.Add(await wrk.RunAsync("Roster search by staff number, street scope", streetHr, sample.StaffNoPrefixes.Select(s => Roster("q=" + s)).ToList(), "p95 ≤ 25 ms", 25));
-            results.Add(await wrk.RunAsync("Roster filters (post type + education), street", streetHr, [Roster("postType=staff&education=20"), Roster("postType=head"), Roster("ageMin=40&ageMax=50")], "p95 ≤ 25 ms", 25));
-            results.Add(await wrk.RunAsync("Roster list, district scope", districtHr, streetList, "p95 ≤ 25 ms", 25));
-            results.Add(await wrk.RunAsync("Roster search by name, district scope", districtHr, sample.NameFragments.Select(f => Roster("q=" + Uri.EscapeDataString(f))).ToList(), "p95 ≤ 25 ms", 25));
-            var cityList = await wrk.RunAsync("Roster list, whole city", admin, streetList, "p95 ≤ 25 ms", 25);
-            results.Add(cityList);
-            var citySearch = await wrk.RunAsync("Roster search by name, whole city", admin, sample.NameFragments.Select(f => Roster("q=" + Uri.EscapeDataString(f))).ToList(), "p95 ≤ 25 ms", 25);
-            results.Add(citySearch);
-            results.Add(await wrk.RunAsync("Roster search by staff number, whole city", admin, sample.StaffNoPrefixes.Select(s => Roster("q=" + s)).ToList(), "p95 ≤ 25 ms", 25));
-
-            // API vs the same SQL through Dapper in-process, same concurrency.
-            foreach (var (name, api, scope, q) in new[]
+            var run = new Measurement(options, http, wrk, peakRss, sample, new Callers(admin, streetHr, districtHr, leader));
+            foreach (var module in BenchModules.All)
             {
-                ("street list", listResult, sample.StreetPath + "%", (string?)null),
-                ("city name search", citySearch, "/%", sample.NameFragments[0]),
-            })
-            {
-                var raw = await RawRoster.RunAsync(options.DataFolder, scope, q, connections, duration);
-                var ratio = api.RequestsPerSecond / raw;
-                results.Add(new Result($"API/raw ratio, {name}", $"{connections} connections", raw, null, null, "≥ 0.6", ratio >= 0.6,
-                    $"raw Dapper {raw:F0} req/s, API {api.RequestsPerSecond:F0} req/s, ratio {ratio:F2}"));
+                await module.MeasureAsync(run);
             }
-
-            var profilePaths = sample.WorkerIds.SelectMany(id => new[] { $"GET /api/staffing/workers/{id}", $"GET /api/staffing/workers/{id}/postings" }).ToList();
-            results.Add(await wrk.RunAsync("Worker profile + postings", streetHr, profilePaths, "p95 ≤ 15 ms", 15));
-            results.Add(await wrk.RunAsync("Org tree, street", streetHr, ["GET /api/staffing/org-units/tree"], "—", null));
-            results.Add(await wrk.RunAsync("Org tree, whole city", admin, ["GET /api/staffing/org-units/tree"], "—", null, connections: 2));
-            results.Add(await wrk.RunAsync("Headcount summary, whole city", admin, ["GET /api/staffing/headcount"], "≤ 300 ms", 300, connections: 1, percentile: 50));
-            results.Add(await wrk.RunAsync("Headcount summary, street", streetHr, ["GET /api/staffing/headcount"], "—", null));
-            results.Add(await wrk.RunAsync("Leader approval inbox", leader, ["GET /api/staffing/rotation-requests?status=submitted", "GET /api/staffing/rotation-requests/counts"], "—", null));
+            results.AddRange(run.Results);
             results.Add(await wrk.RunAsync("Sign-in (PBKDF2)", "",
                 [$"POST /api/auth/token {{\"userName\":\"hr.{sample.StreetCode}\",\"password\":\"{Generator.Password}\"}}"], "—", null, connections: Math.Min(connections, 4)));
 
-            results.AddRange(await Writes.RunAsync(http, streetHr, leader, sample, connections, options.Smoke ? 20 : 400));
-            results.Add(await Excel.ImportAsync(http, streetHr, sample, options.Smoke ? 200 : 10_000, peakRss));
-            results.Add(await Excel.ExportAsync(http, admin, peakRss));
             var rss = peakRss.PeakMb;
             results.Add(new Result("Host peak RSS during the run", "whole run", null, null, null, "≤ 400 MB", rss <= 400, $"{rss:F0} MB"));
         }
