@@ -62,7 +62,9 @@ internal static class PostingEndpoints
         {
             return validator.ToProblem();
         }
-        await using var tx = await db.BeginAsync(ct);
+        // Visibility and the rules on what the caller sees are checked before the write transaction, so that the SQLite
+        // write queue is held only for the change; PostingService re-checks what can change meanwhile (post open, quota,
+        // worker not left, not already held) in the transaction.
         var worker = await WorkerEndpoints.FindInScope(db, user, request.WorkerId!.Value, ct);
         var post = await PostEndpoints.FindInScope(db, user, request.PostId!.Value, ct);
         if (worker is null || post is null)
@@ -78,6 +80,7 @@ internal static class PostingEndpoints
         {
             return new Validator().Add("startedOn", Text.Of("任职开始日期不能早于入职日期。", "A posting cannot start before the hire date.")).ToProblem();
         }
+        await using var tx = await db.BeginAsync(ct);
         var (postingId, refusal) = await postings.StartAsync(worker.Id, post.Id, request.StartedOn!.Value, request.Reason!,
             request.IsPrimary, post.OrgPath, ct);
         if (postingId is null)

@@ -12,6 +12,7 @@ internal enum PostingRefusal
     PostClosed,
     HeadcountExceeded,
     AlreadyHolds,
+    WorkerLeft,
 }
 
 /// <summary>
@@ -27,6 +28,10 @@ internal sealed class PostingService(DbSession db, AuditWriter audit, TimeProvid
         if (check is null)
         {
             return (null, PostingRefusal.PostClosed);
+        }
+        if (check.WorkerStatus is null or Workers.WorkerRules.Left)
+        {
+            return (null, PostingRefusal.WorkerLeft);
         }
         if (check.Held > 0)
         {
@@ -73,6 +78,8 @@ internal sealed class PostingService(DbSession db, AuditWriter audit, TimeProvid
             Text.Of("岗位编制已满", "Headcount exceeded"),
             Text.Of($"“{postTitle}”岗位的编制已满，不能再安排人员。请先调整编制或结束现有任职。",
                 $"The post '{postTitle}' is full; raise its quota or end a posting first.")),
+        PostingRefusal.WorkerLeft => Problems.Conflict(ProblemTypes.RuleViolation, Text.Of("人员已离职", "Worker has left"),
+            Text.Of("已离职人员不能任职。", "A worker who left cannot be posted.")),
         PostingRefusal.AlreadyHolds => Problems.Conflict(ProblemTypes.RuleViolation, Text.Of("已在该岗位任职", "Already holds the post"),
             Text.Of("该人员已在此岗位任职。", "The worker already holds this post.")),
         _ => Problems.Conflict(ProblemTypes.RuleViolation, Text.Of("岗位已撤销", "Post closed"),
@@ -84,6 +91,7 @@ internal sealed class PostingService(DbSession db, AuditWriter audit, TimeProvid
 internal sealed class StartCheck
 {
     public int Quota { get; init; }
+    public string? WorkerStatus { get; init; }
     public int Filled { get; init; }
     public int Held { get; init; }
     public int Primaries { get; init; }

@@ -35,10 +35,11 @@ internal static class PostingSql
     /// Everything starting a posting checks, in one statement (writes queue behind each other, so every statement inside
     /// a write transaction counts): the post's quota, with its row locked on SQL Server so that two transactions cannot
     /// both take the last place; how many hold the post; whether the worker already does; whether the worker has a
-    /// primary posting. No row when the post is closed.
+    /// primary posting; whether the worker has left since the caller looked. No row when the post is closed.
     /// </summary>
     public const string StartChecks = """
         SELECT p.quota,
+               (SELECT w.status FROM staffing_workers w WHERE w.id = @WorkerId) AS worker_status,
                (SELECT COUNT(*) FROM staffing_postings x WHERE x.post_id = p.id AND x.ended_on IS NULL) AS filled,
                (SELECT COUNT(*) FROM staffing_postings x WHERE x.post_id = p.id AND x.worker_id = @WorkerId AND x.ended_on IS NULL) AS held,
                (SELECT COUNT(*) FROM staffing_postings x WHERE x.worker_id = @WorkerId AND x.ended_on IS NULL AND x.is_primary = 1) AS primaries

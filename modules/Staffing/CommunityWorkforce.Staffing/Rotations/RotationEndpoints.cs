@@ -121,7 +121,9 @@ internal static class RotationEndpoints
         {
             return validator.ToProblem();
         }
-        await using var tx = await db.BeginAsync(ct);
+        // What the caller may see and the rules on it are checked before the write transaction, so that the SQLite write
+        // queue is held only for the change; what can change meanwhile (an open request on the posting, the posting
+        // ending, the worker leaving) is checked again inside it. Approval re-checks the target post's headcount.
         var worker = await WorkerEndpoints.FindInScope(db, user, request.WorkerId!.Value, ct);
         if (worker is null)
         {
@@ -153,10 +155,17 @@ internal static class RotationEndpoints
         {
             return PostingService.Problem(PostingRefusal.HeadcountExceeded, toPost.Title);
         }
-        if (await db.ExecuteScalarAsync<int>(RotationSql.OpenForPosting, new { FromPostingId = from.Id }, ct) > 0)
+        await using var tx = await db.BeginAsync(ct);
+        var filing = await db.QuerySingleOrDefaultAsync<FilingCheck>(RotationSql.FilingChecks, new { FromPostingId = from.Id }, ct);
+        if (filing is null || filing.OpenRequests > 0)
         {
             return Problems.Conflict(ProblemTypes.Duplicate, Text.Of("已有未完成的轮岗申请", "Open request exists"),
                 Text.Of("该任职已有待处理的轮岗申请，请先处理或撤回。", "This posting already has an open rotation request."));
+        }
+        if (filing.ActivePostings == 0)
+        {
+            return Problems.Conflict(ProblemTypes.RuleViolation, Text.Of("原任职已结束", "Posting already ended"),
+                Text.Of("原任职已结束或人员已离职，不能申请轮岗。", "The posting has ended or the worker has left."));
         }
         var id = Guid.NewGuid();
         var now = clock.GetUtcNow();
@@ -232,7 +241,9 @@ internal static class RotationEndpoints
         {
             return validator.ToProblem();
         }
-        await using var tx = await db.BeginAsync(ct);
+        // Read and checked before the write transaction, so that the SQLite write queue is held only for the change. A
+        // submitted request does not change until it is decided or withdrawn, which the claim below detects; what may
+        // change meanwhile around it (the posting's primary flag, the target unit's path) is read again inside.
         var row = await FindForLeader(db, user, id, ct);
         if (row is null)
         {
@@ -242,27 +253,29 @@ internal static class RotationEndpoints
         {
             return NotAllowed(row.Status, RotationStatus.Approved);
         }
+        await using var tx = await db.BeginAsync(ct);
         // Claim the request first: a second, concurrent decision finds it no longer submitted.
         if (await db.ExecuteAsync(RotationSql.Decide, Decision(id, RotationStatus.Approved, request.Comment, expected.Value, user, null, clock), ct) == 0)
         {
             return Problems.StaleVersion(expected.FromIfMatch);
         }
+        var facts = (await db.QuerySingleOrDefaultAsync<DecisionFacts>(RotationSql.DecisionFacts, new { Id = id }, ct))!;
         if (!await postings.EndAsync(row.FromPostingId, row.ProposedOn.AddDays(-1), PostingReasons.Rotation, null, row.WorkerPath, ct))
         {
             return Problems.Conflict(ProblemTypes.RuleViolation, Text.Of("原任职已结束", "Posting already ended"),
                 Text.Of("申请中的原任职已经结束，不能再轮岗。", "The posting to rotate from has already ended."));
         }
         var (newPostingId, refusal) = await postings.StartAsync(row.WorkerId, row.ToPostId, row.ProposedOn, PostingReasons.Rotation,
-            row.FromIsPrimary, row.ToPath, ct);
+            facts.FromIsPrimary, facts.ToPath, ct);
         if (newPostingId is null)
         {
             return PostingService.Problem(refusal, row.ToPostTitle);
         }
         await db.ExecuteAsync(RotationSql.SetNewPosting, new { Id = id, NewPostingId = newPostingId }, ct);
-        if (row.FromIsPrimary)
+        if (facts.FromIsPrimary)
         {
-            await db.ExecuteAsync(WorkerSql.SetOrgUnit, new { Id = row.WorkerId, OrgUnitId = row.ToOrgUnitId, OrgPath = row.ToPath, Now = clock.GetUtcNow() }, ct);
-            await db.ExecuteAsync(WorkerSql.SetGramsPath, new { WorkerId = row.WorkerId, OrgPath = row.ToPath }, ct);
+            await db.ExecuteAsync(WorkerSql.SetOrgUnit, new { Id = row.WorkerId, OrgUnitId = facts.ToOrgUnitId, OrgPath = facts.ToPath, Now = clock.GetUtcNow() }, ct);
+            await db.ExecuteAsync(WorkerSql.SetGramsPath, new { WorkerId = row.WorkerId, OrgPath = facts.ToPath }, ct);
         }
         await audit.WriteAsync(new AuditEntry("staffing.rotation.approved", "rotation-request", id, row.WorkerPath,
             new { newPostingId, row.ToPostId, effectiveOn = row.ProposedOn }, request.Comment), ct);
@@ -378,4 +391,19 @@ internal static class RotationEndpoints
         public DateOnly StartedOn { get; init; }
         public int OpenRequests { get; init; }
     }
+}
+
+/// <summary>What <see cref="RotationSql.FilingChecks"/> reads.</summary>
+internal sealed class FilingCheck
+{
+    public int OpenRequests { get; init; }
+    public int ActivePostings { get; init; }
+}
+
+/// <summary>What <see cref="RotationSql.DecisionFacts"/> reads inside an approval's transaction.</summary>
+internal sealed class DecisionFacts
+{
+    public bool FromIsPrimary { get; init; }
+    public Guid ToOrgUnitId { get; init; }
+    public string ToPath { get; init; } = "";
 }

@@ -50,9 +50,25 @@ internal static class RotationSql
 
     public const string Get = "SELECT " + Columns + " " + ScopedFrom + " AND r.id = @Id";
 
-    public const string OpenForPosting = """
-        SELECT COUNT(*) FROM staffing_rotation_requests
-        WHERE from_posting_id = @FromPostingId AND status IN ('draft', 'submitted')
+    /// <summary>
+    /// Filing a request, re-checked inside its transaction in one statement: open requests on the posting, and whether
+    /// the posting is still active for a worker who has not left.
+    /// </summary>
+    public const string FilingChecks = """
+        SELECT (SELECT COUNT(*) FROM staffing_rotation_requests r
+                WHERE r.from_posting_id = @FromPostingId AND r.status IN ('draft', 'submitted')) AS open_requests,
+               (SELECT COUNT(*) FROM staffing_postings g JOIN staffing_workers w ON w.id = g.worker_id
+                WHERE g.id = @FromPostingId AND g.ended_on IS NULL AND w.status <> 'left') AS active_postings
+        """;
+
+    /// <summary>What an approval acts on that may change while a request waits: the posting's primary flag, the target unit.</summary>
+    public const string DecisionFacts = """
+        SELECT g.is_primary AS from_is_primary, u.id AS to_org_unit_id, u.path AS to_path
+        FROM staffing_rotation_requests r
+        JOIN staffing_postings g ON g.id = r.from_posting_id
+        JOIN staffing_posts p ON p.id = r.to_post_id
+        JOIN staffing_org_units u ON u.id = p.org_unit_id
+        WHERE r.id = @Id
         """;
 
     public const string Insert = """
