@@ -18,7 +18,12 @@ public sealed record HostSettings(string DataFolder, DatabaseOptions Database, b
                 : throw new InvalidOperationException("ConnectionStrings:Default is required for SQL Server.");
         return new HostSettings(
             dataFolder,
-            new DatabaseOptions { Provider = provider, ConnectionString = connectionString },
+            new DatabaseOptions
+            {
+                Provider = provider,
+                ConnectionString = connectionString,
+                SqliteSynchronous = Enum.Parse<SqliteSynchronous>(configuration["Database:SqliteSynchronous"] ?? nameof(SqliteSynchronous.Full), ignoreCase: true),
+            },
             configuration.GetValue("Seed:Demo", false),
             ResolveClientDist(configuration["Client:DistPath"], environment.ContentRootPath));
     }

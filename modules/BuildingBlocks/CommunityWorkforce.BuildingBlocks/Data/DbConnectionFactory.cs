@@ -8,6 +8,10 @@ namespace CommunityWorkforce.BuildingBlocks.Data;
 public sealed class DbConnectionFactory
 {
     private readonly string _connectionString;
+    private readonly string? _sqlitePragmas;
+
+    /// <summary>SQLite handles (pooled across opens) whose per-connection pragmas are set.</summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> _configured = new();
 
     public DbConnectionFactory(DatabaseOptions options)
     {
@@ -16,6 +20,9 @@ public sealed class DbConnectionFactory
         _connectionString = options.Provider == DatabaseProvider.Sqlite
             ? NormaliseSqlite(options.ConnectionString)
             : options.ConnectionString;
+        _sqlitePragmas = options.Provider == DatabaseProvider.Sqlite
+            ? $"PRAGMA synchronous={(options.SqliteSynchronous == SqliteSynchronous.Normal ? "NORMAL" : "FULL")};"
+            : null;
         TypeHandlers.Register();
         WriteGate = options.Provider == DatabaseProvider.Sqlite ? new SemaphoreSlim(1, 1) : null;
     }
@@ -53,6 +60,15 @@ public sealed class DbConnectionFactory
     {
         var connection = Create();
         await connection.OpenAsync(ct);
+        if (_sqlitePragmas is not null && connection is SqliteConnection { Handle: { } handle } sqlite
+            && !_configured.TryGetValue(handle, out _))
+        {
+            // Per-connection settings live on the native handle, which the pool keeps across opens: set them once.
+            using var pragma = sqlite.CreateCommand();
+            pragma.CommandText = _sqlitePragmas;
+            await pragma.ExecuteNonQueryAsync(ct);
+            _configured.AddOrUpdate(handle, handle);
+        }
         return connection;
     }
 

@@ -34,6 +34,24 @@ public sealed class ModuleMigrator(DbConnectionFactory factory, ILogger<ModuleMi
                     $"Migration of module '{module.Name}' failed at {result.ErrorScript?.Name}.", result.Error);
             }
         }
+        if (factory.Provider == DatabaseProvider.Sqlite)
+        {
+            using var connection = new SqliteConnection(factory.ConnectionString);
+            connection.Open();
+            Optimize(connection);
+        }
+    }
+
+    /// <summary>
+    /// SQLite keeps no planner statistics unless asked; without them it may read a name search's n-grams in staff-number
+    /// order instead of the street's range (ADR 0004). <c>PRAGMA optimize</c> analyses, on a bounded sample, the tables
+    /// whose statistics are missing or stale: run at start-up and by the housekeeping pass.
+    /// </summary>
+    public static void Optimize(System.Data.Common.DbConnection connection)
+    {
+        using var optimize = connection.CreateCommand();
+        optimize.CommandText = "PRAGMA optimize=0x10002;";
+        optimize.ExecuteNonQuery();
     }
 
     /// <summary>Modules with scripts not yet applied (empty when the schema is current).</summary>

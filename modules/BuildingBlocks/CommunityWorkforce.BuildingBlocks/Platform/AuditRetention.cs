@@ -57,6 +57,11 @@ public sealed class AuditRetention(DbConnectionFactory factory, LeaseStore lease
         {
             logger.LogInformation("Audit retention removed {Rows} rows", deleted);
         }
+        if (factory.Provider == DatabaseProvider.Sqlite)
+        {
+            // Housekeeping for the planner too: refresh SQLite's statistics as the data grows.
+            Migrations.ModuleMigrator.Optimize(connection);
+        }
         return deleted;
     }
 
