@@ -1,13 +1,14 @@
 using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 
 namespace CommunityWorkforce.BuildingBlocks.Data;
 
 /// <summary>
 /// The few places where SQLite and SQL Server disagree. SQL constants are written once with tokens
-/// (<c>{page}</c>, <c>{cat}</c>, <c>{substr}</c>, <c>{len}</c>, <c>{updlock}</c>) that each dialect renders.
-/// Everything else in our SQL is the common subset of both.
+/// (<c>{page}</c>, <c>{cat}</c>, <c>{substr}</c>, <c>{len}</c>, <c>{updlock}</c>, <c>{scope:column}</c>) that each
+/// dialect renders. Everything else in our SQL is the common subset of both.
 /// </summary>
-public abstract class SqlDialect
+public abstract partial class SqlDialect
 {
     public static readonly SqlDialect Sqlite = new SqliteDialect();
     public static readonly SqlDialect SqlServer = new SqlServerDialect();
@@ -30,8 +31,19 @@ public abstract class SqlDialect
         {
             sql = sql.Replace(token, text, StringComparison.Ordinal);
         }
-        return sql;
+        return ScopeToken().Replace(sql, m => Scope(m.Groups[1].Value));
     }
+
+    /// <summary>
+    /// <c>{scope:column}</c>: the column (an org path) lies in the subtree given by <c>@Scope</c>, a path pattern
+    /// <c>/…/%</c> (or <c>-none-</c>, which matches nothing). Written as <c>LIKE @Scope</c> it would make SQLite prepare the
+    /// statement twice — once, then again when the pattern is bound, to turn the LIKE into an index range — on every
+    /// execution (measured: 9 % of the CPU of a write). SQLite gets the range itself.
+    /// </summary>
+    protected abstract string Scope(string column);
+
+    [GeneratedRegex(@"\{scope:([A-Za-z_][A-Za-z0-9_.]*)\}")]
+    private static partial Regex ScopeToken();
 
     private sealed class SqliteDialect : SqlDialect
     {
@@ -45,6 +57,11 @@ public abstract class SqlDialect
             ("{len}", "length"),
             ("{updlock}", ""),
         ];
+
+        /// <summary>Paths starting with P = <c>@Scope</c> minus its <c>%</c> (P ends in '/') are exactly those in [P, P' + '0'),
+        /// where P' is P without its final '/': no character sorts between '/' and '0'.</summary>
+        protected override string Scope(string column) =>
+            $"({column} >= substr(@Scope, 1, length(@Scope) - 1) AND {column} < substr(@Scope, 1, length(@Scope) - 2) || '0')";
     }
 
     private sealed class SqlServerDialect : SqlDialect
@@ -59,5 +76,7 @@ public abstract class SqlDialect
             ("{len}", "LEN"),
             ("{updlock}", "WITH (UPDLOCK, HOLDLOCK)"),
         ];
+
+        protected override string Scope(string column) => $"{column} LIKE @Scope";
     }
 }

@@ -42,7 +42,7 @@ internal static class PlatformEndpoints
 {
     private const string AuditFilter = """
         FROM platform_audit_log a
-        WHERE (@All = 1 OR a.scope_path LIKE @Scope)
+        WHERE (@All = 1 OR {scope:a.scope_path})
           AND (@Action IS NULL OR a.action LIKE @Action ESCAPE '\')
           AND (@EntityType IS NULL OR a.entity_type = @EntityType)
           AND (@EntityId IS NULL OR a.entity_id = @EntityId)

@@ -17,14 +17,14 @@ internal sealed class RosterImport(DbSession db, CurrentUser user, WorkerWriter 
     TimeProvider clock)
 {
     private const string UnitsInScope = """
-        SELECT id, code, path, level, status FROM staffing_org_units WHERE path LIKE @Scope AND status = 'active'
+        SELECT id, code, path, level, status FROM staffing_org_units WHERE {scope:path} AND status = 'active'
         """;
 
     private const string PostsInScope = """
         SELECT p.id, p.org_unit_id, p.title, p.quota,
                (SELECT COUNT(*) FROM staffing_postings g WHERE g.post_id = p.id AND g.ended_on IS NULL) AS filled
         FROM staffing_posts p JOIN staffing_org_units u ON u.id = p.org_unit_id
-        WHERE u.path LIKE @Scope AND p.status = 'active'
+        WHERE {scope:u.path} AND p.status = 'active'
         """;
 
     private const string AllIdHashes = "SELECT id_number_hash FROM staffing_workers";

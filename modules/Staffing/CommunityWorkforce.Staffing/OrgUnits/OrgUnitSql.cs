@@ -10,7 +10,7 @@ internal static class OrgUnitSql
 
     private const string ListFilter = """
         FROM staffing_org_units u
-        WHERE u.path LIKE @Scope
+        WHERE {scope:u.path}
           AND (@Level IS NULL OR u.level = @Level)
           AND (@ParentId IS NULL OR u.parent_id = @ParentId)
           AND (@Status IS NULL OR u.status = @Status)
@@ -21,7 +21,7 @@ internal static class OrgUnitSql
 
     public const string Count = "SELECT COUNT(*) " + ListFilter;
 
-    public const string Get = "SELECT " + Columns + " FROM staffing_org_units u WHERE u.id = @Id AND u.path LIKE @Scope";
+    public const string Get = "SELECT " + Columns + " FROM staffing_org_units u WHERE u.id = @Id AND {scope:u.path}";
 
     public const string GetUnscoped = "SELECT " + Columns + " FROM staffing_org_units u WHERE u.id = @Id";
 
@@ -30,7 +30,7 @@ internal static class OrgUnitSql
     public const string Tree = """
         SELECT u.id, u.code, u.name, u.level, u.status, u.parent_id, u.path
         FROM staffing_org_units u
-        WHERE u.path LIKE @Scope AND (@IncludeClosed = 1 OR u.status = 'active')
+        WHERE {scope:u.path} AND (@IncludeClosed = 1 OR u.status = 'active')
         ORDER BY u.path
         """;
 

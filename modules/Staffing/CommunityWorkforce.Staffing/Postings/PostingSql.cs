@@ -19,17 +19,17 @@ internal static class PostingSql
     /// <summary>A worker's whole history, newest first (the worker's own scope decides visibility).</summary>
     public const string ByWorker = "SELECT " + Columns + " " + From + """
          WHERE g.worker_id = @WorkerId
-           AND ((@OnlyWorkerId IS NULL AND wu.path LIKE @Scope) OR w.id = @OnlyWorkerId)
+           AND ((@OnlyWorkerId IS NULL AND {scope:wu.path}) OR w.id = @OnlyWorkerId)
          ORDER BY CASE WHEN g.ended_on IS NULL THEN 0 ELSE 1 END, g.started_on DESC
         """;
 
     /// <summary>Who held a post and when, newest first.</summary>
     public const string ByPost = "SELECT " + Columns + " " + From + """
-         WHERE g.post_id = @PostId AND u.path LIKE @Scope
+         WHERE g.post_id = @PostId AND {scope:u.path}
          ORDER BY g.started_on DESC
         """;
 
-    public const string Get = "SELECT " + Columns + " " + From + " WHERE g.id = @Id AND (wu.path LIKE @Scope OR u.path LIKE @Scope)";
+    public const string Get = "SELECT " + Columns + " " + From + " WHERE g.id = @Id AND ({scope:wu.path} OR {scope:u.path})";
 
     /// <summary>
     /// Everything starting a posting checks, in one statement (writes queue behind each other, so every statement inside

@@ -11,7 +11,7 @@ internal static class PostSql
     private const string ScopedFrom = """
         FROM staffing_posts p
         JOIN staffing_org_units u ON u.id = p.org_unit_id
-        WHERE u.path LIKE @Scope
+        WHERE {scope:u.path}
         """;
 
     private const string Filters = """

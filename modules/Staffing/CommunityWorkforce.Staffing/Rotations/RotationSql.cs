@@ -23,7 +23,7 @@ internal static class RotationSql
         JOIN staffing_org_units fu ON fu.id = fp.org_unit_id
         JOIN staffing_posts tp ON tp.id = r.to_post_id
         JOIN staffing_org_units tu ON tu.id = tp.org_unit_id
-        WHERE ((@OnlyWorkerId IS NULL AND wu.path LIKE @Scope) OR w.id = @OnlyWorkerId)
+        WHERE ((@OnlyWorkerId IS NULL AND {scope:wu.path}) OR w.id = @OnlyWorkerId)
         """;
 
     /// <summary>
@@ -110,7 +110,7 @@ internal static class RotationSql
         JOIN staffing_posts p ON p.id = g.post_id
         JOIN staffing_org_units u ON u.id = p.org_unit_id
         WHERE g.ended_on IS NULL AND g.started_on <= @StartedOnOrBefore AND w.status = 'active'
-          AND wu.path LIKE @Scope
+          AND {scope:wu.path}
           AND (@UnitPath IS NULL OR wu.path LIKE @UnitPath)
           AND (@Q IS NULL OR w.name LIKE @Q ESCAPE '\' OR w.staff_no LIKE @Q ESCAPE '\')
         """;

@@ -116,7 +116,7 @@ internal static class RosterQuery
             var grams = new StringBuilder("g.gram = @Gram");
             if (shape.Scope != RosterScope.All)
             {
-                grams.Append(" AND g.org_path LIKE @Scope");
+                grams.Append(" AND {scope:g.org_path}");
             }
             if (shape.Filters.HasFlag(RosterFilters.ExcludeLeft))
             {
@@ -134,7 +134,7 @@ internal static class RosterQuery
         {
             case RosterSearch.Kinds.Name:
                 where.Add("w.id IN (SELECT g.worker_id FROM staffing_worker_name_grams g WHERE g.gram = @Gram"
-                          + (shape.Scope == RosterScope.All ? ")" : " AND g.org_path LIKE @Scope)"));
+                          + (shape.Scope == RosterScope.All ? ")" : " AND {scope:g.org_path})"));
                 if (shape.ConfirmName)
                 {
                     where.Add(@"w.name LIKE @NamePattern ESCAPE '\'");
@@ -146,18 +146,18 @@ internal static class RosterQuery
                 where.Add("(w.staff_no >= @CodeLow AND w.staff_no <= @CodeHigh OR w.phone_last4 = @Last4)");
                 if (shape.Scope != RosterScope.All)
                 {
-                    where.Add("(@AllUnits = 1 OR w.org_path LIKE @Scope)");
+                    where.Add("(@AllUnits = 1 OR {scope:w.org_path})");
                 }
                 break;
             default:
                 if (shape.Scope == RosterScope.Narrow)
                 {
-                    where.Add("w.org_path LIKE @Scope");
+                    where.Add("{scope:w.org_path}");
                 }
                 else if (shape.Scope == RosterScope.Wide)
                 {
                     // Not an index range: a district's page is cheapest read in sort order and stopped after one page.
-                    where.Add("(@AllUnits = 1 OR w.org_path LIKE @Scope)");
+                    where.Add("(@AllUnits = 1 OR {scope:w.org_path})");
                 }
                 break;
         }

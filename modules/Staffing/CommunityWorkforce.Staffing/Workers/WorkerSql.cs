@@ -16,14 +16,14 @@ internal static class WorkerSql
     private const string SelectSecretsFrom = "SELECT w.id_number_cipher, w.id_number_key_id, " + RosterQuery.Columns + From;
 
     /// <summary>Scope for hr/leader/admin: workers of units in the caller's subtree (org_path is the unit's path).</summary>
-    private const string InScope = " WHERE w.org_path LIKE @Scope";
+    private const string InScope = " WHERE {scope:w.org_path}";
 
     /// <summary>
     /// Export by name fragment: candidates from the n-gram index (gram, org path) — one index range per scope — confirmed
     /// by LIKE. (Lists and counts are written per request by <see cref="RosterQuery"/>.)
     /// </summary>
     private const string ByName = """
-         WHERE w.id IN (SELECT g.worker_id FROM staffing_worker_name_grams g WHERE g.gram = @Gram AND g.org_path LIKE @Scope)
+         WHERE w.id IN (SELECT g.worker_id FROM staffing_worker_name_grams g WHERE g.gram = @Gram AND {scope:g.org_path})
            AND w.name LIKE @NamePattern ESCAPE '\'
         """;
 
@@ -33,7 +33,7 @@ internal static class WorkerSql
     /// </summary>
     private const string ByCode = """
          WHERE (w.staff_no >= @CodeLow AND w.staff_no <= @CodeHigh OR w.phone_last4 = @Last4)
-           AND (@AllUnits = 1 OR w.org_path LIKE @Scope)
+           AND (@AllUnits = 1 OR {scope:w.org_path})
         """;
 
     private const string Filters = """
@@ -59,7 +59,7 @@ internal static class WorkerSql
 
     /// <summary>One worker: hr/leader within scope, a worker only themself.</summary>
     public const string Get = SelectSecretsFrom + """
-         WHERE w.id = @Id AND ((@OnlyWorkerId IS NULL AND w.org_path LIKE @Scope) OR w.id = @OnlyWorkerId)
+         WHERE w.id = @Id AND ((@OnlyWorkerId IS NULL AND {scope:w.org_path}) OR w.id = @OnlyWorkerId)
         """;
 
     /// <summary>An n-gram row carries the worker's org path, staff number and status, so that a name search pages on it alone.</summary>
