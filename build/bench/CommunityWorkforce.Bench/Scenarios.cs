@@ -89,6 +89,12 @@ internal sealed class Sample
     public IReadOnlyList<string> CommunityCodes { get; init; } = [];
     public IReadOnlyList<Guid> WorkerIds { get; init; } = [];
     public IReadOnlyList<(Guid WorkerId, Guid PostingId)> Movable { get; init; } = [];
+
+    /// <summary>Workers of the street's district with a current primary posting and no open request, and their street's code.</summary>
+    public IReadOnlyList<(Guid WorkerId, Guid PostingId, string StreetCode)> DistrictMovable { get; init; } = [];
+
+    /// <summary>A community of each street of the district, by the street's code: where a street's rotations go.</summary>
+    public IReadOnlyDictionary<string, Guid> CommunityByStreet { get; init; } = new Dictionary<string, Guid>();
     public IReadOnlyList<string> NameFragments { get; init; } = [];
     public IReadOnlyList<string> StaffNoPrefixes { get; init; } = [];
 
@@ -106,8 +112,18 @@ internal sealed class Sample
             WHERE u.path LIKE @P AND NOT EXISTS (SELECT 1 FROM staffing_rotation_requests r WHERE r.from_posting_id = g.id AND r.status IN ('draft','submitted'))
             ORDER BY w.staff_no
             """, new { P = street.Path + "%" })).ToList();
+        var districtWorkers = (await connection.QueryAsync<(string Id, string PostingId, string Path)>("""
+            SELECT w.id, g.id, w.org_path FROM staffing_workers w
+            JOIN staffing_postings g ON g.worker_id = w.id AND g.ended_on IS NULL AND g.is_primary = 1
+            WHERE w.org_path LIKE @P AND NOT EXISTS (SELECT 1 FROM staffing_rotation_requests r WHERE r.from_posting_id = g.id AND r.status IN ('draft','submitted'))
+            ORDER BY w.staff_no
+            """, new { P = street.Path[..street.Path.IndexOf('/', 8)] + "/%" })).ToList();
+        var districtCommunities = (await connection.QueryAsync<(string Id, string Path)>(
+            "SELECT id, path FROM staffing_org_units WHERE level = 'community' AND path LIKE @P ORDER BY code",
+            new { P = street.Path[..street.Path.IndexOf('/', 8)] + "/%" })).ToList();
         return new Sample
         {
+            CommunityByStreet = districtCommunities.GroupBy(c => c.Path.Split('/')[3]).ToDictionary(g => g.Key, g => Guid.Parse(g.First().Id)),
             StreetCode = street.Code,
             StreetPath = street.Path,
             DistrictCode = street.Code[..6],
@@ -116,6 +132,8 @@ internal sealed class Sample
             CommunityCodes = communities.Select(c => c.Code).ToList(),
             WorkerIds = workers.Take(50).Select(w => Guid.Parse(w.Id)).ToList(),
             Movable = workers.Select(w => (Guid.Parse(w.Id), Guid.Parse(w.PostingId))).ToList(),
+            // The street's code is the third segment of the path: /city/district/street/...
+            DistrictMovable = districtWorkers.Select(w => (Guid.Parse(w.Id), Guid.Parse(w.PostingId), w.Path.Split('/')[3])).ToList(),
             NameFragments = workers.Take(20).Select(w => w.Name[^1..]).Distinct().ToList(),
             StaffNoPrefixes = workers.Take(20).Select(w => w.StaffNo[..6]).Distinct().ToList(),
         };

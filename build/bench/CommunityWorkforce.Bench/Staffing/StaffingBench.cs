@@ -197,7 +197,7 @@ internal sealed class StaffingBench : IBenchModule
         run.Add(await run.Wrk.RunAsync("Headcount summary, whole city", run.Callers.Admin, ["GET /api/staffing/headcount"], "≤ 300 ms", 300, connections: 1, percentile: 50));
         run.Add(await run.Wrk.RunAsync("Headcount summary, street", run.Callers.StreetHr, ["GET /api/staffing/headcount"], "—", null));
         run.Add(await run.Wrk.RunAsync("Leader approval inbox", run.Callers.Leader, ["GET /api/staffing/rotation-requests?status=submitted", "GET /api/staffing/rotation-requests/counts"], "—", null));
-        foreach (var result in await Writes.RunAsync(run.Http, run.Callers.StreetHr, run.Callers.Leader, run.Sample, run.Connections, run.Options.Smoke ? 20 : 400))
+        foreach (var result in await Writes.RunAsync(run.Http, run.Callers.DistrictHr, run.Sample, run.Connections, run.Options.Smoke ? 20 : 5_000))
         {
             run.Add(result);
         }

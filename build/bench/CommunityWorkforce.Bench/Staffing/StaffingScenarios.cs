@@ -58,49 +58,69 @@ internal static class RawRoster
     }
 }
 
-/// <summary>Write scenarios at fixed concurrency with an in-process client: each request is different.</summary>
+/// <summary>
+/// Write scenarios at fixed concurrency with an in-process client: each request is different. They act on the sample
+/// street's district (some 3,800 workers, filed by the district's HR officer, approved by each street's leader), so that
+/// the measured round lasts seconds rather than a fraction of one and its p95 is not one burst's.
+/// </summary>
 internal static class Writes
 {
-    public static async Task<IReadOnlyList<Result>> RunAsync(HttpClient http, string hrToken, string leaderToken, Sample sample,
-        int connections, int count)
+    public static async Task<IReadOnlyList<Result>> RunAsync(HttpClient http, string districtHrToken, Sample sample, int connections, int count)
     {
-        var movable = sample.Movable.Take(Math.Min(count, sample.Movable.Count)).ToList();
+        var movable = sample.DistrictMovable.Take(Math.Min(count, sample.DistrictMovable.Count)).ToList();
+        var leaders = new Dictionary<string, string>();
+        foreach (var street in movable.Select(m => m.StreetCode).Distinct())
+        {
+            leaders[street] = await Runner.TokenAsync(http, $"leader.{street}");
+        }
         // A first round on other workers, not measured: the write paths' code is compiled (and tiered up) there, so that
         // the measured round does not time the JIT. Each worker is filled, rotated and approved once.
-        var warmUp = movable.Count / 4;
-        await RoundAsync(http, hrToken, leaderToken, sample, movable.Take(warmUp).ToList(), connections);
+        var warmUp = movable.Count / 5;
+        await RoundAsync(http, districtHrToken, leaders, sample, movable.Take(warmUp).ToList(), connections);
         // Let the JIT's background compilation of what the warm-up made hot finish before measuring.
         await Task.Delay(TimeSpan.FromSeconds(2));
-        return await RoundAsync(http, hrToken, leaderToken, sample, movable.Skip(warmUp).ToList(), connections);
+        return await RoundAsync(http, districtHrToken, leaders, sample, movable.Skip(warmUp).ToList(), connections);
     }
 
-    private static async Task<IReadOnlyList<Result>> RoundAsync(HttpClient http, string hrToken, string leaderToken, Sample sample,
-        IReadOnlyList<(Guid WorkerId, Guid PostingId)> movable, int connections)
+    private static async Task<IReadOnlyList<Result>> RoundAsync(HttpClient http, string hrToken, IReadOnlyDictionary<string, string> leaders,
+        Sample sample, IReadOnlyList<(Guid WorkerId, Guid PostingId, string StreetCode)> movable, int connections)
     {
         var results = new List<Result>();
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var fillPost = await CreatePost(http, hrToken, sample, "压测兼任岗位");
-        var rotatePost = await CreatePost(http, hrToken, sample, "压测轮岗岗位");
+        // A post holds at most 1,000: fill posts for every 900 workers; a rotation target in each street (a street's
+        // leader approves moves within their street).
+        var fillPosts = new List<Guid>();
+        for (var i = 0; i < (movable.Count + 899) / 900; i++)
+        {
+            fillPosts.Add(await CreatePost(http, hrToken, sample.CommunityId, "压测兼任岗位"));
+        }
+        var rotatePosts = new Dictionary<string, Guid>();
+        foreach (var street in movable.Select(m => m.StreetCode).Distinct())
+        {
+            rotatePosts[street] = await CreatePost(http, hrToken, sample.CommunityByStreet[street], "压测轮岗岗位");
+        }
+        var items = movable.Select((m, i) => (m.WorkerId, m.PostingId, m.StreetCode,
+            Posts: (Fill: fillPosts[i % fillPosts.Count], Rotate: rotatePosts[m.StreetCode]))).ToList();
 
-        var fill = await Measure(movable, connections, item => Send(http, hrToken, HttpMethod.Post, "/api/staffing/postings",
-            new { workerId = item.WorkerId, postId = fillPost, startedOn = today, reason = "secondment", isPrimary = false }));
+        var fill = await Measure(items, connections, item => Send(http, hrToken, HttpMethod.Post, "/api/staffing/postings",
+            new { workerId = item.WorkerId, postId = item.Posts.Fill, startedOn = today, reason = "secondment", isPrimary = false }));
         results.Add(ToResult("Fill a post (create posting)", fill, connections));
 
-        var requestIds = new ConcurrentBag<(Guid Id, int Version)>();
-        var create = await Measure(movable, connections, async item =>
+        var requests = new ConcurrentBag<(Guid Id, int Version, string StreetCode)>();
+        var create = await Measure(items, connections, async item =>
         {
             var response = await Send(http, hrToken, HttpMethod.Post, "/api/staffing/rotation-requests",
-                new { workerId = item.WorkerId, fromPostingId = item.PostingId, toPostId = rotatePost, reason = "压测轮岗", proposedOn = today, submit = true });
+                new { workerId = item.WorkerId, fromPostingId = item.PostingId, toPostId = item.Posts.Rotate, reason = "压测轮岗", proposedOn = today, submit = true });
             if (response.IsSuccessStatusCode)
             {
                 var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-                requestIds.Add((body.GetProperty("id").GetGuid(), body.GetProperty("version").GetInt32()));
+                requests.Add((body.GetProperty("id").GetGuid(), body.GetProperty("version").GetInt32(), item.StreetCode));
             }
             return response;
         });
         results.Add(ToResult("File a rotation request", create, connections));
 
-        var approve = await Measure(requestIds.ToList(), connections, item => Send(http, leaderToken, HttpMethod.Post,
+        var approve = await Measure(requests.ToList(), connections, item => Send(http, leaders[item.StreetCode], HttpMethod.Post,
             $"/api/staffing/rotation-requests/{item.Id}/approve", new { comment = "同意", version = item.Version }));
         results.Add(ToResult("Approve a rotation", approve, connections));
         return results;
@@ -115,10 +135,10 @@ internal static class Writes
             run.Failures > 0 ? $"{run.Failures} failed" : "");
     }
 
-    private static async Task<Guid> CreatePost(HttpClient http, string token, Sample sample, string title)
+    private static async Task<Guid> CreatePost(HttpClient http, string token, Guid communityId, string title)
     {
         var response = await Send(http, token, HttpMethod.Post, "/api/staffing/posts",
-            new { orgUnitId = sample.CommunityId, postType = "staff", title = $"{title}{Guid.NewGuid():N}"[..20], quota = 1000 });
+            new { orgUnitId = communityId, postType = "staff", title = $"{title}{Guid.NewGuid():N}"[..20], quota = 1000 });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
