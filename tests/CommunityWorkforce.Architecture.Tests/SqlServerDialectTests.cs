@@ -44,7 +44,7 @@ public sealed partial class SqlServerDialectTests
         Assert.That(methods.Select(m => m.Name), Does.Contain("Shapes"), "the roster's query builder declares its shapes");
         Assert.That(shapes, Has.Count.GreaterThan(100));
         Assert.That(shapes.Select(s => s.Text), Has.Some.Contains("staffing_worker_name_grams g WHERE g.gram = @Gram")
-            .And.Some.Contains("EXISTS (SELECT 1 FROM staffing_postings p2"));
+            .And.Some.Contains("(w.post_types & @PostTypeBit) <> 0"));
     }
 
     [Test]

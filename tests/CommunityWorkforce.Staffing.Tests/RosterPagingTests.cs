@@ -136,6 +136,45 @@ public sealed class RosterPagingTests
         Assert.That(listed, Has.Count.GreaterThan(9));
     }
 
+    [Test]
+    public async Task The_post_type_filter_follows_postings_as_they_start_and_end()
+    {
+        var worker = await CreateWorker(_hr, _community);
+        var staffNo = worker.Str("staffNo");
+        var staff = await CreatePost(_hr, _community, quota: 2, postType: "staff");
+        var deputy = await CreatePost(_hr, _community, quota: 2, postType: "deputy");
+        async Task<string> Types()
+        {
+            var held = new List<string>();
+            foreach (var type in new[] { "head", "deputy", "staff" })
+            {
+                var page = await _hr.GetJson($"/api/staffing/workers?postType={type}&q={staffNo}");
+                if (page.Items().Any(i => i.Id() == worker.Id()))
+                {
+                    held.Add(type);
+                }
+            }
+            return string.Join(",", held);
+        }
+
+        var before = await Types();
+        await Posted(_hr, worker.Id(), staff.Id());
+        var asStaff = await Types();
+        var secondment = await Posted(_hr, worker.Id(), deputy.Id(), isPrimary: false);
+        var asBoth = await Types();
+        var ended = await _hr.PostAsJsonAsync($"/api/staffing/postings/{secondment.Id()}/end",
+            new { endedOn = Today.ToString("yyyy-MM-dd"), endReason = "secondment", version = 1 });
+        Assert.That(ended.IsSuccessStatusCode, await ended.Content.ReadAsStringAsync());
+        var afterEnd = await Types();
+        var left = await _hr.PostAsJsonAsync($"/api/staffing/workers/{worker.Id()}/status",
+            new { status = "left", effectiveOn = Today.ToString("yyyy-MM-dd"), reason = "辞职", version = 1 });
+        Assert.That(left.StatusCode, Is.EqualTo(HttpStatusCode.OK), await left.Content.ReadAsStringAsync());
+
+        Assert.That(new[] { before, asStaff, asBoth, afterEnd }, Is.EqualTo(new[] { "", "staff", "deputy,staff", "staff" }));
+        Assert.That(await _host.Scalar<long>("SELECT post_types FROM staffing_workers WHERE staff_no = @S", new { S = staffNo }), Is.Zero,
+            "a worker who left holds no post");
+    }
+
     private static async Task<int> Total(HttpClient client, string url) =>
         (await client.GetJson(url)).GetProperty("total").GetInt32();
 

@@ -53,6 +53,7 @@ internal sealed class PostingService(DbSession db, AuditWriter audit, TimeProvid
         {
             Id = id, WorkerId = workerId, PostId = postId, StartedOn = startedOn, Reason = reason, IsPrimary = primary, Now = now,
         }, ct);
+        await db.ExecuteAsync(Workers.WorkerSql.RefreshPostTypes, new { WorkerId = workerId }, ct);
         await audit.WriteAsync(new AuditEntry("staffing.posting.started", "posting", id, orgPath,
             new { workerId, postId, startedOn, reason, isPrimary = primary }), ct);
         return (id, PostingRefusal.None);
@@ -67,6 +68,7 @@ internal sealed class PostingService(DbSession db, AuditWriter audit, TimeProvid
         }, ct);
         if (changed == 1)
         {
+            await db.ExecuteAsync(Workers.WorkerSql.RefreshPostTypesOfPosting, new { PostingId = postingId }, ct);
             await audit.WriteAsync(new AuditEntry("staffing.posting.ended", "posting", postingId, orgPath, new { endedOn, endReason }), ct);
         }
         return changed == 1;

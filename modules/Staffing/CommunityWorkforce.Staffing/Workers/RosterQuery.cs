@@ -1,4 +1,5 @@
 using System.Text;
+using CommunityWorkforce.Staffing.Contracts;
 
 namespace CommunityWorkforce.Staffing.Workers;
 
@@ -66,10 +67,7 @@ internal static class RosterQuery
         (RosterFilters.BornAfter, "w.birth_date > @BornAfter"),
         (RosterFilters.ServiceFromOnOrBefore, "w.service_start_date <= @ServiceFromOnOrBefore"),
         (RosterFilters.ServiceFromAfter, "w.service_start_date > @ServiceFromAfter"),
-        (RosterFilters.PostType, """
-            EXISTS (SELECT 1 FROM staffing_postings p2 JOIN staffing_posts s2 ON s2.id = p2.post_id
-                    WHERE p2.worker_id = w.id AND p2.ended_on IS NULL AND s2.post_type = @PostType)
-            """),
+        (RosterFilters.PostType, "(w.post_types & @PostTypeBit) <> 0"),
     ];
 
     private const RosterFilters StatusOnly = RosterFilters.ExcludeLeft | RosterFilters.Status;
@@ -217,6 +215,18 @@ internal sealed record RosterArgs(
     int Skip,
     int Take)
 {
+    /// <summary>
+    /// <see cref="PostType"/> as the bit <c>staffing_workers.post_types</c> keeps for it (head 1, deputy 2, staff 4;
+    /// <see cref="WorkerSql.RefreshPostTypes"/>).
+    /// </summary>
+    public int PostTypeBit => PostType switch
+    {
+        PostTypes.Head => 1,
+        PostTypes.Deputy => 2,
+        PostTypes.Staff => 4,
+        _ => 0,
+    };
+
     /// <summary>The filters these arguments switch on.</summary>
     public RosterFilters Filters =>
         (ExcludeLeft == 1 ? RosterFilters.ExcludeLeft : 0)

@@ -294,6 +294,7 @@ internal static class WorkerEndpoints
         if (leaving)
         {
             await db.ExecuteAsync(Postings.PostingSql.EndAllForWorker, new { WorkerId = id, EndedOn = request.EffectiveOn, EndReason = "left", Now = now }, ct);
+            await db.ExecuteAsync(WorkerSql.RefreshPostTypes, new { WorkerId = id }, ct);
             await db.ExecuteAsync(Rotations.RotationSql.WithdrawOpenForWorker, new { WorkerId = id, Now = now }, ct);
         }
         await audit.WriteAsync(new AuditEntry("staffing.worker.status-changed", "worker", id, row.OrgPath,

@@ -68,6 +68,26 @@ internal static class WorkerSql
         SELECT @Gram, w.org_path, w.staff_no, w.status, w.id FROM staffing_workers w WHERE w.id = @WorkerId
         """;
 
+    /// <summary>
+    /// The post types a worker holds now, as bits (<see cref="RosterArgs.PostTypeBit"/>): SUM of DISTINCT powers of two
+    /// is their bitwise OR. Correlated to the row being updated.
+    /// </summary>
+    private const string CurrentPostTypes = """
+        (SELECT COALESCE(SUM(DISTINCT CASE s.post_type WHEN 'head' THEN 1 WHEN 'deputy' THEN 2 WHEN 'staff' THEN 4 ELSE 0 END), 0)
+         FROM staffing_postings p JOIN staffing_posts s ON s.id = p.post_id
+         WHERE p.worker_id = staffing_workers.id AND p.ended_on IS NULL)
+        """;
+
+    /// <summary>Kept by PostingService after a posting of the worker starts or ends.</summary>
+    public const string RefreshPostTypes = "UPDATE staffing_workers SET post_types = " + CurrentPostTypes + " WHERE id = @WorkerId";
+
+    /// <summary>The same, for the worker holding posting <c>@PostingId</c>.</summary>
+    public const string RefreshPostTypesOfPosting = "UPDATE staffing_workers SET post_types = " + CurrentPostTypes +
+        " WHERE id = (SELECT g.worker_id FROM staffing_postings g WHERE g.id = @PostingId)";
+
+    /// <summary>Every worker (bulk loads that write postings directly: the benchmark's generator).</summary>
+    public const string RefreshAllPostTypes = "UPDATE staffing_workers SET post_types = " + CurrentPostTypes;
+
     public const string SetGramsStatus = "UPDATE staffing_worker_name_grams SET status = @Status WHERE worker_id = @WorkerId";
 
     public const string SetGramsPath = "UPDATE staffing_worker_name_grams SET org_path = @OrgPath WHERE worker_id = @WorkerId";
