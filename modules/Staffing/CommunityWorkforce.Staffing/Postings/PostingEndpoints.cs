@@ -73,8 +73,7 @@ internal static class PostingEndpoints
         }
         if (worker.Status == WorkerRules.Left)
         {
-            return Problems.Conflict(ProblemTypes.RuleViolation, Text.Of("人员已离职", "Worker has left"),
-                Text.Of("已离职人员不能任职。", "A worker who left cannot be posted."));
+            return PostingService.Problem(PostingRefusal.WorkerLeft, post.Title);
         }
         if (request.StartedOn < worker.HireDate)
         {

@@ -28,7 +28,6 @@ internal static class PostSql
 
     public const string Get = "SELECT " + Columns + " " + ScopedFrom + " AND p.id = @Id";
 
-    /// <summary>Reads the quota and takes the post's row lock (SQL Server) so that concurrent fills queue.</summary>
     public const string TitleExists = """
         SELECT COUNT(*) FROM staffing_posts WHERE org_unit_id = @OrgUnitId AND title = @Title AND status = 'active' AND id <> @Id
         """;

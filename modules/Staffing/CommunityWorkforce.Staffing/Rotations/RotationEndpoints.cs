@@ -156,8 +156,9 @@ internal static class RotationEndpoints
             return PostingService.Problem(PostingRefusal.HeadcountExceeded, toPost.Title);
         }
         await using var tx = await db.BeginAsync(ct);
-        var filing = await db.QuerySingleOrDefaultAsync<FilingCheck>(RotationSql.FilingChecks, new { FromPostingId = from.Id }, ct);
-        if (filing is null || filing.OpenRequests > 0)
+        // One row always (a SELECT of two counts).
+        var filing = (await db.QuerySingleOrDefaultAsync<FilingCheck>(RotationSql.FilingChecks, new { FromPostingId = from.Id }, ct))!;
+        if (filing.OpenRequests > 0)
         {
             return Problems.Conflict(ProblemTypes.Duplicate, Text.Of("已有未完成的轮岗申请", "Open request exists"),
                 Text.Of("该任职已有待处理的轮岗申请，请先处理或撤回。", "This posting already has an open rotation request."));
