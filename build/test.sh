@@ -96,7 +96,7 @@ if [ -f client/package.json ]; then
   (cd client && npm run build) || step_failed "client build"
 
   echo "==> Starting the host on a fresh database for the browser journeys"
-  PORT=5180
+  PORT=${CW_E2E_PORT:-5180}
   E2E_DATA="$OUT/e2e-data"
   dotnet api/CommunityWorkforce.Api/bin/Release/net10.0/CommunityWorkforce.Api.dll \
     --urls "http://127.0.0.1:$PORT" --Data:Folder="$E2E_DATA" --Seed:Demo=true \

@@ -25,8 +25,9 @@ internal sealed record Result(string Scenario, string Load, double? RequestsPerS
 /// </summary>
 internal static class Runner
 {
-    private const int Port = 5280;
-    private static readonly string BaseUrl = $"http://127.0.0.1:{Port}";
+    /// <summary>CW_BENCH_PORT lets two checkouts measure side by side.</summary>
+    internal static readonly int Port = int.TryParse(Environment.GetEnvironmentVariable("CW_BENCH_PORT"), out var port) ? port : 5280;
+    internal static readonly string BaseUrl = $"http://127.0.0.1:{Port}";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static async Task<int> RunAsync(RunOptions options)

@@ -63,7 +63,7 @@ internal sealed class Wrk(int duration, int defaultConnections, bool smoke)
         var info = new ProcessStartInfo("wrk")
         {
             ArgumentList = { "-t", Math.Min(2, connections).ToString(CultureInfo.InvariantCulture), "-c", connections.ToString(CultureInfo.InvariantCulture),
-                "-d", $"{seconds}s", "--timeout", "10s", "-s", Script, $"http://127.0.0.1:5280" },
+                "-d", $"{seconds}s", "--timeout", "10s", "-s", Script, Runner.BaseUrl },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
