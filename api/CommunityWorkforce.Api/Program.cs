@@ -1,6 +1,6 @@
 using CommunityWorkforce.Api.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(HostPaths.Options(args));
 builder.AddCommunityWorkforce();
 
 var app = builder.Build();

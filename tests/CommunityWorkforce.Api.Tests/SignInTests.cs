@@ -141,11 +141,45 @@ public sealed class SignInTests
         var weak = await user.PostAsJsonAsync("/api/me/password", new { currentPassword = temporary, newPassword = "short" });
         await ProblemAssert.NamesField(weak, "newPassword");
         var changed = await user.PostAsJsonAsync("/api/me/password", new { currentPassword = temporary, newPassword = "Better2026pass" });
-        Assert.That(changed.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(changed.StatusCode, Is.EqualTo(HttpStatusCode.OK), await changed.Content.ReadAsStringAsync());
+        var fresh = (await changed.Content.ReadFromJsonAsync<Tokens>(Json.Options))!;
+        using var after = _host.CreateClient();
+        after.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", fresh.AccessToken);
+        Assert.That((await (await after.GetAsync("/api/me")).ReadJson()).GetProperty("mustChangePassword").GetBoolean(), Is.False);
+        Assert.That((await after.GetAsync("/api/staffing/org-units/tree")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
         var oldPassword = await _host.CreateClient().PostAsJsonAsync("/api/auth/token", new { userName = "new.hr", password = temporary });
         Assert.That(oldPassword.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(await _host.Scalar<long>("SELECT COUNT(*) FROM platform_audit_log WHERE action = 'access.password.changed'"), Is.GreaterThanOrEqualTo(1));
+    }
+
+    [Test]
+    public async Task Until_the_temporary_password_is_changed_the_account_may_only_read_itself_and_change_it()
+    {
+        using var admin = await _host.ClientFor("admin");
+        var (userName, temporary) = await CreateAccountWithKnownPassword(admin, "pending.pw");
+        using var user = await _host.ClientFor(userName, temporary);
+
+        var me = await user.GetAsync("/api/me");
+        var tree = await user.GetAsync("/api/staffing/org-units/tree");
+        var roster = await user.GetAsync("/api/staffing/workers");
+        var rotations = await user.GetAsync("/api/staffing/rotation-requests");
+
+        Assert.That(me.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await ProblemAssert.IsProblem(tree, HttpStatusCode.Forbidden, "urn:cw:problem:password-change-required");
+        await ProblemAssert.IsProblem(roster, HttpStatusCode.Forbidden, "urn:cw:problem:password-change-required");
+        await ProblemAssert.IsProblem(rotations, HttpStatusCode.Forbidden, "urn:cw:problem:password-change-required");
+    }
+
+    [Test]
+    public async Task A_role_outside_the_policy_is_still_plain_forbidden_while_the_password_change_is_pending()
+    {
+        using var admin = await _host.ClientFor("admin");
+        var (userName, temporary) = await CreateAccountWithKnownPassword(admin, "pending.leader");
+        using var user = await _host.ClientFor(userName, temporary);
+
+        // Accounts are admin-only: a leader is forbidden whatever their password state.
+        await ProblemAssert.IsProblem(await user.GetAsync("/api/access/accounts"), HttpStatusCode.Forbidden, "urn:cw:problem:forbidden");
     }
 
     [Test]

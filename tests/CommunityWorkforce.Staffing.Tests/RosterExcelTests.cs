@@ -101,7 +101,7 @@ public sealed class RosterExcelTests
         var before = await WorkerCount();
         var rows = new[] { Row("试算一"), new Dictionary<string, object?>(Row("试算二")) { ["民族"] = "火星族" } };
 
-        var dryRun = await (await Upload("/api/staffing/workers/import?dryRun=true", Sheet(rows))).ReadJson();
+        var dryRun = await (await Upload("/api/staffing/workers/import/check", Sheet(rows))).ReadJson();
         var report = await Upload("/api/staffing/workers/import/error-report", Sheet(rows));
 
         Assert.That(dryRun.GetProperty("totalRows").GetInt32(), Is.EqualTo(2));
@@ -143,7 +143,7 @@ public sealed class RosterExcelTests
         var full = await (await _hr.GetAsync("/api/staffing/posts?q=汾西路&postType=head&pageSize=1")).ReadJson();
         var title = full.GetProperty("items")[0].GetProperty("title").GetString();
 
-        var response = await Upload("/api/staffing/workers/import?dryRun=true", Sheet([Row("超编", unit: "310106021001", post: title)]));
+        var response = await Upload("/api/staffing/workers/import/check", Sheet([Row("超编", unit: "310106021001", post: title)]));
 
         var report = await response.ReadJson();
         Assert.That(report.GetProperty("errors")[0].GetProperty("column").GetString(), Is.EqualTo("岗位名称"));
@@ -154,7 +154,7 @@ public sealed class RosterExcelTests
     {
         var id = NewIdNumber();
 
-        var report = await (await Upload("/api/staffing/workers/import?dryRun=true", Sheet([Row("重复一", id), Row("重复二", id)]))).ReadJson();
+        var report = await (await Upload("/api/staffing/workers/import/check", Sheet([Row("重复一", id), Row("重复二", id)]))).ReadJson();
 
         Assert.That(report.GetProperty("errors")[0].GetProperty("row").GetInt32(), Is.EqualTo(3));
         Assert.That(report.GetProperty("errors")[0].GetProperty("message").GetString(), Does.Contain("2"));
@@ -182,6 +182,19 @@ public sealed class RosterExcelTests
         await ProblemAssert.IsProblem(csv, HttpStatusCode.UnsupportedMediaType);
         await ProblemAssert.IsProblem(bombResponse, HttpStatusCode.UnsupportedMediaType);
         Assert.That((int)none.StatusCode, Is.InRange(400, 499));
+    }
+
+    [Test]
+    public async Task Every_upload_answers_a_body_that_is_not_multipart_with_415()
+    {
+        foreach (var url in new[] { "/api/staffing/workers/import", "/api/staffing/workers/import/check", "/api/staffing/workers/import/error-report" })
+        {
+            var empty = await _hr.PostAsync(url, null);
+            var json = await _hr.PostAsJsonAsync(url, new { file = "roster.xlsx" });
+
+            await ProblemAssert.IsProblem(empty, HttpStatusCode.UnsupportedMediaType);
+            await ProblemAssert.IsProblem(json, HttpStatusCode.UnsupportedMediaType);
+        }
     }
 
     [Test]

@@ -123,6 +123,6 @@ internal static class StaffingData
         var response = await admin.PostAsJsonAsync("/api/access/accounts", new { userName, displayName = "测试账号", role, orgUnitId });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         var created = await response.ReadJson();
-        return await host.ClientFor(userName, created.Str("temporaryPassword"));
+        return await host.ClientForNewAccount(userName, created.Str("temporaryPassword"));
     }
 }

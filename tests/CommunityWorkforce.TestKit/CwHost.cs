@@ -84,6 +84,27 @@ public sealed class CwHost : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>The password <see cref="ClientForNewAccount"/> gives a new account in place of its temporary one.</summary>
+    public const string ChangedPassword = "Changed2026pw";
+
+    /// <summary>
+    /// A client for a newly created account: signs in with the one-time password, changes it to
+    /// <see cref="ChangedPassword"/> (until then the account may use nothing but its own record), and goes on with the
+    /// tokens that change returns.
+    /// </summary>
+    public async Task<HttpClient> ClientForNewAccount(string userName, string temporaryPassword)
+    {
+        var client = await ClientFor(userName, temporaryPassword);
+        var response = await client.PostAsJsonAsync("/api/me/password", new { currentPassword = temporaryPassword, newPassword = ChangedPassword });
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Password change of {userName} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+        var tokens = (await response.Content.ReadFromJsonAsync<Tokens>(Json.Options))!;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
+        return client;
+    }
+
     public async Task<Tokens> SignIn(string userName, string password = DemoPassword)
     {
         using var client = CreateClient();

@@ -330,7 +330,7 @@ public sealed class HostileInputTests
         };
         var failures = new List<string>();
         var tried = 0;
-        foreach (var url in new[] { "/api/staffing/workers/import", "/api/staffing/workers/import/error-report", "/api/staffing/workers/import?dryRun=true" })
+        foreach (var url in new[] { "/api/staffing/workers/import", "/api/staffing/workers/import/error-report", "/api/staffing/workers/import/check" })
         {
             foreach (var (what, content) in cases)
             {

@@ -74,7 +74,7 @@ internal static class TrustData
         var userName = $"{role}.trust{Next()}";
         var created = await admin.PostAsJsonAsync("/api/access/accounts",
             new { userName, displayName = "信任测试账号", role, orgUnitId, workerId }).Created("create account");
-        var client = await host.ClientFor(userName, created.GetProperty("temporaryPassword").GetString()!);
+        var client = await host.ClientForNewAccount(userName, created.GetProperty("temporaryPassword").GetString()!);
         return (created.GetProperty("account").GetProperty("id").GetGuid(), client);
     }
 

@@ -47,6 +47,7 @@ public sealed record MeResponse
 internal static class AuthEndpoints
 {
     public const string SignInRateLimit = "sign-in";
+    public const string RefreshRateLimit = "token-refresh";
 
     public static void Map(IEndpointRouteBuilder api)
     {
@@ -54,13 +55,13 @@ internal static class AuthEndpoints
         auth.MapPost("/token", SignIn).AllowAnonymous().RequireRateLimiting(SignInRateLimit).WithName("SignIn")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(423).ProducesProblem(StatusCodes.Status429TooManyRequests);
-        auth.MapPost("/refresh", Refresh).AllowAnonymous().RequireRateLimiting(SignInRateLimit).WithName("RefreshToken")
+        auth.MapPost("/refresh", Refresh).AllowAnonymous().RequireRateLimiting(RefreshRateLimit).WithName("RefreshToken")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
         auth.MapPost("/logout", Logout).AllowAnonymous().WithName("SignOut");
 
         var me = api.MapGroup("/me").WithTags("Auth");
-        me.MapGet("/", Me).RequireAuthorization(Policies.AnyRole).WithName("GetMe");
-        me.MapPost("/password", ChangePassword).RequireAuthorization(Policies.AnyRole).WithName("ChangeMyPassword");
+        me.MapGet("/", Me).RequireAuthorization(Policies.Self).WithName("GetMe");
+        me.MapPost("/password", ChangePassword).RequireAuthorization(Policies.Self).WithName("ChangeMyPassword");
     }
 
     private static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> SignIn(
@@ -111,7 +112,7 @@ internal static class AuthEndpoints
     }
 
     private static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> Refresh(
-        RefreshRequest request, DbSession db, TokenService tokens, TimeProvider clock, CancellationToken ct)
+        RefreshRequest request, DbSession db, TokenService tokens, RefreshLimiter limiter, TimeProvider clock, CancellationToken ct)
     {
         var validator = new Validator().Required("refreshToken", request.RefreshToken, 200);
         if (!validator.IsValid)
@@ -125,6 +126,14 @@ internal static class AuthEndpoints
         if (stored is null || stored.ExpiresAt <= now)
         {
             return InvalidRefreshToken();
+        }
+        if (!limiter.TryAcquire(stored.FamilyId))
+        {
+            // The token is not spent: the client may present it again after the window.
+            return TypedResults.Problem(
+                Text.Of("刷新登录过于频繁，请稍后再试。", "Too many session refreshes; try again shortly."),
+                statusCode: StatusCodes.Status429TooManyRequests, title: Text.Of("请求过于频繁", "Too many requests"),
+                type: ProblemTypes.RateLimited);
         }
         if (stored.UsedAt is not null || stored.RevokedAt is not null
             || await db.ExecuteAsync(RefreshTokenSql.Spend, new { stored.Id, Now = now }, ct) == 0)
@@ -190,8 +199,12 @@ internal static class AuthEndpoints
         });
     }
 
-    private static async Task<Results<NoContent, ValidationProblem, NotFound>> ChangePassword(
-        ChangePasswordRequest request, DbSession db, CurrentUser user, Passwords passwords, AuditWriter audit,
+    /// <summary>
+    /// Changes the caller's password. Every session of the account ends (its refresh tokens are revoked), and this one
+    /// continues with the new tokens returned here, which no longer carry the pending-change mark.
+    /// </summary>
+    private static async Task<Results<Ok<TokenResponse>, ValidationProblem, NotFound, ProblemHttpResult>> ChangePassword(
+        ChangePasswordRequest request, DbSession db, CurrentUser user, Passwords passwords, TokenService tokens, AuditWriter audit,
         TimeProvider clock, CancellationToken ct)
     {
         var validator = new Validator().Required("currentPassword", request.CurrentPassword, 128);
@@ -213,15 +226,20 @@ internal static class AuthEndpoints
             return new Validator().Add("currentPassword", Text.Of("当前密码不正确。", "The current password is wrong.")).ToProblem();
         }
         var now = clock.GetUtcNow();
-        await db.ExecuteAsync(AccountSql.SetPassword, new
+        if (await db.ExecuteAsync(AccountSql.SetPassword, new
+            {
+                account.Id, PasswordHash = passwords.Hash(request.NewPassword!), MustChangePassword = false,
+                account.Version, Now = now,
+            }, ct) == 0)
         {
-            account.Id, PasswordHash = passwords.Hash(request.NewPassword!), MustChangePassword = false,
-            account.Version, Now = now,
-        }, ct);
+            return Problems.StaleVersion(false);
+        }
         await db.ExecuteAsync(RefreshTokenSql.RevokeAccount, new { AccountId = account.Id, Now = now }, ct);
         await audit.WriteAsync(new AuditEntry("access.password.changed", "account", account.Id, null, null), ct);
+        var changed = (await db.QuerySingleOrDefaultAsync<AccountRow>(AccountSql.ById, new { account.Id }, ct))!;
+        var issued = await tokens.IssueAsync(changed, familyId: null, ct);
         await tx.CommitAsync(ct);
-        return TypedResults.NoContent();
+        return TypedResults.Ok(issued);
     }
 
     private static ProblemHttpResult InvalidCredentials() => TypedResults.Problem(

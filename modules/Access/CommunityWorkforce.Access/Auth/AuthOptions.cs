@@ -18,6 +18,15 @@ public sealed class AuthOptions
     /// <summary>Sign-in attempts per client address per minute.</summary>
     public int SignInPermitsPerMinute { get; init; } = 10;
 
+    /// <summary>
+    /// Token refreshes per refresh-token family (one signed-in tab) per minute. Refreshing is what every page load
+    /// does, so it has its own limit, keyed by the session rather than the address that many users may share.
+    /// </summary>
+    public int RefreshPermitsPerMinute { get; init; } = 60;
+
+    /// <summary>Token refreshes per client address per minute: a flood ceiling, far above what a shared office address needs.</summary>
+    public int RefreshPermitsPerMinutePerAddress { get; init; } = 1200;
+
     /// <summary>External OIDC issuer; when set, its tokens are trusted too (claims mapped to local accounts).</summary>
     public string? Authority { get; init; }
 
@@ -38,6 +47,8 @@ public sealed class AuthOptions
             MaxFailedSignIns = section.GetValue("MaxFailedSignIns", 5),
             LockoutDuration = TimeSpan.FromMinutes(section.GetValue("LockoutMinutes", 15)),
             SignInPermitsPerMinute = section.GetValue("SignInPermitsPerMinute", 10),
+            RefreshPermitsPerMinute = section.GetValue("RefreshPermitsPerMinute", 60),
+            RefreshPermitsPerMinutePerAddress = section.GetValue("RefreshPermitsPerMinutePerAddress", 1200),
             Authority = string.IsNullOrWhiteSpace(section["Authority"]) ? null : section["Authority"],
             ExternalUserNameClaim = section["ExternalUserNameClaim"] ?? "preferred_username",
             SigningKey = LoadOrCreateSigningKey(section["SigningKey"], dataFolder),

@@ -6,6 +6,8 @@ using CommunityWorkforce.BuildingBlocks.Http;
 using CommunityWorkforce.BuildingBlocks.Security;
 using CommunityWorkforce.Staffing.Contracts;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
@@ -29,6 +31,7 @@ public static class AuthenticationSetup
         string? externalAudience)
     {
         services.AddSingleton(options);
+        services.AddSingleton(new RefreshLimiter(options.RefreshPermitsPerMinute));
         var schemes = new List<string> { JwtBearerDefaults.AuthenticationScheme };
         var builder = services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(jwt =>
@@ -71,12 +74,20 @@ public static class AuthenticationSetup
         {
             foreach (var (policy, roles) in Policies.RolesByPolicy)
             {
-                authorization.AddPolicy(policy, p => p
-                    .AddAuthenticationSchemes([.. schemes])
-                    .RequireAuthenticatedUser()
-                    .RequireClaim(CwClaims.Role, roles));
+                authorization.AddPolicy(policy, p =>
+                {
+                    p.AddAuthenticationSchemes([.. schemes])
+                        .RequireAuthenticatedUser()
+                        .RequireClaim(CwClaims.Role, roles);
+                    if (!Policies.AllowedWhilePasswordChangeRequired.Contains(policy))
+                    {
+                        p.AddRequirements(PasswordChangedRequirement.Instance);
+                    }
+                });
             }
         });
+        services.AddSingleton<IAuthorizationHandler, PasswordChangedRequirement.Handler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, PasswordChangeResultHandler>();
 
         services.AddRateLimiter(limiter =>
         {
@@ -85,6 +96,14 @@ public static class AuthenticationSetup
                 _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = options.SignInPermitsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+            limiter.AddPolicy(AuthEndpoints.RefreshRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = options.RefreshPermitsPerMinutePerAddress,
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 }));
@@ -105,7 +124,9 @@ public static class AuthenticationSetup
                         Status = StatusCodes.Status429TooManyRequests,
                         Type = ProblemTypes.RateLimited,
                         Title = Text.Of("请求过于频繁", "Too many requests"),
-                        Detail = Text.Of("登录尝试过于频繁，请一分钟后再试。", "Too many sign-in attempts; try again in a minute."),
+                        Detail = http.Request.Path.Value?.EndsWith("/refresh", StringComparison.Ordinal) == true
+                            ? Text.Of("刷新登录过于频繁，请稍后再试。", "Too many session refreshes; try again shortly.")
+                            : Text.Of("登录尝试过于频繁，请一分钟后再试。", "Too many sign-in attempts; try again in a minute."),
                     },
                 });
             };
@@ -172,6 +193,43 @@ public static class AuthenticationSetup
                 identity.AddClaim(new Claim(CwClaims.WorkerId, workerId.ToString()));
             }
             return new ClaimsPrincipal(identity);
+        }
+    }
+
+    /// <summary>An account with a temporary password may do nothing but read itself, change the password and sign out.</summary>
+    internal sealed class PasswordChangedRequirement : IAuthorizationRequirement
+    {
+        public static readonly PasswordChangedRequirement Instance = new();
+
+        internal sealed class Handler : AuthorizationHandler<PasswordChangedRequirement>
+        {
+            protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, PasswordChangedRequirement requirement)
+            {
+                if (!context.User.HasClaim(c => c.Type == CwClaims.PasswordChangeRequired))
+                {
+                    context.Succeed(requirement);
+                }
+                return Task.CompletedTask;
+            }
+        }
+    }
+
+    /// <summary>Says why when the only unmet requirement is the pending password change, so that the client can take the user there.</summary>
+    private sealed class PasswordChangeResultHandler : IAuthorizationMiddlewareResultHandler
+    {
+        private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+        public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+        {
+            if (authorizeResult.Forbidden && authorizeResult.AuthorizationFailure is { } failure
+                && failure.FailedRequirements.Any() && failure.FailedRequirements.All(r => r is PasswordChangedRequirement))
+            {
+                await WriteProblem(context, StatusCodes.Status403Forbidden, ProblemTypes.PasswordChangeRequired,
+                    Text.Of("请先修改密码", "Change your password first"),
+                    Text.Of("您正在使用临时密码，修改密码后才能继续使用系统。", "You are using a temporary password; change it to continue."));
+                return;
+            }
+            await _default.HandleAsync(next, context, policy, authorizeResult);
         }
     }
 }

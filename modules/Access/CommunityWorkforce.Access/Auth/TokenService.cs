@@ -40,6 +40,10 @@ internal sealed class TokenService(AuthOptions options, DbSession db, IOrgUnitDi
         {
             claims.Add(new Claim(CwClaims.WorkerId, workerId.ToString()));
         }
+        if (account.MustChangePassword)
+        {
+            claims.Add(new Claim(CwClaims.PasswordChangeRequired, "true"));
+        }
         var accessToken = Handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = options.Issuer,

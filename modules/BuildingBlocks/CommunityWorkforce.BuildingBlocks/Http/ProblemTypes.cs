@@ -20,6 +20,7 @@ public static class ProblemTypes
     public const string AccountDisabled = "urn:cw:problem:account-disabled";
     public const string InvalidRefreshToken = "urn:cw:problem:invalid-refresh-token";
     public const string RateLimited = "urn:cw:problem:rate-limited";
+    public const string PasswordChangeRequired = "urn:cw:problem:password-change-required";
     public const string HeadcountExceeded = "urn:cw:problem:headcount-exceeded";
     public const string ServerError = "urn:cw:problem:server-error";
 }

@@ -10,4 +10,7 @@ public static class CwClaims
     public const string ScopePath = "cw_scope";
     public const string OrgUnitId = "cw_org";
     public const string WorkerId = "cw_worker";
+
+    /// <summary>Present while the account must change its (temporary) password: only <see cref="Policies.Self"/> endpoints answer.</summary>
+    public const string PasswordChangeRequired = "cw_pwd_change";
 }

@@ -33,6 +33,12 @@ public static class Policies
     public const string HrAdminOrWorker = "hr-admin-or-worker";
     public const string AnyRole = "any-role";
 
+    /// <summary>
+    /// The caller's own account (<c>GET /api/me</c>, changing the password): any role, and the only policy that also
+    /// admits an account that must still change its temporary password. Every other policy refuses such an account.
+    /// </summary>
+    public const string Self = "self";
+
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
         [Admin] = [Roles.Admin],
@@ -41,5 +47,9 @@ public static class Policies
         [Staff] = [Roles.Admin, Roles.Hr, Roles.Leader],
         [HrAdminOrWorker] = [Roles.Admin, Roles.Hr, Roles.Worker],
         [AnyRole] = [Roles.Admin, Roles.Hr, Roles.Leader, Roles.Worker],
+        [Self] = [Roles.Admin, Roles.Hr, Roles.Leader, Roles.Worker],
     };
+
+    /// <summary>Policies an account with a pending password change may pass.</summary>
+    public static readonly IReadOnlySet<string> AllowedWhilePasswordChangeRequired = new HashSet<string> { Self };
 }

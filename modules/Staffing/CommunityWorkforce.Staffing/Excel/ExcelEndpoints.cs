@@ -28,13 +28,11 @@ internal static class ExcelEndpoints
         var group = api.MapGroup("/staffing/workers").WithTags("Roster Excel");
         group.MapGet("/import-template", Template).RequireAuthorization(Policies.HrOrAdmin).WithName("GetRosterImportTemplate")
             .Produces(StatusCodes.Status200OK, contentType: Xlsx);
-        group.MapPost("/import", Import).RequireAuthorization(Policies.HrOrAdmin).WithName("ImportRoster")
-            .Accepts<UploadForm>("multipart/form-data").DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(RosterSheet.MaxFileBytes + 64 * 1024))
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        group.MapPost("/import/error-report", ErrorReport).RequireAuthorization(Policies.HrOrAdmin).WithName("GetRosterImportErrorReport")
-            .Accepts<UploadForm>("multipart/form-data").DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(RosterSheet.MaxFileBytes + 64 * 1024))
-            .Produces(StatusCodes.Status200OK, contentType: Xlsx).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        group.MapUpload<UploadForm>("/import/check", CheckImport, Policies.HrOrAdmin, RosterSheet.MaxFileBytes).WithName("CheckRosterImport");
+        group.MapUpload<UploadForm>("/import", Import, Policies.HrOrAdmin, RosterSheet.MaxFileBytes).WithName("ImportRoster")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapUpload<UploadForm>("/import/error-report", ErrorReport, Policies.HrOrAdmin, RosterSheet.MaxFileBytes)
+            .WithName("GetRosterImportErrorReport").Produces(StatusCodes.Status200OK, contentType: Xlsx);
         group.MapGet("/export", Export).RequireAuthorization(Policies.Staff).WithName("ExportRoster")
             .Produces(StatusCodes.Status200OK, contentType: Xlsx);
         group.MapPost("/export-with-ids", ExportWithIds).RequireAuthorization(Policies.HrOrAdmin).WithName("ExportRosterWithIdNumbers")
@@ -80,9 +78,30 @@ internal static class ExcelEndpoints
         return TypedResults.File(buffer.ToArray(), Xlsx, "花名册导入模板.xlsx");
     }
 
-    /// <summary>Checks the file; with <c>dryRun</c> only reports, otherwise imports all rows or none.</summary>
-    private static async Task<Results<Ok<ImportReport>, Ok<ImportResult>, ValidationProblem, ProblemHttpResult>> Import(
-        HttpRequest request, bool? dryRun, DbSession db, RosterImport import, CancellationToken ct)
+    /// <summary>Checks the file and reports every row's problems; writes nothing.</summary>
+    private static async Task<Results<Ok<ImportReport>, ValidationProblem, ProblemHttpResult>> CheckImport(
+        HttpRequest request, RosterImport import, CancellationToken ct)
+    {
+        var file = await FileOf(request, ct);
+        var (content, invalid, refused) = await Upload(file, request, ct);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+        if (content is null)
+        {
+            return refused!;
+        }
+        await using (content)
+        {
+            var (report, _) = await import.CheckAsync(content, ct);
+            return TypedResults.Ok(report);
+        }
+    }
+
+    /// <summary>Checks the file and imports all of its rows, or none when any row is wrong.</summary>
+    private static async Task<Results<Ok<ImportResult>, ValidationProblem, ProblemHttpResult>> Import(
+        HttpRequest request, DbSession db, RosterImport import, CancellationToken ct)
     {
         var file = await FileOf(request, ct);
         var (content, invalid, refused) = await Upload(file, request, ct);
@@ -98,10 +117,6 @@ internal static class ExcelEndpoints
         await using (var tx = await db.BeginAsync(ct))
         {
             var (report, rows) = await import.CheckAsync(content, ct);
-            if (dryRun == true)
-            {
-                return TypedResults.Ok(report);
-            }
             if (report.Errors.Count > 0)
             {
                 return TypedResults.Problem(
@@ -235,7 +250,6 @@ internal static class ExcelEndpoints
         return TypedResults.File(file, Xlsx, $"花名册-{stamp}.xlsx");
     }
 
-    /// <summary>Accepts one .xlsx up to the size limit that passes the package check; copies it into memory.</summary>
     /// <summary>The uploaded file (form field <c>file</c>), or null when the request is not a multipart form.</summary>
     private static async Task<IFormFile?> FileOf(HttpRequest request, CancellationToken ct)
     {
@@ -259,9 +273,7 @@ internal static class ExcelEndpoints
     {
         if (!request.HasFormContentType)
         {
-            return (null, null, TypedResults.Problem(Text.Of("请以 multipart/form-data 上传文件（字段名 file）。", "Upload the file as multipart/form-data (field 'file')."),
-                statusCode: StatusCodes.Status415UnsupportedMediaType, title: Text.Of("请求格式不支持", "Unsupported media type"),
-                type: ProblemTypes.MalformedRequest));
+            return (null, null, Uploads.NotMultipart());
         }
         if (file is null || file.Length == 0)
         {

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace CommunityWorkforce.Staffing.Workers;
 
 /// <summary>
@@ -32,30 +34,40 @@ internal sealed record RosterSearch(RosterSearch.Kinds Kind, string? Gram, strin
             var last4 = text.Length == 4 && text.All(char.IsAsciiDigit) ? text : null;
             return new RosterSearch(Kinds.Code, null, null, low, high, last4);
         }
-        var gram = text.Length == 1 ? text : text[..2];
-        return new RosterSearch(Kinds.Name, gram.ToLowerInvariant(), BuildingBlocks.Http.Like.Contains(text), null, null, null)
+        var characters = Characters(text.ToLowerInvariant());
+        var gram = string.Concat(characters.Take(2));
+        return new RosterSearch(Kinds.Name, gram, BuildingBlocks.Http.Like.Contains(text), null, null, null)
         {
-            ConfirmName = text.Length > gram.Length,
+            ConfirmName = characters.Count > 2,
         };
     }
 
-    /// <summary>The unigrams and bigrams of a name, lower-cased: what the n-gram index stores.</summary>
+    /// <summary>
+    /// The unigrams and bigrams of a name, lower-cased: what the n-gram index stores. Counted in characters (Unicode
+    /// scalar values), not UTF-16 units, so that a 生僻字 beyond the Basic Multilingual Plane (𠀀, 𪚥, 𬌗: a surrogate
+    /// pair) is one character and never split into halves that the database cannot store.
+    /// </summary>
     public static IReadOnlyList<string> Grams(string name)
     {
-        var text = name.Trim().ToLowerInvariant();
+        var characters = Characters(name.Trim().ToLowerInvariant());
         var grams = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < text.Length; i++)
+        for (var i = 0; i < characters.Count; i++)
         {
-            if (char.IsWhiteSpace(text[i]))
+            if (IsSpace(characters[i]))
             {
                 continue;
             }
-            grams.Add(text[i].ToString());
-            if (i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]))
+            grams.Add(characters[i]);
+            if (i + 1 < characters.Count && !IsSpace(characters[i + 1]))
             {
-                grams.Add(text.Substring(i, 2));
+                grams.Add(characters[i] + characters[i + 1]);
             }
         }
         return grams.ToList();
     }
+
+    /// <summary>The text's characters, each a whole scalar value (one or two UTF-16 units).</summary>
+    private static List<string> Characters(string text) => text.EnumerateRunes().Select(r => r.ToString()).ToList();
+
+    private static bool IsSpace(string character) => Rune.IsWhiteSpace(Rune.GetRuneAt(character, 0));
 }
