@@ -50,4 +50,24 @@ describe('sign-in', () => {
     expect(await page.evaluate(() => sessionStorage.getItem('cw.refreshToken'))).toBeNull();
     await screenshot(page, 'sign-in-session-ended');
   });
+
+  // Every page load refreshes the session; that has its own limit per session, not the sign-in limit per address.
+  it('stays signed in over thirty reloads within a minute', async () => {
+    const { page } = browser;
+    await signIn(page, 'hr.linfen');
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    const home = page.url();
+    for (let i = 0; i < 30; i++) {
+      const before = await page.evaluate(() => sessionStorage.getItem('cw.refreshToken'));
+      const [refresh] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/api/auth/refresh')),
+        page.reload(),
+      ]);
+      expect(refresh.status(), `reload ${i + 1}`).toBe(200);
+      // The rotated token is stored before the next reload (a token is spent once: presenting it again ends the session).
+      await page.waitForFunction((old) => sessionStorage.getItem('cw.refreshToken') !== old, before);
+    }
+    await page.waitForLoadState('networkidle');
+    expect(page.url()).toBe(home);
+  });
 });

@@ -55,19 +55,6 @@ export type EndPostingRequest = Schemas['EndPostingRequest'];
 export type CreateRotationRequest = Schemas['CreateRotationRequest'];
 export type RotationDecisionRequest = Schemas['RotationDecisionRequest'];
 
-/**
- * `POST /api/staffing/workers/import?dryRun=true` answers with the check report, but the API document lists only
- * `ImportResult` for its 200 (the endpoint returns `Ok<ImportReport> | Ok<ImportResult>` and Swashbuckle keeps one),
- * so the report's shape is written out here from the host's `ImportReport`/`ImportError` records. The 422
- * `urn:cw:problem:import-invalid` problem carries the same errors as its `rowErrors` extension.
- */
-export interface ImportError {
-  row: number;
-  column: string;
-  message: string;
-}
-export interface ImportReport {
-  totalRows: number;
-  validRows: number;
-  errors: ImportError[];
-}
+/** `POST /api/staffing/workers/import/check`: every row's problems; the 422 of `import` carries the same as `rowErrors`. */
+export type ImportError = Schemas['ImportError'];
+export type ImportReport = Schemas['ImportReport'];

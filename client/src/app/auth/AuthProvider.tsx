@@ -13,6 +13,9 @@ interface AuthValue {
   expired: boolean;
   /** The user signed out in this tab: nothing to come back to after the next sign-in. */
   signedOut: boolean;
+  /** Resuming after a reload failed for a passing reason (server busy or unreachable); the session is retrying. */
+  resumeDelayed: boolean;
+  retryResume: () => void;
   signIn: (userName: string, password: string) => Promise<void>;
   signOut: () => Promise<void>;
 }
@@ -27,6 +30,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<AuthStatus>(() => (session.canResume() ? 'resuming' : 'signed-out'));
   const [expired, setExpired] = useState(false);
   const [signedOut, setSignedOut] = useState(false);
+  const [resumeDelayed, setResumeDelayed] = useState(false);
   const signingOut = useRef(false);
 
   useEffect(
@@ -41,6 +45,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         } else {
           setExpired(false);
           setSignedOut(false);
+          setResumeDelayed(false);
           setStatus('signed-in');
         }
       }),
@@ -51,14 +56,19 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (status !== 'resuming') return;
     void session.refresh().then((ok) => {
-      if (!ok) {
-        signingOut.current = true; // nothing to announce: the tab merely had a stale token
-        session.end();
-        signingOut.current = false;
+      if (ok) {
+        setStatus('signed-in');
+      } else if (session.lastRefreshOutcome === 'failed') {
+        // Busy or unreachable, not refused: keep the session; it retries by itself, and the user is told why they wait.
+        setResumeDelayed(true);
+      } else if (session.lastRefreshOutcome === null) {
+        setStatus('signed-out');
       }
-      setStatus(ok ? 'signed-in' : 'signed-out');
+      // 'rejected': the session has ended itself, and the 'ended' event said why (expired).
     });
   }, [session, status]);
+
+  const retryResume = useCallback(() => void session.refresh(), [session]);
 
   const signIn = useCallback(
     async (userName: string, password: string) => {
@@ -83,8 +93,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [authApi, session]);
 
   const value = useMemo(
-    () => ({ status, expired, signedOut, signIn, signOut }),
-    [status, expired, signedOut, signIn, signOut],
+    () => ({ status, expired, signedOut, resumeDelayed, retryResume, signIn, signOut }),
+    [status, expired, signedOut, resumeDelayed, retryResume, signIn, signOut],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -30,11 +30,28 @@ export function FullPageSpin() {
 
 /** Renders its children for a signed-in account whose profile has loaded; otherwise sends to /login and back. */
 export function RequireAuth({ children }: { children: ReactNode }) {
-  const { status, signedOut, signOut } = useAuth();
+  const { status, signedOut, resumeDelayed, retryResume, signOut } = useAuth();
   const me = useMe();
   const location = useLocation();
   const t = useT();
 
+  if (status === 'resuming' && resumeDelayed) {
+    return (
+      <Result
+        status="warning"
+        title={t('auth.resume.delayedTitle')}
+        subTitle={t('auth.resume.delayed')}
+        extra={[
+          <Button key="retry" type="primary" onClick={retryResume}>
+            {t('page.retry')}
+          </Button>,
+          <Button key="out" onClick={() => void signOut()}>
+            {t('auth.resume.signInAgain')}
+          </Button>,
+        ]}
+      />
+    );
+  }
   if (status === 'resuming') return <FullPageSpin />;
   if (status === 'signed-out') return <Navigate to="/login" replace state={signedOut ? null : { from: location }} />;
   if (me.isPending) return <FullPageSpin />;
@@ -55,5 +72,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
       />
     );
   }
+  // Until a temporary password is changed the API answers nothing else (403 password-change-required).
+  if (me.data.mustChangePassword && location.pathname !== '/me') return <Navigate to="/me" replace />;
   return <CurrentUserContext.Provider value={{ me: me.data, role: me.data.role }}>{children}</CurrentUserContext.Provider>;
 }

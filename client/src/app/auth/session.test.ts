@@ -45,6 +45,41 @@ describe('AuthSession', () => {
     expect(session.canResume()).toBe(true);
   });
 
+  it('after a reload, a busy server (429) keeps the session and says so; the retry resumes it', async () => {
+    const storage = memoryStorage();
+    storage.setItem(refreshTokenKey, 'refresh-1');
+    const exchange = vi
+      .fn<(token: string) => Promise<RefreshOutcome>>()
+      .mockResolvedValueOnce({ kind: 'failed' })
+      .mockResolvedValueOnce({ kind: 'ok', tokens: tokens(2) });
+    const session = new AuthSession({ exchange, storage, retryDelayMs: 1_000 });
+    const events: string[] = [];
+    session.subscribe((e) => events.push(e));
+
+    expect(await session.refresh()).toBe(false);
+    expect(session.lastRefreshOutcome).toBe('failed');
+    expect(session.canResume()).toBe(true);
+    expect(events).toEqual([]);
+
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(session.lastRefreshOutcome).toBe('ok');
+    expect(session.accessToken).toBe('access-2');
+    expect(events).toEqual(['refreshed']);
+  });
+
+  it('a refused refresh token ends the session with an event, so the sign-in page can say why', async () => {
+    const storage = memoryStorage();
+    storage.setItem(refreshTokenKey, 'refresh-1');
+    const session = new AuthSession({ exchange: async () => ({ kind: 'rejected' }), storage });
+    const events: string[] = [];
+    session.subscribe((e) => events.push(e));
+
+    expect(await session.refresh()).toBe(false);
+    expect(session.lastRefreshOutcome).toBe('rejected');
+    expect(session.canResume()).toBe(false);
+    expect(events).toEqual(['ended']);
+  });
+
   it('refreshes shortly before expiry and stores the rotated refresh token', async () => {
     const exchange = vi.fn(async (): Promise<RefreshOutcome> => ({ kind: 'ok', tokens: tokens(2) }));
     const session = new AuthSession({ exchange, storage: memoryStorage() });

@@ -50,6 +50,7 @@ export class AuthSession {
   private access: string | null = null;
   private timer: unknown = null;
   private inflight: Promise<boolean> | null = null;
+  private lastOutcome: RefreshOutcome['kind'] | null = null;
   private readonly listeners = new Set<(event: SessionEvent) => void>();
   private readonly timers: Timers;
   private readonly retryDelayMs: number;
@@ -65,6 +66,11 @@ export class AuthSession {
 
   get refreshToken(): string | null {
     return this.options.storage.getItem(refreshTokenKey);
+  }
+
+  /** How the last exchange went: 'failed' means a transient failure (network, 5xx, 429) that is being retried. */
+  get lastRefreshOutcome(): RefreshOutcome['kind'] | null {
+    return this.lastOutcome;
   }
 
   /** A refresh token is kept from an earlier page load of this tab. */
@@ -112,6 +118,7 @@ export class AuthSession {
     } catch {
       outcome = { kind: 'failed' };
     }
+    this.lastOutcome = outcome.kind;
     if (outcome.kind === 'ok') {
       this.store(outcome.tokens);
       this.emit('refreshed');

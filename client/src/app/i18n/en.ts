@@ -46,6 +46,9 @@ export const en: Messages = {
   'auth.error.accountLocked': 'Too many wrong passwords: the account is locked until {time}.',
   'auth.error.accountLockedNoTime': 'Too many wrong passwords: the account is locked for a while. Try again later.',
   'auth.error.accountDisabled': 'This account has been disabled. Contact a system administrator.',
+  'auth.resume.delayedTitle': 'Restoring your session',
+  'auth.resume.delayed': 'The server is busy or unreachable. You are still signed in and the app retries by itself; you can also retry now or sign in again.',
+  'auth.resume.signInAgain': 'Sign in again',
   'auth.error.rateLimited': 'Too many sign-in attempts. Please wait a moment and try again.',
   'auth.error.failed': 'Sign-in failed',
 

@@ -45,6 +45,9 @@ export const zhCN = {
   'auth.error.accountLocked': '密码错误次数过多，账号已被锁定，请于 {time} 后再试。',
   'auth.error.accountLockedNoTime': '密码错误次数过多，账号已被暂时锁定，请稍后再试。',
   'auth.error.accountDisabled': '该账号已被停用，请联系系统管理员。',
+  'auth.resume.delayedTitle': '正在恢复登录',
+  'auth.resume.delayed': '服务器暂时繁忙或无法连接，您的登录仍然有效，系统会自动重试。也可以立即重试或重新登录。',
+  'auth.resume.signInAgain': '重新登录',
   'auth.error.rateLimited': '登录尝试过于频繁，请稍后再试。',
   'auth.error.failed': '登录失败',
 

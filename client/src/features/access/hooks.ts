@@ -1,8 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { unwrap } from '../../api/client';
+import { toTokenSet, unwrap } from '../../api/client';
 import type { Account, AccountPage, AccountWithPassword, CreateAccountRequest } from '../../api/types';
-import { meQueryKey } from '../../app/auth/AuthProvider';
-import { useApi } from '../../app/services';
+import { useApi, useServices } from '../../app/services';
 
 export interface AccountQuery {
   page: number;
@@ -70,12 +69,20 @@ export function useAccountAction() {
   });
 }
 
+/**
+ * Changes the caller's password. The server ends every session of the account and answers with new tokens for this
+ * one (without the temporary-password mark), which the session continues with.
+ */
 export function useChangePassword() {
-  const api = useApi();
+  const { api, session } = useServices();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { currentPassword: string; newPassword: string }) =>
       unwrap(api.POST('/api/me/password', { body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: meQueryKey }),
+    onSuccess: (tokens) => {
+      const next = toTokenSet(tokens);
+      if (next) session.signIn(next);
+      return queryClient.invalidateQueries();
+    },
   });
 }

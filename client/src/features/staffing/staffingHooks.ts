@@ -208,13 +208,13 @@ interface UploadArgs {
   onProgress?: (percent: number | null) => void;
 }
 
-/** Checks the sheet without writing anything (`?dryRun=true`). */
+/** Checks the sheet without writing anything (`import/check`). */
 export function useCheckImport() {
   const { session } = useServices();
   const [locale] = useLocale();
   return useMutation({
     mutationFn: ({ file, onProgress }: UploadArgs) =>
-      upload<ImportReport>(session, locale, '/api/staffing/workers/import?dryRun=true', file, onProgress),
+      upload<ImportReport>(session, locale, '/api/staffing/workers/import/check', file, onProgress),
   });
 }
 
