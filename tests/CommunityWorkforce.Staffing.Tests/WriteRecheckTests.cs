@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using CommunityWorkforce.BuildingBlocks.Data;
+using CommunityWorkforce.Staffing.Contracts;
 using CommunityWorkforce.Staffing.Postings;
 using CommunityWorkforce.TestKit;
 using Microsoft.Extensions.DependencyInjection;

@@ -30,6 +30,8 @@ public sealed class StaffingModule : IModule
         services.AddScoped<WorkerWriter>();
         services.AddSingleton<RosterTotals>();
         services.AddScoped<PostingService>();
+        services.AddScoped<RosterIndex>();
+        services.AddScoped<IPostingCommands, PostingCommands>();
         services.AddScoped<RosterImport>();
         services.AddScoped<BuildingBlocks.Privacy.IPersonalDataSource, StaffingPersonalData>();
         services.AddScoped<DemoOrgTree>();

@@ -18,6 +18,7 @@ public sealed class DbSession : IAsyncDisposable
     private DbConnection? _connection;
     private DbTransaction? _transaction;
     private bool _holdsWriteGate;
+    private bool _rollbackOnly;
 
     public DbSession(DbConnectionFactory factory, EventPublisher events)
     {
@@ -28,6 +29,12 @@ public sealed class DbSession : IAsyncDisposable
     public SqlDialect Dialect => _factory.Dialect;
 
     public bool InTransaction => _transaction is not null;
+
+    /// <summary>
+    /// An inner unit of work (a nested <see cref="BeginAsync"/>, e.g. another module's command) ended without committing:
+    /// the transaction may only roll back. Committing it throws, so a refusal inside can never be committed by the outer owner.
+    /// </summary>
+    public bool RollbackOnly => _rollbackOnly;
 
     /// <summary>
     /// Starts the transaction. Nested calls join the one already open; only the outermost caller commits.
@@ -128,6 +135,12 @@ public sealed class DbSession : IAsyncDisposable
     private async Task CommitAsync(CancellationToken ct)
     {
         var transaction = _transaction ?? throw new InvalidOperationException("No transaction to commit.");
+        if (_rollbackOnly)
+        {
+            await RollbackAsync();
+            throw new InvalidOperationException(
+                "An inner unit of work ended without committing, so the transaction was rolled back instead of committed.");
+        }
         try
         {
             await transaction.CommitAsync(ct);
@@ -157,6 +170,7 @@ public sealed class DbSession : IAsyncDisposable
             return;
         }
         _pendingEvents.Clear();
+        _rollbackOnly = false;
         try
         {
             await _transaction.RollbackAsync(CancellationToken.None);
@@ -213,9 +227,17 @@ public sealed class DbSession : IAsyncDisposable
 
         public async ValueTask DisposeAsync()
         {
-            if (_owner && !_completed)
+            if (_completed)
+            {
+                return;
+            }
+            if (_owner)
             {
                 await _session.RollbackAsync();
+            }
+            else
+            {
+                _session._rollbackOnly = true;
             }
         }
     }

@@ -235,8 +235,8 @@ internal static class OrgUnitEndpoints
     }
 
     private static async Task<Results<Ok<OrgUnitResponse>, ValidationProblem, NotFound, ProblemHttpResult>> Move(
-        Guid id, MoveOrgUnitRequest request, HttpContext http, DbSession db, CurrentUser user, AuditWriter audit,
-        IMapper mapper, TimeProvider clock, CancellationToken ct)
+        Guid id, MoveOrgUnitRequest request, HttpContext http, DbSession db, CurrentUser user, Workers.RosterIndex index,
+        AuditWriter audit, IMapper mapper, TimeProvider clock, CancellationToken ct)
     {
         var expected = ExpectedVersion.From(http, request.Version);
         var validator = new Validator()
@@ -294,8 +294,7 @@ internal static class OrgUnitEndpoints
             Now = clock.GetUtcNow(),
         };
         await db.ExecuteAsync(OrgUnitSql.MoveSubtree, move, ct);
-        await db.ExecuteAsync(Workers.WorkerSql.MoveOrgPaths, move, ct);
-        await db.ExecuteAsync(Workers.WorkerSql.MoveGramPaths, move, ct);
+        await index.MoveSubtreeAsync(move, ct);
         await audit.WriteAsync(new AuditEntry("staffing.org-unit.moved", "org-unit", id, newPath,
             new { fromParentId = row.ParentId, toParentId = newParent.Id, fromPath = row.Path, toPath = newPath }), ct);
         var moved = await db.QuerySingleOrDefaultAsync<OrgUnitRow>(OrgUnitSql.GetUnscoped, new { Id = id }, ct);

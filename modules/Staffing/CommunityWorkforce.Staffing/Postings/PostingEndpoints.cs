@@ -2,6 +2,7 @@ using AutoMapper;
 using CommunityWorkforce.BuildingBlocks.Data;
 using CommunityWorkforce.BuildingBlocks.Http;
 using CommunityWorkforce.BuildingBlocks.Security;
+using CommunityWorkforce.Staffing.Contracts;
 using CommunityWorkforce.Staffing.Posts;
 using CommunityWorkforce.Staffing.Workers;
 using Microsoft.AspNetCore.Builder;

@@ -1,28 +1,19 @@
 using CommunityWorkforce.BuildingBlocks.Audit;
 using CommunityWorkforce.BuildingBlocks.Data;
 using CommunityWorkforce.BuildingBlocks.Http;
+using CommunityWorkforce.Staffing.Contracts;
 using CommunityWorkforce.Staffing.Posts;
 
 namespace CommunityWorkforce.Staffing.Postings;
-
-/// <summary>Why a posting could not start.</summary>
-internal enum PostingRefusal
-{
-    None,
-    PostClosed,
-    HeadcountExceeded,
-    AlreadyHolds,
-    WorkerLeft,
-}
 
 /// <summary>
 /// Starts and ends postings inside the caller's transaction. The headcount check and the insert happen in the same
 /// transaction, with the post's row locked first, so two requests can never both take the last place.
 /// </summary>
-internal sealed class PostingService(DbSession db, AuditWriter audit, TimeProvider clock)
+internal sealed class PostingService(DbSession db, AuditWriter audit, Workers.RosterIndex index, TimeProvider clock)
 {
     public async Task<(Guid? PostingId, PostingRefusal Refusal)> StartAsync(Guid workerId, Guid postId, DateOnly startedOn,
-        string reason, bool? isPrimary, string orgPath, CancellationToken ct)
+        string reason, bool? isPrimary, string orgPath, CancellationToken ct, Guid? postingId = null)
     {
         var check = await db.QuerySingleOrDefaultAsync<StartCheck>(PostingSql.StartChecks, new { PostId = postId, WorkerId = workerId }, ct);
         if (check is null)
@@ -48,19 +39,21 @@ internal sealed class PostingService(DbSession db, AuditWriter audit, TimeProvid
         {
             await db.ExecuteAsync(PostingSql.ClearPrimary, new { WorkerId = workerId, Now = now }, ct);
         }
-        var id = Guid.NewGuid();
+        var id = postingId ?? Guid.NewGuid();
         await db.ExecuteAsync(PostingSql.Insert, new
         {
             Id = id, WorkerId = workerId, PostId = postId, StartedOn = startedOn, Reason = reason, IsPrimary = primary, Now = now,
         }, ct);
-        await db.ExecuteAsync(Workers.WorkerSql.RefreshPostTypes, new { WorkerId = workerId }, ct);
+        await index.RefreshPostTypesAsync(workerId, ct);
         await audit.WriteAsync(new AuditEntry("staffing.posting.started", "posting", id, orgPath,
             new { workerId, postId, startedOn, reason, isPrimary = primary }), ct);
         return (id, PostingRefusal.None);
     }
 
     /// <summary>Ends an active posting; false when it is no longer active or the version is stale.</summary>
-    public async Task<bool> EndAsync(Guid postingId, DateOnly endedOn, string endReason, int? version, string? orgPath, CancellationToken ct)
+    /// <param name="refreshPostTypes">False when a posting of the same worker starts next in the same transaction (which refreshes them).</param>
+    public async Task<bool> EndAsync(Guid postingId, DateOnly endedOn, string endReason, int? version, string? orgPath, CancellationToken ct,
+        bool refreshPostTypes = true)
     {
         var changed = await db.ExecuteAsync(PostingSql.End, new
         {
@@ -68,7 +61,10 @@ internal sealed class PostingService(DbSession db, AuditWriter audit, TimeProvid
         }, ct);
         if (changed == 1)
         {
-            await db.ExecuteAsync(Workers.WorkerSql.RefreshPostTypesOfPosting, new { PostingId = postingId }, ct);
+            if (refreshPostTypes)
+            {
+                await index.RefreshPostTypesOfPostingAsync(postingId, ct);
+            }
             await audit.WriteAsync(new AuditEntry("staffing.posting.ended", "posting", postingId, orgPath, new { endedOn, endReason }), ct);
         }
         return changed == 1;
@@ -82,6 +78,8 @@ internal sealed class PostingService(DbSession db, AuditWriter audit, TimeProvid
                 $"The post '{postTitle}' is full; raise its quota or end a posting first.")),
         PostingRefusal.WorkerLeft => Problems.Conflict(ProblemTypes.RuleViolation, Text.Of("人员已离职", "Worker has left"),
             Text.Of("已离职人员不能任职。", "A worker who left cannot be posted.")),
+        PostingRefusal.PostingEnded => Problems.Conflict(ProblemTypes.RuleViolation, Text.Of("原任职已结束", "Posting already ended"),
+            Text.Of("原任职已经结束，不能再调整。", "The posting has already ended.")),
         PostingRefusal.AlreadyHolds => Problems.Conflict(ProblemTypes.RuleViolation, Text.Of("已在该岗位任职", "Already holds the post"),
             Text.Of("该人员已在此岗位任职。", "The worker already holds this post.")),
         _ => Problems.Conflict(ProblemTypes.RuleViolation, Text.Of("岗位已撤销", "Post closed"),

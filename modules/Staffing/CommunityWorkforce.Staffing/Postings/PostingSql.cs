@@ -68,4 +68,27 @@ internal static class PostingSql
         UPDATE staffing_postings SET ended_on = @EndedOn, end_reason = @EndReason, version = version + 1, updated_at = @Now
         WHERE worker_id = @WorkerId AND ended_on IS NULL
         """;
+
+    /// <summary>The org path of a post's unit (for the audit row of a posting started through the commands).</summary>
+    public const string PostPath = """
+        SELECT u.path FROM staffing_posts p JOIN staffing_org_units u ON u.id = p.org_unit_id WHERE p.id = @PostId
+        """;
+
+    /// <summary>
+    /// What moving a posting to another post acts on, read inside the transaction in one statement: the posting's worker,
+    /// primary flag and unit path, and the target post's unit. No row when the posting or the target post does not exist.
+    /// </summary>
+    public const string MoveFacts = """
+        SELECT g.worker_id, g.is_primary, w.org_path AS worker_path, u.id AS to_org_unit_id, u.path AS to_path
+        FROM staffing_postings g
+        JOIN staffing_workers w ON w.id = g.worker_id
+        JOIN staffing_posts p ON p.id = @ToPostId
+        JOIN staffing_org_units u ON u.id = p.org_unit_id
+        WHERE g.id = @FromPostingId
+        """;
+
+    /// <summary>The org path of the worker holding a posting (audit of an end through the commands).</summary>
+    public const string WorkerPathOfPosting = """
+        SELECT w.org_path FROM staffing_postings g JOIN staffing_workers w ON w.id = g.worker_id WHERE g.id = @PostingId
+        """;
 }

@@ -172,7 +172,6 @@ internal static class PostEndpoints
         {
             return validator.ToProblem();
         }
-        await using var tx = await db.BeginAsync(ct);
         var row = await FindInScope(db, user, id, ct);
         if (row is null)
         {
@@ -182,13 +181,18 @@ internal static class PostEndpoints
         {
             return new Validator().Add("reason", Text.Of("调整编制数须填写原因。", "A quota change needs a reason.")).ToProblem();
         }
-        if (request.Quota < row.Filled)
-        {
-            return Problems.Conflict("urn:cw:problem:quota-below-filled", Text.Of("编制数低于在岗人数", "Quota below headcount"),
-                Text.Of($"该岗位现有 {row.Filled} 人在岗，编制数不能少于在岗人数。", $"{row.Filled} people hold this post; the quota cannot be lower."),
-                new Dictionary<string, object?> { ["field"] = "quota", ["filled"] = row.Filled });
-        }
         var title = request.Title!.Trim();
+        await using var tx = await db.BeginAsync(ct);
+        // Re-checked under the post's lock: a posting may have filled a place since the caller looked.
+        var headcount = await db.QuerySingleOrDefaultAsync<HeadcountForChange>(PostSql.HeadcountForChange, new { Id = id }, ct);
+        if (headcount is null)
+        {
+            return TypedResults.NotFound();
+        }
+        if (request.Quota < headcount.Filled)
+        {
+            return QuotaBelowFilled(headcount.Filled);
+        }
         if (title != row.Title && await db.ExecuteScalarAsync<int>(PostSql.TitleExists, new { row.OrgUnitId, Title = title, Id = id }, ct) > 0)
         {
             return Problems.Conflict(ProblemTypes.Duplicate, Text.Of("岗位重复", "Duplicate post"),
@@ -201,11 +205,16 @@ internal static class PostEndpoints
         }
         await audit.WriteAsync(new AuditEntry(request.Quota != row.Quota ? "staffing.post.quota-changed" : "staffing.post.updated",
             "post", id, row.OrgPath, new { before = new { row.Title, row.Quota }, after = new { title, request.Quota } }, request.Reason), ct);
-        var updated = await FindInScope(db, user, id, ct);
         await tx.CommitAsync(ct);
+        var updated = await FindInScope(db, user, id, ct);
         ExpectedVersion.SetETag(http, updated!.Version);
         return TypedResults.Ok(mapper.Map<PostResponse>(updated));
     }
+
+    private static ProblemHttpResult QuotaBelowFilled(int filled) => Problems.Conflict("urn:cw:problem:quota-below-filled",
+        Text.Of("编制数低于在岗人数", "Quota below headcount"),
+        Text.Of($"该岗位现有 {filled} 人在岗，编制数不能少于在岗人数。", $"{filled} people hold this post; the quota cannot be lower."),
+        new Dictionary<string, object?> { ["field"] = "quota", ["filled"] = filled });
 
     private static async Task<Results<Ok<PostResponse>, ValidationProblem, NotFound, ProblemHttpResult>> Close(
         Guid id, VersionOnlyRequest request, HttpContext http, DbSession db, CurrentUser user, AuditWriter audit,
@@ -216,13 +225,18 @@ internal static class PostEndpoints
         {
             return new Validator().Version(expected).ToProblem();
         }
-        await using var tx = await db.BeginAsync(ct);
         var row = await FindInScope(db, user, id, ct);
         if (row is null)
         {
             return TypedResults.NotFound();
         }
-        if (row.Filled > 0)
+        await using var tx = await db.BeginAsync(ct);
+        var headcount = await db.QuerySingleOrDefaultAsync<HeadcountForChange>(PostSql.HeadcountForChange, new { Id = id }, ct);
+        if (headcount is null)
+        {
+            return Problems.StaleVersion(expected.FromIfMatch);
+        }
+        if (headcount.Filled > 0)
         {
             return Problems.Conflict(ProblemTypes.RuleViolation, Text.Of("岗位仍有人在岗", "Post still held"),
                 Text.Of("请先结束该岗位上的全部任职。", "End every posting in this post first."));
@@ -232,9 +246,16 @@ internal static class PostEndpoints
             return Problems.StaleVersion(expected.FromIfMatch);
         }
         await audit.WriteAsync(new AuditEntry("staffing.post.closed", "post", id, row.OrgPath, new { row.Title }), ct);
-        var closed = await FindInScope(db, user, id, ct);
         await tx.CommitAsync(ct);
+        var closed = await FindInScope(db, user, id, ct);
         return TypedResults.Ok(mapper.Map<PostResponse>(closed));
+    }
+
+    /// <summary>What <see cref="PostSql.HeadcountForChange"/> reads.</summary>
+    private sealed class HeadcountForChange
+    {
+        public int Version { get; init; }
+        public int Filled { get; init; }
     }
 }
 

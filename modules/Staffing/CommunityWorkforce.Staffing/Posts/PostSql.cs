@@ -37,6 +37,17 @@ internal static class PostSql
         VALUES (@Id, @OrgUnitId, @PostType, @Title, @Quota, 'active', 1, @Now, @Now)
         """;
 
+    /// <summary>
+    /// A post's version and how many hold it, read under <c>{updlock}</c>: a posting's start reads the post's row under the
+    /// same lock (<see cref="Postings.PostingSql.StartChecks"/>), so a quota change or a closing and a posting into the
+    /// post happen one after the other, each seeing the other's result. No row when the post is closed.
+    /// </summary>
+    public const string HeadcountForChange = """
+        SELECT p.version, (SELECT COUNT(*) FROM staffing_postings x WHERE x.post_id = p.id AND x.ended_on IS NULL) AS filled
+        FROM staffing_posts p {updlock}
+        WHERE p.id = @Id AND p.status = 'active'
+        """;
+
     public const string Update = """
         UPDATE staffing_posts SET title = @Title, quota = @Quota, version = version + 1, updated_at = @Now
         WHERE id = @Id AND version = @Version

@@ -233,7 +233,7 @@ internal static class RotationEndpoints
     }
 
     private static async Task<Results<Ok<RotationRequestResponse>, ValidationProblem, NotFound, ProblemHttpResult>> Approve(
-        Guid id, RotationDecisionRequest request, HttpContext http, DbSession db, CurrentUser user, PostingService postings,
+        Guid id, RotationDecisionRequest request, HttpContext http, DbSession db, CurrentUser user, IPostingCommands postings,
         AuditWriter audit, IMapper mapper, TimeProvider clock, CancellationToken ct)
     {
         var expected = ExpectedVersion.From(http, request.Version);
@@ -255,32 +255,23 @@ internal static class RotationEndpoints
             return NotAllowed(row.Status, RotationStatus.Approved);
         }
         await using var tx = await db.BeginAsync(ct);
-        // Claim the request first: a second, concurrent decision finds it no longer submitted.
-        if (await db.ExecuteAsync(RotationSql.Decide, Decision(id, RotationStatus.Approved, request.Comment, expected.Value, user, null, clock), ct) == 0)
+        // Claim the request first, recording the posting it will start: a second, concurrent decision finds it no longer
+        // submitted, and a refusal below rolls the claim back with everything else.
+        var newPostingId = Guid.NewGuid();
+        if (await db.ExecuteAsync(RotationSql.Decide, Decision(id, RotationStatus.Approved, request.Comment, expected.Value, user, newPostingId, clock), ct) == 0)
         {
             return Problems.StaleVersion(expected.FromIfMatch);
         }
-        var facts = (await db.QuerySingleOrDefaultAsync<DecisionFacts>(RotationSql.DecisionFacts, new { Id = id }, ct))!;
-        if (!await postings.EndAsync(row.FromPostingId, row.ProposedOn.AddDays(-1), PostingReasons.Rotation, null, row.WorkerPath, ct))
+        // Staffing's own posting command, as another module (CareerPath's promotions) calls it: a refusal is a value.
+        var moved = await postings.MoveAsync(new MovePostingCommand(row.FromPostingId, row.ToPostId, row.ProposedOn,
+            PostingReasons.Rotation, newPostingId), ct);
+        if (!moved.Succeeded)
         {
-            return Problems.Conflict(ProblemTypes.RuleViolation, Text.Of("原任职已结束", "Posting already ended"),
-                Text.Of("申请中的原任职已经结束，不能再轮岗。", "The posting to rotate from has already ended."));
-        }
-        var (newPostingId, refusal) = await postings.StartAsync(row.WorkerId, row.ToPostId, row.ProposedOn, PostingReasons.Rotation,
-            facts.FromIsPrimary, facts.ToPath, ct);
-        if (newPostingId is null)
-        {
-            return PostingService.Problem(refusal, row.ToPostTitle);
-        }
-        await db.ExecuteAsync(RotationSql.SetNewPosting, new { Id = id, NewPostingId = newPostingId }, ct);
-        if (facts.FromIsPrimary)
-        {
-            await db.ExecuteAsync(WorkerSql.SetOrgUnit, new { Id = row.WorkerId, OrgUnitId = facts.ToOrgUnitId, OrgPath = facts.ToPath, Now = clock.GetUtcNow() }, ct);
-            await db.ExecuteAsync(WorkerSql.SetGramsPath, new { WorkerId = row.WorkerId, OrgPath = facts.ToPath }, ct);
+            return PostingService.Problem(moved.Refusal, row.ToPostTitle);
         }
         await audit.WriteAsync(new AuditEntry("staffing.rotation.approved", "rotation-request", id, row.WorkerPath,
             new { newPostingId, row.ToPostId, effectiveOn = row.ProposedOn }, request.Comment), ct);
-        db.RaiseAfterCommit(new RotationApproved(id, row.WorkerId, row.FromPostingId, newPostingId.Value, row.ProposedOn));
+        db.RaiseAfterCommit(new RotationApproved(id, row.WorkerId, row.FromPostingId, newPostingId, row.ProposedOn));
         await tx.CommitAsync(ct);
         var updated = await FindForLeader(db, user, id, ct);
         return TypedResults.Ok(mapper.Map<RotationRequestResponse>(updated));
@@ -399,12 +390,4 @@ internal sealed class FilingCheck
 {
     public int OpenRequests { get; init; }
     public int ActivePostings { get; init; }
-}
-
-/// <summary>What <see cref="RotationSql.DecisionFacts"/> reads inside an approval's transaction.</summary>
-internal sealed class DecisionFacts
-{
-    public bool FromIsPrimary { get; init; }
-    public Guid ToOrgUnitId { get; init; }
-    public string ToPath { get; init; } = "";
 }

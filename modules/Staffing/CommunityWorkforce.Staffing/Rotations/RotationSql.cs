@@ -61,16 +61,6 @@ internal static class RotationSql
                 WHERE g.id = @FromPostingId AND g.ended_on IS NULL AND w.status <> 'left') AS active_postings
         """;
 
-    /// <summary>What an approval acts on that may change while a request waits: the posting's primary flag, the target unit.</summary>
-    public const string DecisionFacts = """
-        SELECT g.is_primary AS from_is_primary, u.id AS to_org_unit_id, u.path AS to_path
-        FROM staffing_rotation_requests r
-        JOIN staffing_postings g ON g.id = r.from_posting_id
-        JOIN staffing_posts p ON p.id = r.to_post_id
-        JOIN staffing_org_units u ON u.id = p.org_unit_id
-        WHERE r.id = @Id
-        """;
-
     public const string Insert = """
         INSERT INTO staffing_rotation_requests
             (id, worker_id, from_posting_id, to_post_id, reason, proposed_on, status, requested_by, requested_by_name,
@@ -99,8 +89,6 @@ internal static class RotationSql
         UPDATE staffing_rotation_requests SET status = 'withdrawn', version = version + 1, updated_at = @Now
         WHERE worker_id = @WorkerId AND status IN ('draft', 'submitted')
         """;
-
-    public const string SetNewPosting = "UPDATE staffing_rotation_requests SET new_posting_id = @NewPostingId WHERE id = @Id";
 
     /// <summary>Active postings older than the threshold, of active workers, in scope.</summary>
     private const string DueFrom = """

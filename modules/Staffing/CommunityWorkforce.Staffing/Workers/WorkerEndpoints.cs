@@ -198,7 +198,7 @@ internal static class WorkerEndpoints
     }
 
     private static async Task<Results<Ok<WorkerResponse>, ValidationProblem, NotFound, ProblemHttpResult>> Update(
-        Guid id, UpdateWorkerRequest request, HttpContext http, DbSession db, CurrentUser user, WorkerWriter writer, AuditWriter audit,
+        Guid id, UpdateWorkerRequest request, HttpContext http, DbSession db, CurrentUser user, RosterIndex index, AuditWriter audit,
         IMapper mapper, TimeProvider clock, CancellationToken ct)
     {
         var expected = ExpectedVersion.From(http, request.Version);
@@ -233,7 +233,7 @@ internal static class WorkerEndpoints
         }
         if (after.Name != row.Name)
         {
-            await writer.IndexNameAsync(id, after.Name, ct);
+            await index.IndexNameAsync(id, after.Name, ct);
         }
         await audit.WriteAsync(new AuditEntry("staffing.worker.updated", "worker", id, row.OrgPath, new
         {
@@ -248,8 +248,8 @@ internal static class WorkerEndpoints
 
     /// <summary>On leave, back to active, or left (which ends every active posting on that date).</summary>
     private static async Task<Results<Ok<WorkerResponse>, ValidationProblem, NotFound, ProblemHttpResult>> ChangeStatus(
-        Guid id, ChangeWorkerStatusRequest request, HttpContext http, DbSession db, CurrentUser user, AuditWriter audit,
-        IMapper mapper, TimeProvider clock, CancellationToken ct)
+        Guid id, ChangeWorkerStatusRequest request, HttpContext http, DbSession db, CurrentUser user, RosterIndex index,
+        AuditWriter audit, IMapper mapper, TimeProvider clock, CancellationToken ct)
     {
         var expected = ExpectedVersion.From(http, request.Version);
         var validator = new Validator()
@@ -290,11 +290,11 @@ internal static class WorkerEndpoints
         {
             return Problems.StaleVersion(expected.FromIfMatch);
         }
-        await db.ExecuteAsync(WorkerSql.SetGramsStatus, new { WorkerId = id, request.Status }, ct);
+        await index.SetStatusAsync(id, request.Status!, ct);
         if (leaving)
         {
             await db.ExecuteAsync(Postings.PostingSql.EndAllForWorker, new { WorkerId = id, EndedOn = request.EffectiveOn, EndReason = "left", Now = now }, ct);
-            await db.ExecuteAsync(WorkerSql.RefreshPostTypes, new { WorkerId = id }, ct);
+            await index.RefreshPostTypesAsync(id, ct);
             await db.ExecuteAsync(Rotations.RotationSql.WithdrawOpenForWorker, new { WorkerId = id, Now = now }, ct);
         }
         await audit.WriteAsync(new AuditEntry("staffing.worker.status-changed", "worker", id, row.OrgPath,

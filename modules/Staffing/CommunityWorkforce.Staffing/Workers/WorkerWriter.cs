@@ -5,7 +5,7 @@ using CommunityWorkforce.BuildingBlocks.Security;
 namespace CommunityWorkforce.Staffing.Workers;
 
 /// <summary>Writes new roster entries (API and import): protects the ID number, assigns staff numbers, audits.</summary>
-internal sealed class WorkerWriter(DbSession db, PersonalDataProtector protector, AuditWriter audit, TimeProvider clock)
+internal sealed class WorkerWriter(DbSession db, PersonalDataProtector protector, AuditWriter audit, RosterIndex index, TimeProvider clock)
 {
     public string HashOf(CitizenId id) => protector.Hash(id.Value);
 
@@ -44,20 +44,12 @@ internal sealed class WorkerWriter(DbSession db, PersonalDataProtector protector
             worker.IsDemo,
             Now = clock.GetUtcNow(),
         }, ct);
-        await IndexNameAsync(id, worker.Name, ct);
+        await index.IndexNameAsync(id, worker.Name, ct);
         await audit.WriteAsync(new AuditEntry("staffing.worker.created", "worker", id, orgPath, new
         {
             staffNo, worker.Name, idNumber = worker.IdNumber.Masked, worker.OrgUnitId, worker.HireDate,
         }), ct);
         return id;
-    }
-
-    /// <summary>(Re)writes the name's n-grams, which the roster's name search reads; the worker row must be written.</summary>
-    public async Task IndexNameAsync(Guid workerId, string name, CancellationToken ct)
-    {
-        await db.ExecuteAsync(WorkerSql.DeleteGrams, new { WorkerId = workerId }, ct);
-        await db.ExecuteAsync(WorkerSql.InsertGram,
-            RosterSearch.Grams(name).Select(g => new { Gram = g, WorkerId = workerId }), ct);
     }
 
     public static string? Last4(string? phone) => phone is { Length: >= 4 } ? phone[^4..] : null;
