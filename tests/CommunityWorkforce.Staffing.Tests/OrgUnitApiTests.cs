@@ -41,6 +41,9 @@ public sealed class OrgUnitApiTests
         _host.Dispose();
     }
 
+    /// <summary>Today: a unit cannot close before it was established, which for these units is today.</summary>
+    private static string ClosedOn => StaffingData.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     private async Task<JsonElement> Create(HttpClient client, Guid parentId, string code, string name, string level = "community")
     {
         var response = await client.PostAsJsonAsync("/api/staffing/org-units", new { parentId, code, name, level, households = 2100, population = 5000 });
@@ -224,13 +227,13 @@ public sealed class OrgUnitApiTests
         var streetId = street.GetProperty("id").GetGuid();
 
         var blocked = await _admin.PostAsJsonAsync($"/api/staffing/org-units/{streetId}/close",
-            new { closedOn = "2026-12-31", reason = "区划调整", version = 1 });
+            new { closedOn = ClosedOn, reason = "区划调整", version = 1 });
         var closedChild = await _admin.PostAsJsonAsync($"/api/staffing/org-units/{community.GetProperty("id").GetGuid()}/close",
-            new { closedOn = "2026-12-31", reason = "合并", version = 1 });
+            new { closedOn = ClosedOn, reason = "合并", version = 1 });
         var closedStreet = await _admin.PostAsJsonAsync($"/api/staffing/org-units/{streetId}/close",
-            new { closedOn = "2026-12-31", reason = "区划调整", version = 1 });
+            new { closedOn = ClosedOn, reason = "区划调整", version = 1 });
         var ownRoot = await _hr.PostAsJsonAsync($"/api/staffing/org-units/{_linfen}/close",
-            new { closedOn = "2026-12-31", reason = "越权", version = 1 });
+            new { closedOn = ClosedOn, reason = "越权", version = 1 });
 
         await ProblemAssert.IsProblem(blocked, HttpStatusCode.Conflict, "urn:cw:problem:org-unit-has-active-children");
         Assert.That((await closedChild.ReadJson()).GetProperty("status").GetString(), Is.EqualTo("closed"));

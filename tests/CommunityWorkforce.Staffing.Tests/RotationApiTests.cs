@@ -348,4 +348,39 @@ public sealed class RotationApiTests
         Assert.That(counts.GetProperty("submitted").GetInt32(), Is.EqualTo(submitted));
         Assert.That(counts.GetProperty("draft").GetInt32(), Is.GreaterThanOrEqualTo(1));
     }
+
+    private Task<string?> AuditReason(string action, Guid requestId) => _host.Scalar<string?>(
+        "SELECT reason FROM platform_audit_log WHERE action = @Action AND entity_id = @Id", new { Action = action, Id = requestId });
+
+    [TestCase("submit")]
+    [TestCase("withdraw")]
+    public async Task A_requester_comment_over_500_characters_is_refused_naming_comment_and_nothing_changes(string action)
+    {
+        var (workerId, postingId, toPostId) = await Rotatable();
+        var request = await Proposed(_hr, workerId, postingId, toPostId, submit: false);
+
+        var response = await _hr.PostAsJsonAsync($"/api/staffing/rotation-requests/{request.Id()}/{action}",
+            new { comment = new string('长', 501), version = 1 });
+
+        await ProblemAssert.NamesField(response, "comment");
+        Assert.That(await StatusOf(request.Id()), Is.EqualTo("draft"));
+        Assert.That(await _host.Scalar<long>("SELECT COUNT(*) FROM platform_audit_log WHERE entity_id = @Id AND action <> 'staffing.rotation.requested'",
+            new { Id = request.Id() }), Is.Zero);
+    }
+
+    [TestCase("submit", "submitted")]
+    [TestCase("withdraw", "withdrawn")]
+    public async Task A_requester_comment_of_500_characters_is_accepted_and_kept_with_the_change(string action, string status)
+    {
+        var (workerId, postingId, toPostId) = await Rotatable();
+        var request = await Proposed(_hr, workerId, postingId, toPostId, submit: false);
+        var comment = "说明" + new string('长', 498);
+
+        var response = await _hr.PostAsJsonAsync($"/api/staffing/rotation-requests/{request.Id()}/{action}",
+            new { comment, version = 1 });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        Assert.That(await StatusOf(request.Id()), Is.EqualTo(status));
+        Assert.That(await AuditReason($"staffing.rotation.{status}", request.Id()), Is.EqualTo(comment));
+    }
 }

@@ -77,6 +77,10 @@ public sealed class HostProcess : IDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException)
+            {
+                // Listening but not answering within the probe's timeout (a busy machine): ask again until the deadline.
+            }
             await Task.Delay(100);
         }
         host.Dispose();

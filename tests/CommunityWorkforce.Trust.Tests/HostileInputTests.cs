@@ -271,6 +271,132 @@ public sealed class HostileInputTests
         Assert.That(tried, Is.GreaterThan(1000));
     }
 
+    /// <summary>Every string property of every JSON request body, with its declared maxLength (null when missing).</summary>
+    private IEnumerable<(Operation Op, string Name, int? MaxLength)> BodyStrings() =>
+        from op in _operations
+        where op.BodyContentType == "application/json" && op.BodySchema is { } schema && schema.TryGetProperty("properties", out _)
+        from property in op.BodySchema!.Value.GetProperty("properties").EnumerateObject()
+        let resolved = OpenApiOperations.Resolve(_document, property.Value)
+        where TypeOf(resolved) == "string"
+        select (op, property.Name, resolved.TryGetProperty("maxLength", out var max) ? max.GetInt32() : (int?)null);
+
+    private IEnumerable<(Operation Op, string Name)> BodyDates() =>
+        from op in _operations
+        where op.BodyContentType == "application/json" && op.BodySchema is { } schema && schema.TryGetProperty("properties", out _)
+        from property in op.BodySchema!.Value.GetProperty("properties").EnumerateObject()
+        where TypeOf(OpenApiOperations.Resolve(_document, property.Value)) == "date"
+        select (op, property.Name);
+
+    private static async Task<string?> ExpectNamed(HttpResponseMessage response, string field, string where)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.BadRequest || !IsProblem(response))
+        {
+            return $"{where}: expected a 400 problem, got {(int)response.StatusCode} {Trim(body)}";
+        }
+        var problem = JsonDocument.Parse(body).RootElement;
+        return problem.TryGetProperty("errors", out var errors) && errors.TryGetProperty(field, out _)
+            ? null
+            : $"{where}: the 400 does not name {field}: {Trim(body)}";
+    }
+
+    [Test]
+    public void Every_string_in_every_request_body_declares_a_maxLength()
+    {
+        var strings = BodyStrings().ToList();
+        var missing = strings.Where(s => s.MaxLength is null).Select(s => $"{s.Op.Name}: {s.Name}").Distinct().ToList();
+
+        Assert.That(strings, Has.Count.GreaterThan(30), "the request bodies' strings were found in the document");
+        Assert.That(missing, Is.Empty, "request-body strings without maxLength: " + string.Join(", ", missing));
+    }
+
+    [Test]
+    public async Task One_character_over_each_declared_maxLength_is_a_400_naming_the_field_and_writes_nothing()
+    {
+        var before = await CountRows();
+        var failures = new List<string>();
+        var limits = BodyStrings().Where(s => s.MaxLength is not null).ToList();
+        foreach (var (op, name, max) in limits)
+        {
+            var path = op.PathWith(Guid.NewGuid());
+            using var request = Json(op, path, JsonSerializer.Serialize(new Dictionary<string, string> { [name] = new('x', max!.Value + 1) }))();
+            using var response = await Caller(op).SendAsync(request);
+            if (await ExpectNamed(response, name, $"{op.Name} {name} of {max + 1} characters") is { } failure)
+            {
+                failures.Add(failure);
+            }
+        }
+        await TestContext.Out.WriteLineAsync($"hostile input: {limits.Count} length limits checked one character over");
+        Assert.That(limits, Has.Count.GreaterThan(30));
+        Assert.That(failures, Is.Empty, string.Join(Environment.NewLine, failures));
+        Assert.That(await CountRows(), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task Every_date_in_every_request_body_refuses_the_year_1_and_the_year_9999_naming_the_field()
+    {
+        var before = await CountRows();
+        var failures = new List<string>();
+        var dates = BodyDates().ToList();
+        foreach (var (op, name) in dates)
+        {
+            foreach (var date in new[] { "0001-01-01", "9999-12-31" })
+            {
+                using var request = Json(op, op.PathWith(Guid.NewGuid()), $"{{\"{name}\":\"{date}\"}}")();
+                using var response = await Caller(op).SendAsync(request);
+                if (await ExpectNamed(response, name, $"{op.Name} {name} = {date}") is { } failure)
+                {
+                    failures.Add(failure);
+                }
+            }
+        }
+        await TestContext.Out.WriteLineAsync($"hostile input: {dates.Count} request-body dates checked at year 1 and 9999");
+        Assert.That(dates, Has.Count.GreaterThanOrEqualTo(8), "hire, service start, effective, closed, started, ended, proposed dates");
+        Assert.That(failures, Is.Empty, string.Join(Environment.NewLine, failures));
+        Assert.That(await CountRows(), Is.EqualTo(before));
+    }
+
+    /// <summary>Required only in some cases, which one schema cannot say: rejecting needs a comment, approving does not.</summary>
+    private static readonly HashSet<string> ConditionallyRequired = ["RejectRotationRequest comment"];
+
+    [Test]
+    public async Task What_an_empty_body_is_told_is_required_is_required_in_the_document()
+    {
+        var failures = new List<string>();
+        var checkedOps = 0;
+        foreach (var op in _operations.Where(o => o.BodyContentType == "application/json" && o.BodySchema is not null))
+        {
+            using var request = Json(op, op.PathWith(Guid.NewGuid()), "{}")();
+            request.Headers.AcceptLanguage.ParseAdd("en");
+            using var response = await Caller(op).SendAsync(request);
+            if (response.StatusCode != HttpStatusCode.BadRequest)
+            {
+                continue;
+            }
+            checkedOps++;
+            var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            var required = op.BodySchema!.Value.TryGetProperty("required", out var r) ? r.EnumerateArray().Select(x => x.GetString()).ToHashSet() : [];
+            foreach (var error in problem.TryGetProperty("errors", out var errors) ? errors.EnumerateObject() : Enumerable.Empty<JsonProperty>())
+            {
+                if (error.Value.EnumerateArray().Any(m => m.GetString() == "Required.") && !required.Contains(error.Name)
+                    && !ConditionallyRequired.Contains($"{op.OperationId} {error.Name}"))
+                {
+                    failures.Add($"{op.Name}: {error.Name} is required but not marked required in the document");
+                }
+            }
+            foreach (var name in required)
+            {
+                var property = op.BodySchema!.Value.GetProperty("properties").GetProperty(name!);
+                if (property.TryGetProperty("nullable", out var nullable) && nullable.GetBoolean())
+                {
+                    failures.Add($"{op.Name}: {name} is required but nullable");
+                }
+            }
+        }
+        Assert.That(checkedOps, Is.GreaterThan(15));
+        Assert.That(failures, Is.Empty, string.Join(Environment.NewLine, failures));
+    }
+
     private static int? Total(string body)
     {
         if (!body.TrimStart().StartsWith('{'))

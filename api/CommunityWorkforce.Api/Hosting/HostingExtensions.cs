@@ -128,6 +128,8 @@ public static class HostingExtensions
         app.UseAuthorization();
 
         var api = app.MapGroup("/api");
+        // What request records declare ([Required], [MaxLength], [PlausibleDate]) is enforced before any handler runs.
+        api.AddEndpointFilterFactory(RequestValidation.Filter);
         foreach (var module in app.Services.GetRequiredService<IReadOnlyList<IModule>>())
         {
             module.MapEndpoints(api);

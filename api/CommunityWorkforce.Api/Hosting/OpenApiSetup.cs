@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Nodes;
 using CommunityWorkforce.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -64,8 +65,9 @@ internal static class OpenApiSetup
 
     /// <summary>
     /// Response properties that can never be null are required in the document, so generated client types need no
-    /// undefined checks. Request DTOs declare every property nullable (validation names what is missing), so they
-    /// stay optional.
+    /// undefined checks. Request records declare their properties nullable (the request validation names what is
+    /// missing) and state their rules with attributes: <c>[Required]</c> makes a property required and not nullable,
+    /// <c>[MaxLength]</c> sets <c>maxLength</c>; the same attributes are enforced by <c>RequestValidation</c>.
     /// </summary>
     private sealed class RequiredNonNullableProperties : ISchemaFilter
     {
@@ -80,17 +82,30 @@ internal static class OpenApiSetup
             foreach (var property in context.Type.GetProperties())
             {
                 var name = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(property.Name);
-                if (!concrete.Properties.ContainsKey(name))
+                if (!concrete.Properties.TryGetValue(name, out var propertySchema))
                 {
                     continue;
                 }
+                var declaredRequired = property.IsDefined(typeof(RequiredAttribute), inherit: true);
                 var nullable = property.PropertyType.IsValueType
                     ? Nullable.GetUnderlyingType(property.PropertyType) is not null
                     : Nullability.Create(property).ReadState != System.Reflection.NullabilityState.NotNull;
-                if (!nullable)
+                if (!nullable || declaredRequired)
                 {
                     concrete.Required ??= new HashSet<string>();
                     concrete.Required.Add(name);
+                }
+                if (propertySchema is not OpenApiSchema inline)
+                {
+                    continue;
+                }
+                if (declaredRequired && inline.Type is { } type)
+                {
+                    inline.Type = type & ~JsonSchemaType.Null;
+                }
+                if (property.GetCustomAttributes(typeof(MaxLengthAttribute), inherit: true) is [MaxLengthAttribute maxLength, ..])
+                {
+                    inline.MaxLength = maxLength.Length;
                 }
             }
         }

@@ -863,21 +863,21 @@ export interface components {
             createdAt: string;
         };
         ChangePasswordRequest: {
-            currentPassword?: string | null;
-            newPassword?: string | null;
+            currentPassword: string;
+            newPassword: string;
         };
         ChangeWorkerStatusRequest: {
-            status?: string | null;
+            status: string;
             /** Format: date */
-            effectiveOn?: string | null;
+            effectiveOn: string;
             reason?: string | null;
             /** Format: int32 */
             version?: number | null;
         };
         CloseOrgUnitRequest: {
             /** Format: date */
-            closedOn?: string | null;
-            reason?: string | null;
+            closedOn: string;
+            reason: string;
             /** Format: int32 */
             version?: number | null;
         };
@@ -887,9 +887,9 @@ export interface components {
             nameEn: string;
         };
         CreateAccountRequest: {
-            userName?: string | null;
-            displayName?: string | null;
-            role?: string | null;
+            userName: string;
+            displayName: string;
+            role: string;
             /** Format: uuid */
             orgUnitId?: string | null;
             /** Format: uuid */
@@ -898,9 +898,9 @@ export interface components {
         CreateOrgUnitRequest: {
             /** Format: uuid */
             parentId?: string | null;
-            code?: string | null;
-            name?: string | null;
-            level?: string | null;
+            code: string;
+            name: string;
+            level: string;
             /** Format: int32 */
             households?: number | null;
             /** Format: int32 */
@@ -908,49 +908,49 @@ export interface components {
         };
         CreatePostRequest: {
             /** Format: uuid */
-            orgUnitId?: string | null;
-            postType?: string | null;
-            title?: string | null;
+            orgUnitId: string;
+            postType: string;
+            title: string;
             /** Format: int32 */
-            quota?: number | null;
+            quota: number;
         };
         CreatePostingRequest: {
             /** Format: uuid */
-            workerId?: string | null;
+            workerId: string;
             /** Format: uuid */
-            postId?: string | null;
+            postId: string;
             /** Format: date */
-            startedOn?: string | null;
-            reason?: string | null;
+            startedOn: string;
+            reason: string;
             isPrimary?: boolean | null;
         };
         CreateRotationRequest: {
             /** Format: uuid */
-            workerId?: string | null;
+            workerId: string;
             /** Format: uuid */
-            fromPostingId?: string | null;
+            fromPostingId: string;
             /** Format: uuid */
-            toPostId?: string | null;
-            reason?: string | null;
+            toPostId: string;
+            reason: string;
             /** Format: date */
-            proposedOn?: string | null;
+            proposedOn: string;
             submit?: boolean | null;
         };
         CreateWorkerRequest: {
             staffNo?: string | null;
-            name?: string | null;
-            idNumber?: string | null;
+            name: string;
+            idNumber: string;
             gender?: string | null;
-            ethnicGroup?: string | null;
-            politicalStatus?: string | null;
-            education?: string | null;
+            ethnicGroup: string;
+            politicalStatus: string;
+            education: string;
             phone?: string | null;
             /** Format: date */
-            hireDate?: string | null;
+            hireDate: string;
             /** Format: date */
-            serviceStartDate?: string | null;
+            serviceStartDate: string;
             /** Format: uuid */
-            orgUnitId?: string | null;
+            orgUnitId: string;
         };
         DueForRotationResponse: {
             /** Format: uuid */
@@ -971,8 +971,8 @@ export interface components {
         };
         EndPostingRequest: {
             /** Format: date */
-            endedOn?: string | null;
-            endReason?: string | null;
+            endedOn: string;
+            endReason: string;
             /** Format: int32 */
             version?: number | null;
         };
@@ -1056,7 +1056,7 @@ export interface components {
         };
         MoveOrgUnitRequest: {
             /** Format: uuid */
-            newParentId?: string | null;
+            newParentId: string;
             /** Format: int32 */
             version?: number | null;
         };
@@ -1228,10 +1228,10 @@ export interface components {
             [key: string]: unknown;
         };
         RefreshRequest: {
-            refreshToken?: string | null;
+            refreshToken: string;
         };
         RevealIdRequest: {
-            reason?: string | null;
+            reason: string;
         };
         RevealIdResponse: {
             /** Format: uuid */
@@ -1298,8 +1298,8 @@ export interface components {
             updatedAt: string;
         };
         SignInRequest: {
-            userName?: string | null;
-            password?: string | null;
+            userName: string;
+            password: string;
         };
         StaffingSettings: {
             /** Format: int32 */
@@ -1333,7 +1333,7 @@ export interface components {
             refreshExpiresIn: number;
         };
         UpdateOrgUnitRequest: {
-            name?: string | null;
+            name: string;
             /** Format: int32 */
             households?: number | null;
             /** Format: int32 */
@@ -1342,23 +1342,23 @@ export interface components {
             version?: number | null;
         };
         UpdatePostRequest: {
-            title?: string | null;
+            title: string;
             /** Format: int32 */
-            quota?: number | null;
+            quota: number;
             reason?: string | null;
             /** Format: int32 */
             version?: number | null;
         };
         UpdateWorkerRequest: {
-            name?: string | null;
-            ethnicGroup?: string | null;
-            politicalStatus?: string | null;
-            education?: string | null;
+            name: string;
+            ethnicGroup: string;
+            politicalStatus: string;
+            education: string;
             phone?: string | null;
             /** Format: date */
-            hireDate?: string | null;
+            hireDate: string;
             /** Format: date */
-            serviceStartDate?: string | null;
+            serviceStartDate: string;
             /** Format: int32 */
             version?: number | null;
         };

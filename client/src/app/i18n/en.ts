@@ -393,6 +393,7 @@ export const en: Messages = {
   'common.cancel': 'Cancel',
   'common.save': 'Save',
   'common.create': 'Create',
+  'common.required': 'Required',
   'common.refresh': 'Refresh',
   'nav.auditLog': 'Audit log',
   'audit.title': 'Audit log',

@@ -392,6 +392,7 @@ export const zhCN = {
   'common.cancel': '取消',
   'common.save': '保存',
   'common.create': '创建',
+  'common.required': '必填',
   'common.refresh': '刷新',
   'nav.auditLog': '审计日志',
   'audit.title': '审计日志',

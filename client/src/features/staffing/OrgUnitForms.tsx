@@ -6,6 +6,7 @@ import { App } from 'antd';
 import type { OrgUnit, OrgUnitNode } from '../../api/types';
 import { useT } from '../../app/i18n';
 import { useReportError } from '../../app/problems';
+import { requireFields } from '../../app/required';
 import { useCloseOrgUnit, useCreateOrgUnit, useMoveOrgUnit, useUpdateOrgUnit } from './hooks';
 import { OrgUnitTreeSelect } from './OrgUnitTreeSelect';
 import { allowedChildLevels, canBeParentOf, findNode, levelLabelKey, subtreeIds } from './orgRules';
@@ -197,9 +198,10 @@ export function MoveOrgUnitModal({ unit, tree, onClose }: ModalProps & { tree: r
   const excluded = node ? subtreeIds(node) : new Set<string>([unit.id]);
   if (unit.parentId) excluded.add(unit.parentId);
 
-  const submit = ({ newParentId }: { newParentId: string | null }) =>
+  const submit = (values: { newParentId: string | null }) => {
+    if (!requireFields(form, values, moveFields, t('staffing.orgUnits.validation.parentRequired'))) return;
     move.mutate(
-      { id: unit.id, body: { newParentId, version: unit.version } },
+      { id: unit.id, body: { newParentId: values.newParentId, version: unit.version } },
       {
         onSuccess: () => {
           void message.success(t('staffing.orgUnits.move.done'));
@@ -208,6 +210,7 @@ export function MoveOrgUnitModal({ unit, tree, onClose }: ModalProps & { tree: r
         onError: (error) => report(error, form, moveFields),
       },
     );
+  };
 
   return (
     <FormModal

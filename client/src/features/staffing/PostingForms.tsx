@@ -7,6 +7,7 @@ import { ApiError, type Problem } from '../../api/problem';
 import type { Post, Posting, Worker } from '../../api/types';
 import { useLocale, useT } from '../../app/i18n';
 import { useReportError } from '../../app/problems';
+import { requireFields } from '../../app/required';
 import { useOrgTree } from './hooks';
 import { OrgUnitTreeSelect } from './OrgUnitTreeSelect';
 import { useCreatePosting, useCreateRotation, useOpenPostsForMe, usePosts, useStaffingSettings } from './staffingHooks';
@@ -68,10 +69,11 @@ export function CreatePostingModal({ worker, onClose }: { worker: Worker; onClos
 
   const submit = (v: PostingValues) => {
     setRefusal(null);
+    if (!requireFields(form, v, ['postId'], t('staffing.posting.validation.postRequired'))) return;
     create.mutate(
       {
         workerId: worker.id,
-        postId: v.postId ?? null,
+        postId: v.postId,
         startedOn: v.startedOn.format('YYYY-MM-DD'),
         reason: v.reason,
         isPrimary: v.isPrimary,
@@ -183,13 +185,14 @@ export function CreateRotationModal({
 
   const submit = (v: RotationValues) => {
     setRefusal(null);
+    if (!requireFields(form, v, ['fromPostingId', 'toPostId', 'reason'], t('common.required'))) return;
     create.mutate(
       {
         workerId,
-        fromPostingId: v.fromPostingId ?? null,
-        toPostId: v.toPostId ?? null,
+        fromPostingId: v.fromPostingId,
+        toPostId: v.toPostId,
         proposedOn: v.proposedOn.format('YYYY-MM-DD'),
-        reason: v.reason?.trim() || null,
+        reason: v.reason.trim(),
         submit: v.submit,
       },
       {

@@ -7,6 +7,7 @@ import { canEditStaffing } from '../../app/access-rules';
 import { useCurrentUser } from '../../app/auth/RequireAuth';
 import { useLocale, useT } from '../../app/i18n';
 import { useReportError } from '../../app/problems';
+import { requireFields } from '../../app/required';
 import { useOrgTree } from './hooks';
 import { OrgUnitTreeSelect } from './OrgUnitTreeSelect';
 import { useClosePost, useCreatePost, useHeadcount, usePosts, useStaffingSettings, useUpdatePost } from './staffingHooks';
@@ -41,9 +42,10 @@ function CreatePostModal({ orgUnitId, unitName, onClose }: { orgUnitId: string; 
         form={form}
         layout="vertical"
         initialValues={{ postType: 'staff', quota: 1 }}
-        onFinish={(v) =>
+        onFinish={(v) => {
+          if (!requireFields(form, v, ['postType', 'title', 'quota'], t('common.required'))) return;
           create.mutate(
-            { orgUnitId, postType: v.postType ?? null, title: v.title?.trim() ?? null, quota: v.quota ?? null },
+            { orgUnitId, postType: v.postType, title: v.title.trim(), quota: v.quota },
             {
               onSuccess: () => {
                 void message.success(t('common.saved'));
@@ -51,8 +53,8 @@ function CreatePostModal({ orgUnitId, unitName, onClose }: { orgUnitId: string; 
               },
               onError: (e) => report(e, form, ['postType', 'title', 'quota']),
             },
-          )
-        }
+          );
+        }}
       >
         <Form.Item name="postType" label={t('staffing.post.field.postType')}>
           <Select options={postTypes.map((p) => ({ value: p, label: postTypeName(p, locale, settings.data, t) }))} />
@@ -88,11 +90,12 @@ function EditPostModal({ post, onClose }: { post: Post; onClose: () => void }) {
         form={form}
         layout="vertical"
         initialValues={{ title: post.title, quota: post.quota }}
-        onFinish={(v) =>
+        onFinish={(v) => {
+          if (!requireFields(form, v, ['title', 'quota'], t('common.required'))) return;
           update.mutate(
             {
               id: post.id,
-              body: { title: v.title?.trim() ?? null, quota: v.quota ?? null, reason: v.reason?.trim() || null, version: post.version },
+              body: { title: v.title.trim(), quota: v.quota, reason: v.reason?.trim() || null, version: post.version },
             },
             {
               onSuccess: () => {
@@ -101,8 +104,8 @@ function EditPostModal({ post, onClose }: { post: Post; onClose: () => void }) {
               },
               onError: (e) => report(e, form, ['title', 'quota', 'reason']),
             },
-          )
-        }
+          );
+        }}
       >
         <Form.Item name="title" label={t('staffing.post.field.title')}>
           <Input maxLength={100} />

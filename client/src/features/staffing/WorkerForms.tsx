@@ -5,12 +5,13 @@ import dayjs from 'dayjs';
 import type { Worker } from '../../api/types';
 import { useLocale, useT } from '../../app/i18n';
 import { useReportError } from '../../app/problems';
+import { requireFields } from '../../app/required';
 import { useOrgTree } from './hooks';
 import { OrgUnitTreeSelect } from './OrgUnitTreeSelect';
 import { useChangeWorkerStatus, useCodes, useCreateWorker, useRevealId, useUpdateWorker } from './staffingHooks';
 import { codeOptions, workerStatuses, workerStatusKey } from './staffingRules';
 
-const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
+const iso = (d: Dayjs) => d.format('YYYY-MM-DD');
 const text = (s: string | null | undefined) => (s && s.trim() ? s.trim() : null);
 
 interface WorkerValues {
@@ -38,6 +39,9 @@ const createFields = [
   'orgUnitId',
 ] as const;
 const editFields = ['name', 'ethnicGroup', 'politicalStatus', 'education', 'phone', 'hireDate', 'serviceStartDate'] as const;
+/** What the API marks required (the staff number and phone are optional). */
+const editRequired = ['name', 'ethnicGroup', 'politicalStatus', 'education', 'hireDate', 'serviceStartDate'] as const;
+const createRequired = [...editRequired, 'idNumber', 'orgUnitId'] as const;
 
 /** The fields both forms share; validation messages come from the API and land next to their field. */
 function PersonFields() {
@@ -80,19 +84,20 @@ export function CreateWorkerModal({ onClose, onCreated }: { onClose: () => void;
   const report = useReportError();
   const { message } = App.useApp();
 
-  const submit = (v: WorkerValues) =>
+  const submit = (v: WorkerValues) => {
+    if (!requireFields(form, v, createRequired, t('common.required'))) return;
     create.mutate(
       {
         staffNo: text(v.staffNo),
-        name: text(v.name),
-        idNumber: text(v.idNumber),
-        ethnicGroup: v.ethnicGroup ?? null,
-        politicalStatus: v.politicalStatus ?? null,
-        education: v.education ?? null,
+        name: v.name.trim(),
+        idNumber: v.idNumber.trim(),
+        ethnicGroup: v.ethnicGroup,
+        politicalStatus: v.politicalStatus,
+        education: v.education,
         phone: text(v.phone),
         hireDate: iso(v.hireDate),
         serviceStartDate: iso(v.serviceStartDate),
-        orgUnitId: v.orgUnitId ?? null,
+        orgUnitId: v.orgUnitId,
       },
       {
         onSuccess: (w) => {
@@ -102,6 +107,7 @@ export function CreateWorkerModal({ onClose, onCreated }: { onClose: () => void;
         onError: (error) => report(error, form, createFields),
       },
     );
+  };
 
   return (
     <FormModal
@@ -135,15 +141,16 @@ export function EditWorkerModal({ worker, onClose }: { worker: Worker; onClose: 
   const report = useReportError();
   const { message } = App.useApp();
 
-  const submit = (v: WorkerValues) =>
+  const submit = (v: WorkerValues) => {
+    if (!requireFields(form, v, editRequired, t('common.required'))) return;
     update.mutate(
       {
         id: worker.id,
         body: {
-          name: text(v.name),
-          ethnicGroup: v.ethnicGroup ?? null,
-          politicalStatus: v.politicalStatus ?? null,
-          education: v.education ?? null,
+          name: v.name.trim(),
+          ethnicGroup: v.ethnicGroup,
+          politicalStatus: v.politicalStatus,
+          education: v.education,
           phone: text(v.phone),
           hireDate: iso(v.hireDate),
           serviceStartDate: iso(v.serviceStartDate),
@@ -158,6 +165,7 @@ export function EditWorkerModal({ worker, onClose }: { worker: Worker; onClose: 
         onError: (error) => report(error, form, editFields),
       },
     );
+  };
 
   return (
     <FormModal

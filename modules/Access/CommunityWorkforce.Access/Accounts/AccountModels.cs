@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AutoMapper;
 
 namespace CommunityWorkforce.Access.Accounts;
@@ -26,8 +27,11 @@ public sealed record AccountWithPasswordResponse(AccountResponse Account, string
 
 public sealed record CreateAccountRequest
 {
+    [Required, MaxLength(50)]
     public string? UserName { get; init; }
+    [Required, MaxLength(100)]
     public string? DisplayName { get; init; }
+    [Required, MaxLength(20)]
     public string? Role { get; init; }
 
     /// <summary>Scope root; required for hr, leader and worker.</summary>

@@ -9,23 +9,30 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
+using MaxLengthAttribute = System.ComponentModel.DataAnnotations.MaxLengthAttribute;
+using RequiredAttribute = System.ComponentModel.DataAnnotations.RequiredAttribute;
 
 namespace CommunityWorkforce.Access.Auth;
 
 public sealed record SignInRequest
 {
+    [Required, MaxLength(50)]
     public string? UserName { get; init; }
+    [Required, MaxLength(128)]
     public string? Password { get; init; }
 }
 
 public sealed record RefreshRequest
 {
+    [Required, MaxLength(200)]
     public string? RefreshToken { get; init; }
 }
 
 public sealed record ChangePasswordRequest
 {
+    [Required, MaxLength(128)]
     public string? CurrentPassword { get; init; }
+    [Required, MaxLength(128)]
     public string? NewPassword { get; init; }
 }
 

@@ -23,6 +23,7 @@ public static class BuildingBlocksServices
         services.AddScoped<CurrentUser>();
         services.AddScoped<AuditWriter>();
         services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddSingleton(ValidationOptions.From(configuration));
         services.AddSingleton(new Platform.PlatformOptions(dataFolder));
         services.AddSingleton<Platform.LeaseStore>();
         services.AddSingleton(Platform.AuditRetentionOptions.From(configuration));

@@ -332,6 +332,13 @@ internal static class OrgUnitEndpoints
             return Problems.Conflict(ProblemTypes.RuleViolation, Text.Of("单位已撤销", "Already closed"),
                 Text.Of("该单位已经撤销。", "This unit is already closed."));
         }
+        // The unit's own start is when it was recorded here (no earlier founding date is kept); the UTC date of that
+        // instant is the earliest calendar date it can have had in any time zone.
+        if (request.ClosedOn < DateOnly.FromDateTime(row.CreatedAt.UtcDateTime))
+        {
+            return new Validator().Add("closedOn", Text.Of($"撤销日期不能早于单位建立日期（{row.CreatedAt.UtcDateTime:yyyy-MM-dd}）。",
+                $"A unit cannot close before it was established ({row.CreatedAt.UtcDateTime:yyyy-MM-dd}).")).ToProblem();
+        }
         if (await db.ExecuteScalarAsync<int>(OrgUnitSql.ActiveChildren, new { Id = id }, ct) > 0)
         {
             return Problems.Conflict("urn:cw:problem:org-unit-has-active-children",

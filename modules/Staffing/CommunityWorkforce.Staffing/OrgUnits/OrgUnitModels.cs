@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using AutoMapper;
+using CommunityWorkforce.BuildingBlocks.Http;
 
 namespace CommunityWorkforce.Staffing.OrgUnits;
 
@@ -49,8 +51,11 @@ public sealed record CreateOrgUnitRequest
 {
     /// <summary>Required except for a city created by admin.</summary>
     public Guid? ParentId { get; init; }
+    [Required, MaxLength(20)]
     public string? Code { get; init; }
+    [Required, MaxLength(100)]
     public string? Name { get; init; }
+    [Required, MaxLength(20)]
     public string? Level { get; init; }
     public int? Households { get; init; }
     public int? Population { get; init; }
@@ -58,6 +63,7 @@ public sealed record CreateOrgUnitRequest
 
 public sealed record UpdateOrgUnitRequest
 {
+    [Required, MaxLength(100)]
     public string? Name { get; init; }
     public int? Households { get; init; }
     public int? Population { get; init; }
@@ -68,13 +74,16 @@ public sealed record UpdateOrgUnitRequest
 
 public sealed record MoveOrgUnitRequest
 {
+    [Required]
     public Guid? NewParentId { get; init; }
     public int? Version { get; init; }
 }
 
 public sealed record CloseOrgUnitRequest
 {
+    [Required, PlausibleDate]
     public DateOnly? ClosedOn { get; init; }
+    [Required, MaxLength(500)]
     public string? Reason { get; init; }
     public int? Version { get; init; }
 }

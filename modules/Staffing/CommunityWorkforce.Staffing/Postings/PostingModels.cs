@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using AutoMapper;
+using CommunityWorkforce.BuildingBlocks.Http;
 
 namespace CommunityWorkforce.Staffing.Postings;
 
@@ -43,11 +45,15 @@ public sealed record PostingResponse
 
 public sealed record CreatePostingRequest
 {
+    [Required]
     public Guid? WorkerId { get; init; }
+    [Required]
     public Guid? PostId { get; init; }
+    [Required, PlausibleDate]
     public DateOnly? StartedOn { get; init; }
 
     /// <summary>hire | rotation | promotion | demotion | secondment | leave</summary>
+    [Required, MaxLength(20)]
     public string? Reason { get; init; }
 
     /// <summary>Defaults to true when the worker holds no primary posting.</summary>
@@ -56,7 +62,9 @@ public sealed record CreatePostingRequest
 
 public sealed record EndPostingRequest
 {
+    [Required, PlausibleDate]
     public DateOnly? EndedOn { get; init; }
+    [Required, MaxLength(20)]
     public string? EndReason { get; init; }
     public int? Version { get; init; }
 }

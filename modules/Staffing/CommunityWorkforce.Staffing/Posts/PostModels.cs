@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AutoMapper;
 
 namespace CommunityWorkforce.Staffing.Posts;
@@ -27,18 +28,25 @@ public sealed record PostResponse
 
 public sealed record CreatePostRequest
 {
+    [Required]
     public Guid? OrgUnitId { get; init; }
+    [Required, MaxLength(20)]
     public string? PostType { get; init; }
+    [Required, MaxLength(100)]
     public string? Title { get; init; }
+    [Required]
     public int? Quota { get; init; }
 }
 
 public sealed record UpdatePostRequest
 {
+    [Required, MaxLength(100)]
     public string? Title { get; init; }
+    [Required]
     public int? Quota { get; init; }
 
     /// <summary>Why the quota changes; kept in the audit log.</summary>
+    [MaxLength(500)]
     public string? Reason { get; init; }
     public int? Version { get; init; }
 }

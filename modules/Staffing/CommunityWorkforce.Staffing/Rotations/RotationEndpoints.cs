@@ -225,8 +225,9 @@ internal static class RotationEndpoints
         {
             return Problems.StaleVersion(expected.FromIfMatch);
         }
+        // A requester's comment on submitting or withdrawing is kept with the change, not dropped.
         await audit.WriteAsync(new AuditEntry($"staffing.rotation.{toStatus}", "rotation-request", id, row.WorkerPath,
-            new { from = fromStatus, to = toStatus }), ct);
+            new { from = fromStatus, to = toStatus }, string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim()), ct);
         var updated = await FindInScope(db, user, id, ct);
         await tx.CommitAsync(ct);
         return TypedResults.Ok(mapper.Map<RotationRequestResponse>(updated));

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using AutoMapper;
+using CommunityWorkforce.BuildingBlocks.Http;
 
 namespace CommunityWorkforce.Staffing.Rotations;
 
@@ -49,10 +51,15 @@ public sealed record RotationRequestResponse
 
 public sealed record CreateRotationRequest
 {
+    [Required]
     public Guid? WorkerId { get; init; }
+    [Required]
     public Guid? FromPostingId { get; init; }
+    [Required]
     public Guid? ToPostId { get; init; }
+    [Required, MaxLength(500)]
     public string? Reason { get; init; }
+    [Required, PlausibleDate]
     public DateOnly? ProposedOn { get; init; }
 
     /// <summary>Submit to the leader at once (default) or keep as a draft.</summary>
@@ -62,6 +69,7 @@ public sealed record CreateRotationRequest
 public sealed record RotationDecisionRequest
 {
     /// <summary>Required when rejecting.</summary>
+    [MaxLength(500)]
     public string? Comment { get; init; }
     public int? Version { get; init; }
 }

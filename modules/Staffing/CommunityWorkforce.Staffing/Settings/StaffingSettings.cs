@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using CommunityWorkforce.BuildingBlocks.Data;
 
@@ -13,6 +14,7 @@ public sealed record StaffingSettings
     public int RotationThresholdYears { get; init; } = 5;
 
     /// <summary><c>population</c>: N workers per 10,000 residents; <c>households</c>: the household tiers below.</summary>
+    [Required, MaxLength(20)]
     public string NormMethod { get; init; } = "population";
 
     public int NormPerTenThousandResidents { get; init; } = 18;
@@ -29,8 +31,11 @@ public sealed record StaffingSettings
     public int NormStepAfterHouseholds { get; init; } = 500;
 
     /// <summary>Names of the three post types (三岗); Shanghai: 负责人 / 主管 / 工作人员.</summary>
+    [Required, MaxLength(20)]
     public string PostTypeHeadName { get; init; } = "负责人";
+    [Required, MaxLength(20)]
     public string PostTypeDeputyName { get; init; } = "主管";
+    [Required, MaxLength(20)]
     public string PostTypeStaffName { get; init; } = "工作人员";
 
     public int Version { get; init; }

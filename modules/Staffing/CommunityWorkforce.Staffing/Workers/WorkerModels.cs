@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using AutoMapper;
+using CommunityWorkforce.BuildingBlocks.Http;
 
 namespace CommunityWorkforce.Staffing.Workers;
 
@@ -52,29 +54,47 @@ public sealed record WorkerResponse
 public sealed record CreateWorkerRequest
 {
     /// <summary>Optional; generated when absent.</summary>
+    [MaxLength(20)]
     public string? StaffNo { get; init; }
+    [Required, MaxLength(50)]
     public string? Name { get; init; }
+    [Required, MaxLength(18)]
     public string? IdNumber { get; init; }
 
     /// <summary>Optional; derived from the ID number and cross-checked when given.</summary>
+    [MaxLength(1)]
     public string? Gender { get; init; }
+    [Required, MaxLength(20)]
     public string? EthnicGroup { get; init; }
+    [Required, MaxLength(20)]
     public string? PoliticalStatus { get; init; }
+    [Required, MaxLength(20)]
     public string? Education { get; init; }
+    [MaxLength(20)]
     public string? Phone { get; init; }
+    [Required, PlausibleDate]
     public DateOnly? HireDate { get; init; }
+    [Required, PlausibleDate]
     public DateOnly? ServiceStartDate { get; init; }
+    [Required]
     public Guid? OrgUnitId { get; init; }
 }
 
 public sealed record UpdateWorkerRequest
 {
+    [Required, MaxLength(50)]
     public string? Name { get; init; }
+    [Required, MaxLength(20)]
     public string? EthnicGroup { get; init; }
+    [Required, MaxLength(20)]
     public string? PoliticalStatus { get; init; }
+    [Required, MaxLength(20)]
     public string? Education { get; init; }
+    [MaxLength(20)]
     public string? Phone { get; init; }
+    [Required, PlausibleDate]
     public DateOnly? HireDate { get; init; }
+    [Required, PlausibleDate]
     public DateOnly? ServiceStartDate { get; init; }
     public int? Version { get; init; }
 }
@@ -82,8 +102,11 @@ public sealed record UpdateWorkerRequest
 public sealed record ChangeWorkerStatusRequest
 {
     /// <summary>active | on_leave | left</summary>
+    [Required, MaxLength(20)]
     public string? Status { get; init; }
+    [Required, PlausibleDate]
     public DateOnly? EffectiveOn { get; init; }
+    [MaxLength(500)]
     public string? Reason { get; init; }
     public int? Version { get; init; }
 }
@@ -91,6 +114,7 @@ public sealed record ChangeWorkerStatusRequest
 public sealed record RevealIdRequest
 {
     /// <summary>Why the number is needed; written to the audit log.</summary>
+    [Required, MaxLength(500)]
     public string? Reason { get; init; }
 }
 
