@@ -708,6 +708,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/todos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetMyTodos"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/staffing/codes": {
         parameters: {
             query?: never;
@@ -1369,6 +1385,18 @@ export interface components {
         VersionOnlyRequest: {
             /** Format: int32 */
             version?: number | null;
+        };
+        WorkbenchResponse: {
+            todos: components["schemas"]["WorkbenchTodo"][];
+        };
+        WorkbenchTodo: {
+            key: string;
+            module: string;
+            /** Format: int32 */
+            count: number;
+            link: string;
+            apiList: string;
+            severity: string;
         };
         WorkerResponse: {
             /** Format: uuid */
@@ -4245,6 +4273,40 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
+            };
+        };
+    };
+    GetMyTodos: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkbenchResponse"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -4,6 +4,7 @@ using CommunityWorkforce.BuildingBlocks.Data;
 using CommunityWorkforce.BuildingBlocks.Http;
 using CommunityWorkforce.BuildingBlocks.Privacy;
 using CommunityWorkforce.BuildingBlocks.Security;
+using CommunityWorkforce.BuildingBlocks.Workbench;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -69,6 +70,7 @@ internal static class PlatformEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/audit-log", List).RequireAuthorization(Policies.HrOrAdmin).WithTags("Audit").WithName("ListAuditLog");
+        api.MapGet("/me/todos", Todos).RequireAuthorization(Policies.AnyRole).WithTags("Workbench").WithName("GetMyTodos");
         api.MapGet("/me/personal-data", PersonalData).RequireAuthorization(Policies.AnyRole).WithTags("Auth").WithName("DownloadMyPersonalData");
     }
 
@@ -96,6 +98,17 @@ internal static class PlatformEndpoints
             EntityId = r.EntityId, ScopePath = r.ScopePath, Reason = r.Reason, RequestId = r.RequestId,
             Changes = r.Changes is null ? null : JsonDocument.Parse(r.Changes).RootElement.Clone(),
         }).ToList(), total, page.PageNumber, page.Size));
+    }
+
+    /// <summary>The caller's workbench: every module's to-dos, in module order; cards with nothing waiting are left out.</summary>
+    private static async Task<Ok<WorkbenchResponse>> Todos(IEnumerable<IWorkbenchContributor> contributors, CurrentUser user, CancellationToken ct)
+    {
+        var todos = new List<WorkbenchTodo>();
+        foreach (var contributor in contributors)
+        {
+            todos.AddRange((await contributor.TodosAsync(user, ct)).Where(t => t.Count > 0));
+        }
+        return TypedResults.Ok(new WorkbenchResponse(todos));
     }
 
     /// <summary>Everything every module holds about the caller, as one JSON document; the download itself is audited.</summary>
