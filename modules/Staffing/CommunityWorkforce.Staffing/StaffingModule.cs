@@ -8,6 +8,7 @@ using CommunityWorkforce.Staffing.Postings;
 using CommunityWorkforce.Staffing.Posts;
 using CommunityWorkforce.Staffing.Rotations;
 using CommunityWorkforce.Staffing.Settings;
+using CommunityWorkforce.Staffing.Workbench;
 using CommunityWorkforce.Staffing.Workers;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -34,6 +35,7 @@ public sealed class StaffingModule : IModule
         services.AddScoped<IPostingCommands, PostingCommands>();
         services.AddScoped<RosterImport>();
         services.AddScoped<BuildingBlocks.Privacy.IPersonalDataSource, StaffingPersonalData>();
+        services.AddScoped<BuildingBlocks.Workbench.IWorkbenchContributor, StaffingTodos>();
         services.AddScoped<DemoOrgTree>();
         services.AddScoped<DemoStaffing>();
     }

@@ -1,4 +1,5 @@
 using CommunityWorkforce.BuildingBlocks.Data;
+using CommunityWorkforce.BuildingBlocks.Http;
 using CommunityWorkforce.BuildingBlocks.Security;
 using CommunityWorkforce.Staffing.OrgUnits;
 using CommunityWorkforce.Staffing.Settings;
@@ -36,30 +37,11 @@ public sealed record HeadcountSummary(HeadcountLine Unit, IReadOnlyList<Headcoun
 
 internal static class HeadcountEndpoints
 {
-    private const string Units = """
-        SELECT u.id, u.code, u.name, u.level, u.path, u.parent_id, u.households, u.population
-        FROM staffing_org_units u WHERE u.path LIKE @Path AND u.status = 'active'
-        """;
-
-    private const string QuotaByUnit = """
-        SELECT p.org_unit_id, SUM(p.quota) AS quota
-        FROM staffing_posts p JOIN staffing_org_units u ON u.id = p.org_unit_id
-        WHERE u.path LIKE @Path AND p.status = 'active'
-        GROUP BY p.org_unit_id
-        """;
-
-    private const string FilledByUnit = """
-        SELECT p.org_unit_id, COUNT(*) AS filled
-        FROM staffing_postings g
-        JOIN staffing_posts p ON p.id = g.post_id
-        JOIN staffing_org_units u ON u.id = p.org_unit_id
-        WHERE u.path LIKE @Path AND g.ended_on IS NULL
-        GROUP BY p.org_unit_id
-        """;
-
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/staffing/headcount", Summary).RequireAuthorization(Policies.Staff).WithTags("Headcount").WithName("GetHeadcountSummary");
+        api.MapGet("/staffing/headcount/norm-deviations", NormDeviations).RequireAuthorization(Policies.Staff).WithTags("Headcount")
+            .WithName("ListNormDeviations");
     }
 
     /// <summary>
@@ -86,51 +68,43 @@ internal static class HeadcountEndpoints
         {
             return TypedResults.NotFound();
         }
-        var settings = await settingsStore.GetAsync(ct);
-        var args = new { Path = root.Path + "%" };
-        var units = await db.QueryAsync<UnitRow>(Units, args, ct);
-        var quotas = (await db.QueryAsync<UnitCount>(QuotaByUnit, args, ct)).ToDictionary(q => q.OrgUnitId, q => q.Quota);
-        var filled = (await db.QueryAsync<UnitCount>(FilledByUnit, args, ct)).ToDictionary(q => q.OrgUnitId, q => q.Filled);
+        var figures = await HeadcountFigures.LoadAsync(db, root.Path + "%", await settingsStore.GetAsync(ct), ct);
+        var rootRow = figures.Units.First(u => u.Id == root.Id);
+        var children = figures.Units.Where(u => u.ParentId == root.Id).OrderBy(u => u.Code).Select(figures.Line).ToList();
+        return TypedResults.Ok(new HeadcountSummary(figures.Line(rootRow), children, figures.Settings.NormMethod));
+    }
 
-        HeadcountLine Line(UnitRow unit)
+    /// <summary>
+    /// 配备标准偏差 — the units in scope that carry their own households or population figures and whose workers fall short
+    /// of or exceed the norm; the HR workbench card counts exactly these.
+    /// </summary>
+    private static async Task<Results<Ok<PagedResult<HeadcountLine>>, ValidationProblem>> NormDeviations(
+        [AsParameters] PageQuery page, string? normStatus, DbSession db, CurrentUser user, StaffingSettingsStore settingsStore,
+        CancellationToken ct)
+    {
+        var validator = new Validator();
+        page.Validate(validator, new Dictionary<string, string>());
+        validator.OneOf("normStatus", normStatus, ["short", "over"]);
+        if (!validator.IsValid)
         {
-            var subtree = units.Where(u => u.Path.StartsWith(unit.Path, StringComparison.Ordinal)).ToList();
-            var quota = subtree.Sum(u => quotas.GetValueOrDefault(u.Id));
-            var held = subtree.Sum(u => filled.GetValueOrDefault(u.Id));
-            var norms = subtree.Select(u => StaffingNorm.For(u.Households, u.Population, settings)).Where(n => n is not null).ToList();
-            int? norm = norms.Count == 0 ? null : norms.Sum();
-            return new HeadcountLine
-            {
-                OrgUnitId = unit.Id, Code = unit.Code, Name = unit.Name, Level = unit.Level,
-                Households = subtree.Sum(u => u.Households ?? 0) is var h && h > 0 ? h : null,
-                Population = subtree.Sum(u => u.Population ?? 0) is var p && p > 0 ? p : null,
-                Quota = quota, Filled = held, Vacant = Math.Max(0, quota - held), Norm = norm,
-                NormStatus = norm is null ? "unknown" : held < norm ? "short" : held > norm ? "over" : "ok",
-                OverQuota = Math.Max(0, held - quota),
-            };
+            return validator.ToProblem();
         }
-
-        var rootRow = units.First(u => u.Id == root.Id);
-        var children = units.Where(u => u.ParentId == root.Id).OrderBy(u => u.Code).Select(Line).ToList();
-        return TypedResults.Ok(new HeadcountSummary(Line(rootRow), children, settings.NormMethod));
+        var all = await Deviations(db, user, await settingsStore.GetAsync(ct), ct);
+        var matching = all.Where(l => normStatus is null || l.NormStatus == normStatus)
+            .Where(l => page.Q is not { Length: > 0 } q || l.Name.Contains(q.Trim(), StringComparison.Ordinal) || l.Code.StartsWith(q.Trim(), StringComparison.Ordinal))
+            .ToList();
+        return TypedResults.Ok(new PagedResult<HeadcountLine>(matching.Skip(page.Skip).Take(page.Size).ToList(), matching.Count, page.PageNumber, page.Size));
     }
 
-    private sealed class UnitRow
+    /// <summary>Units in scope with a norm of their own whose headcount deviates from it, by code.</summary>
+    internal static async Task<IReadOnlyList<HeadcountLine>> Deviations(DbSession db, CurrentUser user, StaffingSettings settings, CancellationToken ct)
     {
-        public Guid Id { get; init; }
-        public string Code { get; init; } = "";
-        public string Name { get; init; } = "";
-        public string Level { get; init; } = "";
-        public string Path { get; init; } = "";
-        public Guid? ParentId { get; init; }
-        public int? Households { get; init; }
-        public int? Population { get; init; }
-    }
-
-    private sealed class UnitCount
-    {
-        public Guid OrgUnitId { get; init; }
-        public int Quota { get; init; }
-        public int Filled { get; init; }
+        var figures = await HeadcountFigures.LoadAsync(db, user.ScopePattern, settings, ct);
+        return figures.Units
+            .Where(u => StaffingNorm.For(u.Households, u.Population, settings) is not null)
+            .OrderBy(u => u.Code, StringComparer.Ordinal)
+            .Select(figures.Line)
+            .Where(l => l.NormStatus is "short" or "over")
+            .ToList();
     }
 }

@@ -66,7 +66,7 @@ internal static class RotationEndpoints
     {
         var validator = new Validator();
         page.Validate(validator, Sortable);
-        validator.OneOf("status", filter.Status, RotationStatus.All);
+        validator.OneOf("status", filter.Status, [.. RotationStatus.All, RotationStatus.Open]);
         if (!validator.IsValid)
         {
             return validator.ToProblem();

@@ -14,6 +14,9 @@ public static class RotationStatus
     public const string Withdrawn = "withdrawn";
 
     public static readonly IReadOnlyList<string> All = [Draft, Submitted, Approved, Rejected, Withdrawn];
+
+    /// <summary>A list filter, not a state: draft or submitted (not yet decided).</summary>
+    public const string Open = "open";
 }
 
 /// <summary>A rotation (轮岗) request: move a worker from one of their postings to another post.</summary>
@@ -76,6 +79,7 @@ public sealed record RotationDecisionRequest
 
 public sealed record RotationListQuery
 {
+    /// <summary>draft | submitted | approved | rejected | withdrawn, or open (draft or submitted).</summary>
     public string? Status { get; init; }
     public Guid? WorkerId { get; init; }
     public Guid? OrgUnitId { get; init; }

@@ -36,7 +36,7 @@ internal static class RotationSql
         """;
 
     private const string Filters = """
-          AND (@Status IS NULL OR r.status = @Status)
+          AND (@Status IS NULL OR r.status = @Status OR (@Status = 'open' AND r.status IN ('draft', 'submitted')))
           AND (@WorkerId IS NULL OR r.worker_id = @WorkerId)
           AND (@UnitPath IS NULL OR wu.path LIKE @UnitPath OR tu.path LIKE @UnitPath)
           AND (@Q IS NULL OR w.name LIKE @Q ESCAPE '\' OR w.staff_no LIKE @Q ESCAPE '\')
