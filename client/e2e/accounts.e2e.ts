@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, openBrowser, screenshot, signIn, type Browser } from './support';
+import { baseUrl, openBrowser, screenshot, signIn, type Browser, landAndOpen } from './support';
 
 describe('administrator manages accounts', () => {
   let browser: Browser;
@@ -18,7 +18,7 @@ describe('administrator manages accounts', () => {
 
     await page.goto(`${baseUrl}/login`);
     await signIn(page, 'admin');
-    await page.waitForURL(`${baseUrl}/admin/accounts`);
+    await landAndOpen(page, '账号管理', '/admin/accounts');
     await page.getByRole('cell', { name: 'hr.linfen', exact: true }).waitFor();
 
     await page.getByRole('button', { name: '新建账号' }).click();

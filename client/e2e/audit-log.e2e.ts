@@ -33,7 +33,7 @@ describe('the audit log', () => {
     const { page } = browser;
     await page.goto(`${baseUrl}/login`);
     await signIn(page, 'worker.demo');
-    await page.waitForURL(`${baseUrl}/my-profile`);
+    await page.waitForURL(`${baseUrl}/workbench`);
     await page.goto(`${baseUrl}/audit-log`);
     await page.getByText('无权访问', { exact: true }).waitFor();
     await screenshot(page, 'audit-log-worker-forbidden');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, demoPassword, openBrowser, screenshot, type Browser } from './support';
+import { baseUrl, demoPassword, openBrowser, screenshot, type Browser, menuTexts } from './support';
 
 describe('language switch', () => {
   let browser: Browser;
@@ -19,10 +19,12 @@ describe('language switch', () => {
     await page.getByLabel('User name').fill('leader.linfen');
     await page.getByLabel('Password').fill(demoPassword);
     await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${baseUrl}/workbench`);
+    await expect
+      .poll(() => menuTexts(page))
+      .toEqual(['Workbench', 'Approvals', 'Organisation', 'Roster', 'Posts & quotas', 'My account']);
+    await page.getByRole('navigation').getByRole('menuitem', { name: 'Approvals' }).click();
     await page.waitForURL(`${baseUrl}/approvals`);
-
-    const nav = page.getByRole('navigation');
-    await expect.poll(() => nav.getByRole('menuitem').allInnerTexts()).toEqual(['Approvals', 'Organisation', 'Roster', 'Posts & quotas', 'My account']);
     await page.getByRole('tab', { name: /Submitted/ }).waitFor();
 
     await page.reload();

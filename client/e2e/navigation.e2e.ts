@@ -1,33 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, openBrowser, screenshot, signIn, type Browser } from './support';
+import { baseUrl, menuTexts, openBrowser, screenshot, signIn, type Browser } from './support';
 
-// `ready` is something the landing page shows once its data has loaded.
+// Every role lands on its workbench (工作台); `cards` are the to-dos the demo data gives it (the worker's depends on
+// whether they have an open request, so it is not listed).
 const cases = [
   {
     user: 'admin',
     role: '系统管理员',
-    landing: '/admin/accounts',
-    menu: ['审批待办', '组织架构', '花名册', '岗位与编制', '轮岗管理', '账号管理', '审计日志', '个人中心'],
-    ready: 'hr.linfen',
+    menu: ['工作台', '审批待办', '组织架构', '花名册', '岗位与编制', '轮岗管理', '账号管理', '审计日志', '个人中心'],
+    cards: ['任职已满轮岗年限', '有空缺的岗位'],
   },
   {
     user: 'hr.linfen',
     role: '人事专员',
-    landing: '/org-units',
-    menu: ['组织架构', '花名册', '岗位与编制', '轮岗管理', '审计日志', '个人中心'],
-    ready: '汾西路居民委员会',
+    menu: ['工作台', '组织架构', '花名册', '岗位与编制', '轮岗管理', '审计日志', '个人中心'],
+    cards: ['任职已满轮岗年限', '有空缺的岗位'],
   },
   {
     user: 'leader.linfen',
     role: '街道领导',
-    landing: '/approvals',
-    menu: ['审批待办', '组织架构', '花名册', '岗位与编制', '个人中心'],
-    ready: '何艳',
+    menu: ['工作台', '审批待办', '组织架构', '花名册', '岗位与编制', '个人中心'],
+    cards: ['待审批的轮岗申请'],
   },
-  { user: 'worker.demo', role: '社区工作者', landing: '/my-profile', menu: ['我的档案', '个人中心'], ready: '汾西路居民委员会' },
+  { user: 'worker.demo', role: '社区工作者', menu: ['工作台', '我的档案', '个人中心'], cards: [] },
 ];
 
-describe('each demo role signs in and sees its own navigation', () => {
+describe('each demo role lands on its workbench, whose every card counts the list it opens', () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await openBrowser();
@@ -37,17 +35,33 @@ describe('each demo role signs in and sees its own navigation', () => {
   });
 
   for (const c of cases) {
-    it(`${c.user} lands on ${c.landing} with ${c.menu.join(', ')}`, async () => {
+    it(`${c.user} sees ${c.menu.join(', ')} and cards that match their lists`, async () => {
       const { page } = browser;
       await page.goto(`${baseUrl}/login`);
       await signIn(page, c.user);
-      await page.waitForURL(`${baseUrl}${c.landing}`);
+      await page.waitForURL(`${baseUrl}/workbench`);
 
-      const nav = page.getByRole('navigation');
-      await expect.poll(() => nav.getByRole('menuitem').allInnerTexts()).toEqual(c.menu);
+      await expect.poll(() => menuTexts(page)).toEqual(c.menu);
       expect(await page.getByRole('banner').innerText()).toContain(c.role);
-      await page.getByRole('main').getByText(c.ready, { exact: true }).first().waitFor();
-      await screenshot(page, `navigation-${c.user}`);
+      const main = page.getByRole('main');
+      await main.getByRole('heading', { name: '我的待办' }).waitFor();
+      // The cards (or the empty state) once the to-dos have loaded.
+      await main.locator('[data-todo], .ant-empty').first().waitFor();
+      const cards = main.getByRole('list', { name: '我的待办' }).getByRole('link');
+      const labels = (await cards.count()) > 0 ? await cards.evaluateAll((links) => links.map((a) => a.getAttribute('aria-label') ?? '')) : [];
+      for (const card of c.cards) expect(labels.some((l) => l.startsWith(card)), `${card} in ${labels.join(' | ')}`).toBe(true);
+      await screenshot(page, `workbench-${c.user}`);
+
+      for (const label of labels) {
+        const count = Number(label.split(' ').at(-1));
+        const href = await main.getByRole('link', { name: label, exact: true }).getAttribute('href');
+        await main.getByRole('link', { name: label, exact: true }).click();
+        await page.waitForURL(`${baseUrl}${href}`);
+        await main.getByText(`共 ${count} 条`, { exact: true }).first().waitFor();
+        await page.getByRole('navigation').getByRole('menuitem', { name: '工作台' }).click();
+        await page.waitForURL(`${baseUrl}/workbench`);
+        await main.locator('[data-todo]').first().waitFor();
+      }
 
       await page.getByRole('button', { name: '退出登录' }).click();
       await page.waitForURL(`${baseUrl}/login`);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, openBrowser, screenshot, signIn, type Browser } from './support';
+import { baseUrl, openBrowser, screenshot, signIn, type Browser, landAndOpen } from './support';
 
 describe('sign-in', () => {
   let browser: Browser;
@@ -30,7 +30,7 @@ describe('sign-in', () => {
   it('keeps the session over a reload, and ends it when the refresh token was used elsewhere', async () => {
     const { page } = browser;
     await signIn(page, 'leader.linfen');
-    await page.waitForURL(`${baseUrl}/approvals`);
+    await landAndOpen(page, '审批待办', '/approvals');
     await page.reload();
     await page.getByRole('tab', { name: /待审批/ }).waitFor();
     expect(page.url()).toBe(`${baseUrl}/approvals`);

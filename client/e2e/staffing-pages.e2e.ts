@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, openBrowser, screenshot, signIn, type Browser } from './support';
+import { baseUrl, openBrowser, screenshot, signIn, type Browser, landAndOpen } from './support';
 
 describe('staffing pages by role', () => {
   let browser: Browser;
@@ -33,9 +33,7 @@ describe('staffing pages by role', () => {
   it('the leader reads the roster and posts but cannot change them', async () => {
     const { page } = browser;
     await signIn(page, 'leader.linfen');
-    await page.waitForURL(`${baseUrl}/approvals`);
-    await page.getByRole('navigation').getByRole('menuitem', { name: '花名册' }).click();
-    await page.waitForURL(`${baseUrl}/staffing/workers`);
+    await landAndOpen(page, '花名册', '/staffing/workers');
     await page.getByRole('link', { name: '罗丽华' }).first().waitFor();
     await page.getByText('只读', { exact: true }).waitFor();
     expect(await page.getByRole('button', { name: '新增人员' }).count()).toBe(0);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, openBrowser, screenshot, signIn, type Browser } from './support';
+import { baseUrl, openBrowser, screenshot, signIn, type Browser, landAndOpen } from './support';
 
 async function tabCount(page: Page, label: string): Promise<number> {
   const text = await page.getByRole('tab', { name: new RegExp(label) }).innerText();
@@ -55,7 +55,7 @@ describe('a rotation from proposal to the worker’s own record', () => {
   it('the street leader approves it in the inbox and the counts move', async () => {
     const { page } = browser;
     await signIn(page, 'leader.linfen');
-    await page.waitForURL(`${baseUrl}/approvals`);
+    await landAndOpen(page, '审批待办', '/approvals');
     const row = page.getByRole('row').filter({ hasText: reason });
     await row.waitFor();
     const submittedBefore = await tabCount(page, '待审批');
@@ -79,7 +79,7 @@ describe('a rotation from proposal to the worker’s own record', () => {
   it('the worker sees the new posting and the decision in their own record', async () => {
     const { page } = browser;
     await signIn(page, 'worker.demo');
-    await page.waitForURL(`${baseUrl}/my-profile`);
+    await landAndOpen(page, '我的档案', '/my-profile');
     const postings = page.getByRole('table', { name: '任职记录' });
     await postings
       .getByRole('row')

@@ -58,3 +58,16 @@ export async function signIn(page: Page, userName: string, password = demoPasswo
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
 }
+
+/** Every role lands on the workbench; then opens a page from the side menu. */
+export async function landAndOpen(page: Page, menuItem: string, path: string): Promise<void> {
+  await page.waitForURL(`${baseUrl}/workbench`);
+  await page.getByRole('navigation').getByRole('menuitem', { name: menuItem }).click();
+  await page.waitForURL(`${baseUrl}${path}`);
+}
+
+/** The side menu's item texts without their to-do count badges. */
+export async function menuTexts(page: Page): Promise<string[]> {
+  const texts = await page.getByRole('navigation').getByRole('menuitem').allInnerTexts();
+  return texts.map((s) => s.replace(/[\d\s+]+$/u, '').trim());
+}

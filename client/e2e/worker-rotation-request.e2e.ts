@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, demoPassword, openBrowser, screenshot, signIn, type Browser } from './support';
+import { baseUrl, demoPassword, openBrowser, screenshot, signIn, type Browser, landAndOpen } from './support';
 
 /** Withdraws worker.demo's open requests through the API, so that other journeys find their posting free. */
 async function withdrawOpenRequests(): Promise<void> {
@@ -36,7 +36,7 @@ describe('a worker asks for a rotation themself', () => {
     const { page } = browser;
     await page.goto(`${baseUrl}/login`);
     await signIn(page, 'worker.demo');
-    await page.waitForURL(`${baseUrl}/my-profile`);
+    await landAndOpen(page, '我的档案', '/my-profile');
 
     await page.getByRole('button', { name: '申请轮岗' }).click();
     const dialog = page.getByRole('dialog', { name: /发起轮岗/ });

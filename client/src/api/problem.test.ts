@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { signInErrorMessage } from '../app/auth/LoginPage';
-import { translator } from '../app/i18n';
+import { shellDictionaries, translator } from '../app/i18n';
 import { ApiError, mapProblemToFields, problemTypes } from './problem';
 
 describe('mapProblemToFields', () => {
@@ -47,7 +47,7 @@ describe('mapProblemToFields', () => {
 });
 
 describe('signInErrorMessage', () => {
-  const t = translator('zh-CN');
+  const t = translator(shellDictionaries['zh-CN']);
   const fail = (type: string, extra: object = {}) => new ApiError(400, { type, ...extra });
 
   it('has a message for every sign-in problem', () => {

@@ -58,3 +58,6 @@ export type RotationDecisionRequest = Schemas['RotationDecisionRequest'];
 /** `POST /api/staffing/workers/import/check`: every row's problems; the 422 of `import` carries the same as `rowErrors`. */
 export type ImportError = Schemas['ImportError'];
 export type ImportReport = Schemas['ImportReport'];
+
+// The workbench (工作台): every module's to-dos for the caller.
+export type WorkbenchTodo = Schemas['WorkbenchTodo'];

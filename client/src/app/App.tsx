@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -8,12 +8,16 @@ import { useEffect, useState } from 'react';
 import { BrowserRouter } from 'react-router-dom';
 import { ApiError } from '../api/problem';
 import { AuthProvider } from './auth/AuthProvider';
-import { I18nProvider, readStoredLocale, useLocale } from './i18n';
+import { features } from './features';
+import { buildDictionaries, I18nProvider, readStoredLocale, useLocale } from './i18n';
 import { AppRoutes } from './routes';
 import { ServicesProvider, type Services } from './services';
+import { todosKey } from './workbench/useTodos';
 
 function makeQueryClient() {
-  return new QueryClient({
+  const client: QueryClient = new QueryClient({
+    // Any change may settle or create a to-do: the workbench and the navigation badges ask again.
+    mutationCache: new MutationCache({ onSettled: () => client.invalidateQueries({ queryKey: todosKey }) }),
     defaultOptions: {
       queries: {
         // A 4xx answer will not change by asking again.
@@ -22,7 +26,10 @@ function makeQueryClient() {
       },
     },
   });
+  return client;
 }
+
+const dictionaries = buildDictionaries(features);
 
 function Localised() {
   const [locale] = useLocale();
@@ -45,7 +52,7 @@ export function App({ services }: { services: Services }) {
   return (
     <ServicesProvider services={services}>
       <QueryClientProvider client={queryClient}>
-        <I18nProvider initial={readStoredLocale()}>
+        <I18nProvider initial={readStoredLocale()} dictionaries={dictionaries}>
           <BrowserRouter>
             <Localised />
           </BrowserRouter>

@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import {
-  canDecideRotations,
-  canEditOrgUnits,
-  canEditStaffing,
-  canOpen,
-  canRevealIds,
-  landingPath,
-  navigationFor,
-  roles,
-  workspaceOf,
-} from './access-rules';
+import { canDecideRotations, canEditOrgUnits, canEditStaffing, canRevealIds } from '../features/staffing/roles';
+import { canOpen, landingPath, navigationFor, roles, workspaceOf } from './access-rules';
 
 describe('navigation by role', () => {
   const paths = (role: (typeof roles)[number]) => navigationFor(role).map((w) => w.path);
 
   it('gives each role its workspaces', () => {
     expect(paths('admin')).toEqual([
+      '/workbench',
       '/approvals',
       '/org-units',
       '/staffing/workers',
@@ -26,6 +18,7 @@ describe('navigation by role', () => {
       '/me',
     ]);
     expect(paths('hr')).toEqual([
+      '/workbench',
       '/org-units',
       '/staffing/workers',
       '/staffing/posts',
@@ -33,15 +26,12 @@ describe('navigation by role', () => {
       '/audit-log',
       '/me',
     ]);
-    expect(paths('leader')).toEqual(['/approvals', '/org-units', '/staffing/workers', '/staffing/posts', '/me']);
-    expect(paths('worker')).toEqual(['/my-profile', '/me']);
+    expect(paths('leader')).toEqual(['/workbench', '/approvals', '/org-units', '/staffing/workers', '/staffing/posts', '/me']);
+    expect(paths('worker')).toEqual(['/workbench', '/my-profile', '/me']);
   });
 
-  it('lands each role on its own workspace, which it may open', () => {
-    expect(landingPath('admin')).toBe('/admin/accounts');
-    expect(landingPath('hr')).toBe('/org-units');
-    expect(landingPath('leader')).toBe('/approvals');
-    expect(landingPath('worker')).toBe('/my-profile');
+  it('lands every role on the workbench, which it may open', () => {
+    for (const role of roles) expect(landingPath(role)).toBe('/workbench');
     for (const role of roles) expect(canOpen(role, landingPath(role))).toBe(true);
   });
 });
@@ -73,8 +63,11 @@ describe('route access', () => {
     expect(roles.filter(canDecideRotations)).toEqual(['leader']);
   });
 
-  it('counts sub-paths as the workspace, and knows no other path', () => {
-    expect(workspaceOf('/org-units/123')?.key).toBe('orgUnits');
+  it('finds the navigation item of a feature route, and knows no other path', () => {
+    expect(workspaceOf('/staffing/workers/123')?.key).toBe('roster');
+    expect(workspaceOf('/staffing/norm-deviations')?.key).toBe('orgUnits');
+    expect(workspaceOf('/workbench')?.key).toBe('workbench');
+    expect(workspaceOf('/staffing/workers/123/x')).toBeUndefined();
     expect(workspaceOf('/org-unitsx')).toBeUndefined();
     expect(workspaceOf('/nowhere')).toBeUndefined();
   });

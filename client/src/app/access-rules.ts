@@ -1,3 +1,5 @@
+import type { FeatureNavItem, FeatureRoute } from './feature';
+import { features } from './features';
 import type { MessageKey } from './i18n';
 
 /** The four roles the API issues (`role` claim and `GET /api/me`). */
@@ -15,61 +17,50 @@ export const roleLabelKey: Record<Role, MessageKey> = {
   worker: 'role.worker',
 };
 
-export type WorkspaceKey =
-  | 'orgUnits'
-  | 'roster'
-  | 'posts'
-  | 'rotations'
-  | 'approvals'
-  | 'accounts'
-  | 'auditLog'
-  | 'myProfile'
-  | 'me';
-
-export interface Workspace {
-  key: WorkspaceKey;
-  path: string;
-  labelKey: MessageKey;
-  roles: readonly Role[];
-}
-
-/** Every workspace in navigation order; the side menu shows those the role may open. */
-export const workspaces: readonly Workspace[] = [
-  { key: 'approvals', path: '/approvals', labelKey: 'nav.approvals', roles: ['leader', 'admin'] },
-  { key: 'orgUnits', path: '/org-units', labelKey: 'nav.orgUnits', roles: ['admin', 'hr', 'leader'] },
-  { key: 'roster', path: '/staffing/workers', labelKey: 'nav.roster', roles: ['admin', 'hr', 'leader'] },
-  { key: 'posts', path: '/staffing/posts', labelKey: 'nav.posts', roles: ['admin', 'hr', 'leader'] },
-  { key: 'rotations', path: '/staffing/rotations', labelKey: 'nav.rotations', roles: ['admin', 'hr'] },
-  { key: 'accounts', path: '/admin/accounts', labelKey: 'nav.accounts', roles: ['admin'] },
-  { key: 'auditLog', path: '/audit-log', labelKey: 'nav.auditLog', roles: ['admin', 'hr'] },
-  { key: 'myProfile', path: '/my-profile', labelKey: 'nav.myProfile', roles: ['worker'] },
-  { key: 'me', path: '/me', labelKey: 'nav.me', roles: ['admin', 'hr', 'leader', 'worker'] },
-];
-
-const landing: Record<Role, WorkspaceKey> = {
-  admin: 'accounts',
-  hr: 'orgUnits',
-  leader: 'approvals',
-  worker: 'myProfile',
+/** The shell's own item: every role's home page, the workbench (工作台). */
+export const workbenchNav: FeatureNavItem = {
+  key: 'workbench',
+  path: '/workbench',
+  labelKey: 'nav.workbench',
+  roles,
+  order: 0,
 };
 
-export function workspace(key: WorkspaceKey): Workspace {
-  const found = workspaces.find((w) => w.key === key);
-  if (!found) throw new Error(`Unknown workspace ${key}`);
-  return found;
+/** Every navigation item, the shell's and each feature's, in menu order. */
+export const navItems: readonly FeatureNavItem[] = [workbenchNav, ...features.flatMap((f) => f.nav)]
+  .map((item, index) => ({ item, index }))
+  .sort((a, b) => (a.item.order ?? 100) - (b.item.order ?? 100) || a.index - b.index)
+  .map(({ item }) => item);
+
+/** Every feature's routes. */
+export const featureRoutes: readonly FeatureRoute[] = features.flatMap((f) => f.routes);
+
+export function navItem(key: string): FeatureNavItem | undefined {
+  return navItems.find((n) => n.key === key);
 }
 
-export function navigationFor(role: Role): Workspace[] {
-  return workspaces.filter((w) => w.roles.includes(role));
+export function navigationFor(role: Role): FeatureNavItem[] {
+  return navItems.filter((n) => n.roles.includes(role));
 }
 
 export function landingPath(role: Role): string {
-  return workspace(landing[role]).path;
+  return workbenchNav.roles.includes(role) ? workbenchNav.path : (navigationFor(role)[0]?.path ?? '/me');
 }
 
-/** The workspace a path belongs to, or undefined for a path the app does not know (a 404). */
-export function workspaceOf(pathname: string): Workspace | undefined {
-  return workspaces.find((w) => pathname === w.path || pathname.startsWith(`${w.path}/`));
+function routeMatches(pattern: string, pathname: string): boolean {
+  const want = pattern.replace(/^\//, '').split('/');
+  const have = pathname.replace(/^\//, '').replace(/\/$/, '').split('/');
+  return want.length === have.length && want.every((part, i) => part.startsWith(':') || part === have[i]);
+}
+
+/**
+ * The navigation item a path belongs to: a feature route's `navKey` (so `/staffing/workers/42` is the roster's), else
+ * the item whose path it is; undefined for a path the app does not know (a 404).
+ */
+export function workspaceOf(pathname: string): FeatureNavItem | undefined {
+  const route = featureRoutes.find((r) => routeMatches(r.path, pathname));
+  if (route) return navItem(route.navKey);
+  return navItems.find((n) => pathname === n.path);
 }
 
 export function canOpen(role: Role, pathname: string): boolean {
@@ -77,22 +68,7 @@ export function canOpen(role: Role, pathname: string): boolean {
   return w !== undefined && w.roles.includes(role);
 }
 
-/** Changing the roster, posts and postings, and filing rotations for others (the API allows admin and hr). */
-export function canEditStaffing(role: Role): boolean {
-  return role === 'admin' || role === 'hr';
-}
-
-/** Seeing a full ID number and exporting the roster with them (hr and admin; every use is audited). */
-export function canRevealIds(role: Role): boolean {
-  return role === 'admin' || role === 'hr';
-}
-
-/** Approving or rejecting rotation requests (the street leader only). */
-export function canDecideRotations(role: Role): boolean {
-  return role === 'leader';
-}
-
-/** Creating, renaming, moving and closing org units (the API allows admin and hr). */
-export function canEditOrgUnits(role: Role): boolean {
-  return role === 'admin' || role === 'hr';
+/** Whether the role may open the routes of a navigation item. */
+export function mayOpen(role: Role, navKey: string): boolean {
+  return navItem(navKey)?.roles.includes(role) ?? false;
 }

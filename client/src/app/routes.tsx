@@ -1,25 +1,17 @@
 import { Navigate, Route, Routes } from 'react-router-dom';
-import { AccountsPage } from '../features/access/AccountsPage';
-import { MePage } from '../features/access/MePage';
-import { AuditLogPage } from '../features/audit/AuditLogPage';
-import { ApprovalsPage } from '../features/staffing/ApprovalsPage';
-import { MyProfilePage } from '../features/staffing/MyProfilePage';
-import { OrgUnitsPage } from '../features/staffing/OrgUnitsPage';
-import { PostsPage } from '../features/staffing/PostsPage';
-import { RosterPage } from '../features/staffing/RosterPage';
-import { RotationsPage } from '../features/staffing/RotationsPage';
-import { WorkerProfilePage } from '../features/staffing/WorkerProfilePage';
-import { landingPath } from './access-rules';
+import { featureRoutes, landingPath } from './access-rules';
 import { LoginPage } from './auth/LoginPage';
 import { RequireAuth, useCurrentUser } from './auth/RequireAuth';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage, RequireWorkspace } from './pages/StatusPages';
+import { WorkbenchPage } from './workbench/WorkbenchPage';
 
 function Landing() {
   const { me, role } = useCurrentUser();
   return <Navigate to={me.mustChangePassword ? '/me' : landingPath(role)} replace />;
 }
 
+/** The shell's routes and every feature's (features.ts), each behind the roles of its navigation item. */
 export function AppRoutes() {
   return (
     <Routes>
@@ -33,85 +25,16 @@ export function AppRoutes() {
       >
         <Route index element={<Landing />} />
         <Route
-          path="org-units"
+          path="/workbench"
           element={
-            <RequireWorkspace name="orgUnits">
-              <OrgUnitsPage />
+            <RequireWorkspace name="workbench">
+              <WorkbenchPage />
             </RequireWorkspace>
           }
         />
-        <Route
-          path="staffing/workers"
-          element={
-            <RequireWorkspace name="roster">
-              <RosterPage />
-            </RequireWorkspace>
-          }
-        />
-        <Route
-          path="staffing/workers/:id"
-          element={
-            <RequireWorkspace name="roster">
-              <WorkerProfilePage />
-            </RequireWorkspace>
-          }
-        />
-        <Route
-          path="staffing/posts"
-          element={
-            <RequireWorkspace name="posts">
-              <PostsPage />
-            </RequireWorkspace>
-          }
-        />
-        <Route
-          path="staffing/rotations"
-          element={
-            <RequireWorkspace name="rotations">
-              <RotationsPage />
-            </RequireWorkspace>
-          }
-        />
-        <Route
-          path="my-profile"
-          element={
-            <RequireWorkspace name="myProfile">
-              <MyProfilePage />
-            </RequireWorkspace>
-          }
-        />
-        <Route
-          path="admin/accounts"
-          element={
-            <RequireWorkspace name="accounts">
-              <AccountsPage />
-            </RequireWorkspace>
-          }
-        />
-        <Route
-          path="audit-log"
-          element={
-            <RequireWorkspace name="auditLog">
-              <AuditLogPage />
-            </RequireWorkspace>
-          }
-        />
-        <Route
-          path="approvals"
-          element={
-            <RequireWorkspace name="approvals">
-              <ApprovalsPage />
-            </RequireWorkspace>
-          }
-        />
-        <Route
-          path="me"
-          element={
-            <RequireWorkspace name="me">
-              <MePage />
-            </RequireWorkspace>
-          }
-        />
+        {featureRoutes.map((r) => (
+          <Route key={r.path} path={r.path} element={<RequireWorkspace name={r.navKey}>{r.element}</RequireWorkspace>} />
+        ))}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,11 +1,35 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dictionaries, format, readStoredLocale } from '.';
+import { features } from '../features';
+import { buildDictionaries, format, readStoredLocale, shellDictionaries } from '.';
+
+const dictionaries = buildDictionaries(features);
 
 const locales = Object.keys(dictionaries) as (keyof typeof dictionaries)[];
 
 describe('the dictionaries', () => {
+  it('give every key to one owner: the shell or one feature', () => {
+    const owners = new Map<string, string>();
+    const sources = [{ name: 'shell', messages: shellDictionaries }, ...features];
+    for (const source of sources) {
+      for (const key of Object.keys(source.messages['zh-CN'])) {
+        expect(owners.get(key), `${key} in ${source.name}`).toBeUndefined();
+        owners.set(key, source.name);
+      }
+    }
+  });
+
+  it('word every workbench to-do and navigation item of every feature in both languages', () => {
+    for (const feature of features) {
+      for (const item of feature.nav) {
+        expect(dictionaries['zh-CN'][item.labelKey], item.labelKey).toBeDefined();
+        for (const key of item.todoKeys ?? []) expect(dictionaries['zh-CN'][key], key).toBeDefined();
+      }
+      for (const tab of feature.profileTabs ?? []) expect(dictionaries['zh-CN'][tab.labelKey], tab.labelKey).toBeDefined();
+    }
+  });
+
   it('have the same keys in every language', () => {
     const reference = Object.keys(dictionaries['zh-CN']).sort();
     for (const locale of locales) expect(Object.keys(dictionaries[locale]).sort()).toEqual(reference);
@@ -22,7 +46,7 @@ describe('the dictionaries', () => {
   it('use the same placeholders in every language', () => {
     const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const [key, message] of Object.entries(dictionaries['zh-CN'])) {
-      expect(placeholders(dictionaries.en[key as keyof typeof dictionaries.en]), key).toEqual(placeholders(message));
+      expect(placeholders(dictionaries.en[key] ?? ''), key).toEqual(placeholders(message));
     }
   });
 

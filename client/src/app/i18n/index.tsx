@@ -1,12 +1,49 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { en } from './en';
-import { zhCN, type MessageKey, type Messages } from './zh-CN';
+import { zhCN, type ShellMessageKey } from './zh-CN';
 
 export type Locale = 'zh-CN' | 'en';
-export type { MessageKey };
-export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
-export const dictionaries: Record<Locale, Messages> = { 'zh-CN': zhCN, en };
+/**
+ * Each feature registers the type of its Chinese dictionary here by module augmentation, in its `i18n.zh-CN.ts`:
+ *
+ * ```ts
+ * declare module '../../app/i18n' {
+ *   interface FeatureMessageRegistry { staffing: typeof staffingZhCN }
+ * }
+ * ```
+ *
+ * so that `t('staffing.x')` is checked like the shell's keys, without the shell importing the feature.
+ */
+export interface FeatureMessageRegistry {}
+
+type FeatureMessageKey = {
+  [F in keyof FeatureMessageRegistry]: keyof FeatureMessageRegistry[F] & string;
+}[keyof FeatureMessageRegistry];
+
+export type MessageKey = ShellMessageKey | FeatureMessageKey;
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+/** For keys that arrive as data (a navigation item's label, a workbench card's key); falls back to the key itself. */
+export type TranslateAny = (key: string, vars?: Record<string, string | number>) => string;
+
+export type Dictionary = Readonly<Record<string, string>>;
+export type Dictionaries = Record<Locale, Dictionary>;
+
+/** What the shell needs of a feature to translate its pages. */
+export interface MessageSource {
+  name: string;
+  messages: { 'zh-CN': Record<string, string>; en: Record<string, string> };
+}
+
+/** The shell's dictionaries with every feature's messages merged in (a key belongs to one source only; a test checks). */
+export function buildDictionaries(sources: readonly MessageSource[]): Dictionaries {
+  return {
+    'zh-CN': Object.assign({}, zhCN, ...sources.map((s) => s.messages['zh-CN'])) as Dictionary,
+    en: Object.assign({}, en, ...sources.map((s) => s.messages.en)) as Dictionary,
+  };
+}
+
+export const shellDictionaries: Dictionaries = { 'zh-CN': zhCN, en };
 
 const storageKey = 'cw.locale';
 
@@ -28,27 +65,43 @@ export function format(template: string, vars?: Record<string, string | number>)
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
-export function translator(locale: Locale): Translate {
-  const messages = dictionaries[locale];
-  return (key, vars) => format(messages[key], vars);
+export function translator(dictionary: Dictionary): TranslateAny {
+  return (key, vars) => format(dictionary[key] ?? key, vars);
 }
 
 interface I18nValue {
   locale: Locale;
   setLocale: (locale: Locale) => void;
-  t: Translate;
+  t: TranslateAny;
+  has: (key: string) => boolean;
 }
 
 const I18nContext = createContext<I18nValue | null>(null);
 
-export function I18nProvider({ children, initial }: { children: ReactNode; initial: Locale }) {
+export function I18nProvider({
+  children,
+  initial,
+  dictionaries,
+}: {
+  children: ReactNode;
+  initial: Locale;
+  dictionaries: Dictionaries;
+}) {
   const [locale, setLocaleState] = useState<Locale>(initial);
   const setLocale = useCallback((next: Locale) => {
     storeLocale(next);
     document.documentElement.lang = next;
     setLocaleState(next);
   }, []);
-  const value = useMemo(() => ({ locale, setLocale, t: translator(locale) }), [locale, setLocale]);
+  const value = useMemo(
+    () => ({
+      locale,
+      setLocale,
+      t: translator(dictionaries[locale]),
+      has: (key: string) => key in dictionaries[locale],
+    }),
+    [locale, setLocale, dictionaries],
+  );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
@@ -58,8 +111,15 @@ function useI18n(): I18nValue {
   return value;
 }
 
+/** The typed translator: shell keys and every registered feature's keys. */
 export function useT(): Translate {
   return useI18n().t;
+}
+
+/** The translator for keys that arrive as data, and whether a key is known. */
+export function useTranslateAny(): { t: TranslateAny; has: (key: string) => boolean } {
+  const { t, has } = useI18n();
+  return useMemo(() => ({ t, has }), [t, has]);
 }
 
 export function useLocale(): [Locale, (locale: Locale) => void] {

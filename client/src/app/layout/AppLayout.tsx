@@ -1,94 +1,143 @@
-import {
-  ApartmentOutlined,
-  AuditOutlined,
-  FileSearchOutlined,
-  IdcardOutlined,
-  LogoutOutlined,
-  SolutionOutlined,
-  SwapOutlined,
-  TeamOutlined,
-  UserOutlined,
-  UsergroupAddOutlined,
-} from '@ant-design/icons';
-import { Alert, Breadcrumb, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { DashboardOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Badge, Breadcrumb, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { landingPath, navigationFor, roleLabelKey, workspaceOf, type WorkspaceKey } from '../access-rules';
+import { landingPath, navigationFor, roleLabelKey, workspaceOf } from '../access-rules';
 import { useAuth } from '../auth/AuthProvider';
 import { useCurrentUser } from '../auth/RequireAuth';
-import { useT } from '../i18n';
+import { useLocale, useT, useTranslateAny } from '../i18n';
+import { badgeCount, useTodos } from '../workbench/useTodos';
 import { LanguageSwitch } from './LanguageSwitch';
 
-const icons: Record<WorkspaceKey, ReactNode> = {
-  orgUnits: <ApartmentOutlined />,
-  roster: <UsergroupAddOutlined />,
-  posts: <SolutionOutlined />,
-  rotations: <SwapOutlined />,
-  accounts: <TeamOutlined />,
-  auditLog: <FileSearchOutlined />,
-  approvals: <AuditOutlined />,
-  myProfile: <IdcardOutlined />,
-  me: <UserOutlined />,
-};
+function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
+  const { t } = useTranslateAny();
+  const { role } = useCurrentUser();
+  const location = useLocation();
+  const current = workspaceOf(location.pathname);
+  const todos = useTodos();
+  const items = navigationFor(role).map((w) => {
+    const count = badgeCount(todos.data, w.todoKeys);
+    return {
+      key: w.path,
+      icon: w.icon ?? (w.key === 'workbench' ? <DashboardOutlined /> : undefined),
+      label: (
+        <Link to={w.path} onClick={onNavigate}>
+          {t(w.labelKey)}
+          {count > 0 && <Badge count={count} size="small" overflowCount={999} style={{ marginInlineStart: 8, boxShadow: 'none' }} />}
+        </Link>
+      ),
+    };
+  });
+  return <Menu theme="dark" mode="inline" selectedKeys={current ? [current.path] : []} items={items} />;
+}
 
 export function AppLayout() {
   const t = useT();
+  const { t: word } = useTranslateAny();
   const { me, role } = useCurrentUser();
   const { signOut } = useAuth();
   const location = useLocation();
   const navigate = useNavigate();
   const current = workspaceOf(location.pathname);
   const home = landingPath(role);
-
-  const items = navigationFor(role).map((w) => ({
-    key: w.path,
-    icon: icons[w.key],
-    label: <Link to={w.path}>{t(w.labelKey)}</Link>,
-  }));
+  const screens = Grid.useBreakpoint();
+  // Below lg (992 px) the side menu becomes a drawer and the header folds the account into a dropdown.
+  const narrow = screens.lg !== true;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const [locale, setLocale] = useLocale();
+  const scope = t('app.scope', { name: me.orgUnitName ?? t('app.scope.all') });
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider breakpoint="lg" collapsedWidth={0} width={208} theme="dark">
-        <div style={{ color: '#fff', padding: '16px 20px', fontWeight: 600, fontSize: 16, lineHeight: 1.4 }}>
-          {t('app.name')}
-        </div>
-        <nav aria-label={t('app.name')}>
-          <Menu theme="dark" mode="inline" selectedKeys={current ? [current.path] : []} items={items} />
-        </nav>
-      </Layout.Sider>
-      <Layout>
+      {!narrow && (
+        <Layout.Sider width={208} theme="dark">
+          <div style={{ color: '#fff', padding: '16px 20px', fontWeight: 600, fontSize: 16, lineHeight: 1.4 }}>
+            {t('app.name')}
+          </div>
+          <nav aria-label={t('app.name')}>
+            <NavMenu />
+          </nav>
+        </Layout.Sider>
+      )}
+      {narrow && (
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={240}
+          title={t('app.name')}
+          styles={{ body: { padding: 0, background: '#001529' } }}
+        >
+          <nav aria-label={t('app.name')}>
+            <NavMenu onNavigate={() => setDrawerOpen(false)} />
+          </nav>
+        </Drawer>
+      )}
+      <Layout style={{ minWidth: 0 }}>
         <Layout.Header
           style={{
             background: '#fff',
-            padding: '0 24px',
+            padding: narrow ? '0 12px' : '0 24px',
             display: 'flex',
             alignItems: 'center',
-            justifyContent: 'flex-end',
-            gap: 16,
+            justifyContent: narrow ? 'space-between' : 'flex-end',
+            gap: 12,
             borderBottom: '1px solid #f0f0f0',
           }}
         >
-          <Space size="middle" wrap>
-            <Typography.Text strong>{me.displayName}</Typography.Text>
-            <Tag color="blue">{t(roleLabelKey[role])}</Tag>
-            <Typography.Text type="secondary">
-              {t('app.scope', { name: me.orgUnitName ?? t('app.scope.all') })}
-            </Typography.Text>
-            <LanguageSwitch />
-            <Button
-              icon={<LogoutOutlined />}
-              onClick={() => void signOut()} // RequireAuth then shows the sign-in page
-            >
-              {t('app.signOut')}
-            </Button>
-          </Space>
+          {narrow ? (
+            <>
+              <Space size="small" style={{ minWidth: 0 }}>
+                <Button type="text" icon={<MenuOutlined />} aria-label={t('app.menu')} onClick={() => setDrawerOpen(true)} />
+                <Typography.Text strong ellipsis style={{ maxWidth: 160 }}>
+                  {current ? word(current.labelKey) : t('app.name')}
+                </Typography.Text>
+              </Space>
+              <Dropdown
+                trigger={['click']}
+                menu={{
+                  items: [
+                    { key: 'who', disabled: true, label: `${me.displayName} · ${t(roleLabelKey[role])}` },
+                    ...(role === 'worker' ? [] : [{ key: 'scope', disabled: true, label: scope }]),
+                    { type: 'divider' as const },
+                    { key: 'me', icon: <UserOutlined />, label: t('nav.me'), onClick: () => navigate('/me') },
+                    {
+                      key: 'language',
+                      label: t('app.language.switch'),
+                      onClick: () => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN'),
+                    },
+                    { key: 'signOut', icon: <LogoutOutlined />, label: t('app.signOut'), onClick: () => void signOut() },
+                  ],
+                }}
+              >
+                <Button icon={<UserOutlined />} aria-label={t('app.account')}>
+                  <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+                    {t(roleLabelKey[role])}
+                  </Tag>
+                </Button>
+              </Dropdown>
+            </>
+          ) : (
+            <Space size="middle">
+              <Typography.Text strong>{me.displayName}</Typography.Text>
+              <Tag color="blue">{t(roleLabelKey[role])}</Tag>
+              {role !== 'worker' && <Typography.Text type="secondary">{scope}</Typography.Text>}
+              <LanguageSwitch />
+              <Button
+                icon={<LogoutOutlined />}
+                onClick={() => void signOut()} // RequireAuth then shows the sign-in page
+              >
+                {t('app.signOut')}
+              </Button>
+            </Space>
+          )}
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>
+        <Layout.Content style={{ padding: narrow ? 12 : 24 }}>
           <Breadcrumb
             style={{ marginBottom: 16 }}
             items={[
               { title: <Link to={home}>{t('app.home')}</Link> },
-              ...(current ? [{ title: t(current.labelKey) }] : []),
+              ...(current && current.path !== home ? [{ title: word(current.labelKey) }] : []),
             ]}
           />
           {me.mustChangePassword && location.pathname !== '/me' && (
@@ -104,7 +153,9 @@ export function AppLayout() {
               }
             />
           )}
-          <Outlet />
+          <Suspense fallback={<Spin />}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>

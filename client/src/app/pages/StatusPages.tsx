@@ -1,7 +1,7 @@
 import { Button, Result } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { canOpen, landingPath, type WorkspaceKey, workspace } from '../access-rules';
+import { landingPath, mayOpen } from '../access-rules';
 import { useCurrentUser } from '../auth/RequireAuth';
 import { useT } from '../i18n';
 
@@ -26,8 +26,8 @@ export function ForbiddenPage() {
   return <Result status="403" title={t('page.forbidden.title')} subTitle={t('page.forbidden.subtitle')} extra={<BackHome />} />;
 }
 
-/** Renders a workspace for the roles that may open it, and the 403 page for everyone else. */
-export function RequireWorkspace({ name, children }: { name: WorkspaceKey; children: ReactNode }) {
+/** Renders a navigation item's page for the roles that may open it, and the 403 page for everyone else. */
+export function RequireWorkspace({ name, children }: { name: string; children: ReactNode }) {
   const { role } = useCurrentUser();
-  return canOpen(role, workspace(name).path) ? children : <ForbiddenPage />;
+  return mayOpen(role, name) ? children : <ForbiddenPage />;
 }

@@ -1,9 +1,11 @@
-import { Alert, App, Badge, Button, Card, Form, Input, Space, Table, Tabs, Typography } from 'antd';
+import { Alert, App, Badge, Button, Card, Form, Input, Space, Tabs, Typography } from 'antd';
 import { FormModal } from '../../app/FormModal';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { noWrap, ResponsiveTable } from '../../app/ResponsiveTable';
 import { ApiError, type Problem } from '../../api/problem';
 import type { RotationCounts, RotationRequest } from '../../api/types';
-import { canDecideRotations } from '../../app/access-rules';
+import { canDecideRotations } from './roles';
 import { useCurrentUser } from '../../app/auth/RequireAuth';
 import { useT } from '../../app/i18n';
 import { useReportError } from '../../app/problems';
@@ -73,7 +75,9 @@ export function ApprovalsPage() {
   const { role } = useCurrentUser();
   const canDecide = canDecideRotations(role);
   const counts = useRotationCounts();
-  const [status, setStatus] = useState<RotationStatus>('submitted');
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('status');
+  const status: RotationStatus = rotationStatuses.find((s) => s === asked) ?? 'submitted';
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const requests = useRotationRequests({ status, ...page });
   const [deciding, setDeciding] = useState<{ request: RotationRequest; approve: boolean } | null>(null);
@@ -84,7 +88,7 @@ export function ApprovalsPage() {
       <Tabs
         activeKey={status}
         onChange={(key) => {
-          setStatus(key as RotationStatus);
+          setParams(key === 'submitted' ? {} : { status: key }, { replace: true });
           setPage((p) => ({ ...p, page: 1 }));
         }}
         items={rotationStatuses.map((s) => ({
@@ -97,7 +101,7 @@ export function ApprovalsPage() {
           ),
         }))}
       />
-      <Table<RotationRequest>
+      <ResponsiveTable<RotationRequest>
         rowKey="id"
         loading={requests.isFetching}
         dataSource={requests.data?.items ?? []}
@@ -108,11 +112,13 @@ export function ApprovalsPage() {
           current: page.page,
           pageSize: page.pageSize,
           total: requests.data?.total ?? 0,
+          showTotal: (total) => t('common.total', { total }),
           onChange: (p, pageSize) => setPage({ page: p, pageSize }),
         }}
         columns={[
           {
             title: t('approvals.col.worker'),
+            cardTitle: true,
             render: (_, r) => (
               <Space orientation="vertical" size={0}>
                 <Typography.Text strong>{r.workerName}</Typography.Text>
@@ -141,7 +147,7 @@ export function ApprovalsPage() {
               </Space>
             ),
           },
-          { title: t('staffing.rotation.field.proposedOn'), dataIndex: 'proposedOn', width: 110 },
+          { title: t('staffing.rotation.field.proposedOn'), dataIndex: 'proposedOn', width: 110, ...noWrap },
           { title: t('staffing.rotation.field.reason'), dataIndex: 'reason' },
           { title: t('staffing.rotation.field.requester'), dataIndex: 'requestedByName', width: 120 },
           {
@@ -152,6 +158,7 @@ export function ApprovalsPage() {
           {
             title: t('common.actions'),
             width: 160,
+            cardActions: true,
             render: (_, r) =>
               canDecide && r.status === 'submitted' ? (
                 <Space>

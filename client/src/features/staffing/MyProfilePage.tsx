@@ -1,5 +1,7 @@
-import { Button, Card, Result, Skeleton, Space, Typography } from 'antd';
+import { Button, Card, Checkbox, Result, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { features } from '../../app/features';
 import { ApiError } from '../../api/problem';
 import { useT } from '../../app/i18n';
 import { useMyWorker, useRotationRequests, useWorkerPostings } from './staffingHooks';
@@ -11,7 +13,9 @@ export function MyProfilePage() {
   const t = useT();
   const me = useMyWorker();
   const postings = useWorkerPostings(me.data?.id);
-  const requests = useRotationRequests({ pageSize: 100 }, me.data !== undefined);
+  const [params, setParams] = useSearchParams();
+  const openOnly = params.get('rotations') === 'open';
+  const requests = useRotationRequests({ pageSize: 100, status: openOnly ? 'open' : undefined }, me.data !== undefined);
   const [asking, setAsking] = useState(false);
 
   if (me.isPending) return <Skeleton active />;
@@ -41,6 +45,15 @@ export function MyProfilePage() {
           </Button>
         }
       >
+        <Space wrap style={{ marginBottom: 8 }}>
+          <Checkbox
+            checked={openOnly}
+            onChange={(e) => setParams(e.target.checked ? { rotations: 'open' } : {}, { replace: true })}
+          >
+            {t('staffing.myProfile.openOnly')}
+          </Checkbox>
+          <Typography.Text type="secondary">{t('common.total', { total: requests.data?.total ?? 0 })}</Typography.Text>
+        </Space>
         <RotationRequestsTable requests={requests.data?.items ?? []} loading={requests.isPending} />
       </Card>
       {asking && (
@@ -55,6 +68,9 @@ export function MyProfilePage() {
           }}
         />
       )}
+      {features.flatMap((f) => f.myProfileSections ?? []).map((section) => (
+        <div key={section.key}>{section.render()}</div>
+      ))}
       <Card title={t('staffing.myProfile.info')}>
         <WorkerInfo worker={worker} />
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>

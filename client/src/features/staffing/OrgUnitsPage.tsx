@@ -4,7 +4,7 @@ import type { TreeDataNode } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { OrgUnitNode } from '../../api/types';
-import { canEditOrgUnits } from '../../app/access-rules';
+import { canEditOrgUnits } from './roles';
 import { useCurrentUser } from '../../app/auth/RequireAuth';
 import { useT } from '../../app/i18n';
 import { useOrgTree, useOrgUnitSearch } from './hooks';

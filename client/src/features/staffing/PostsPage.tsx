@@ -1,9 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { FormModal } from '../../app/FormModal';
 import { lazy, Suspense, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { ResponsiveTable } from '../../app/ResponsiveTable';
 import type { HeadcountLine, Post } from '../../api/types';
-import { canEditStaffing } from '../../app/access-rules';
+import { canEditStaffing } from './roles';
 import { useCurrentUser } from '../../app/auth/RequireAuth';
 import { useLocale, useT } from '../../app/i18n';
 import { useReportError } from '../../app/problems';
@@ -142,7 +144,9 @@ export function PostsPage() {
   const headcount = useHeadcount(unitId);
   const [postPage, setPostPage] = useState({ page: 1, pageSize: 20 });
   const [postType, setPostType] = useState<string>();
-  const posts = usePosts({ orgUnitId: unitId, postType, status: 'active', ...postPage });
+  const [params, setParams] = useSearchParams();
+  const vacantOnly = params.get('hasVacancy') === 'true';
+  const posts = usePosts({ orgUnitId: unitId, postType, status: 'active', hasVacancy: vacantOnly || undefined, ...postPage });
   const closePost = useClosePost();
   const report = useReportError();
   const [dialog, setDialog] = useState<{ kind: 'create' } | { kind: 'edit'; post: Post } | null>(null);
@@ -217,7 +221,16 @@ export function PostsPage() {
       <Card
         title={t('staffing.posts.listTitle', { unit: unit?.name ?? '' })}
         extra={
-          <Space>
+          <Space wrap>
+            <Checkbox
+              checked={vacantOnly}
+              onChange={(e) => {
+                setParams(e.target.checked ? { hasVacancy: 'true' } : {}, { replace: true });
+                setPostPage((p) => ({ ...p, page: 1 }));
+              }}
+            >
+              {t('staffing.posts.vacantOnly')}
+            </Checkbox>
             <Select
               allowClear
               style={{ width: 140 }}
@@ -235,7 +248,7 @@ export function PostsPage() {
           </Space>
         }
       >
-        <Table<Post>
+        <ResponsiveTable<Post>
           rowKey="id"
           size="small"
           loading={posts.isFetching}
@@ -245,11 +258,12 @@ export function PostsPage() {
             current: postPage.page,
             pageSize: postPage.pageSize,
             total: posts.data?.total ?? 0,
+            showTotal: (total) => t('common.total', { total }),
             onChange: (page, pageSize) => setPostPage({ page, pageSize }),
           }}
           columns={[
             { title: t('staffing.posting.field.orgUnit'), dataIndex: 'orgUnitName' },
-            { title: t('staffing.post.field.title'), dataIndex: 'title' },
+            { title: t('staffing.post.field.title'), dataIndex: 'title', cardTitle: true },
             {
               title: t('staffing.post.field.postType'),
               dataIndex: 'postType',
@@ -267,6 +281,7 @@ export function PostsPage() {
               ? [
                   {
                     title: t('common.actions'),
+                    cardActions: true,
                     render: (_: unknown, p: Post) => (
                       <Space>
                         <Button size="small" onClick={() => setDialog({ kind: 'edit', post: p })}>

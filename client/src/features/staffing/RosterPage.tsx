@@ -5,7 +5,7 @@ import type { TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { Worker, WorkerListQuery } from '../../api/types';
-import { canEditStaffing, canRevealIds } from '../../app/access-rules';
+import { canEditStaffing, canRevealIds } from './roles';
 import { useCurrentUser } from '../../app/auth/RequireAuth';
 import { useLocale, useT } from '../../app/i18n';
 import { useReportError } from '../../app/problems';

@@ -1,9 +1,10 @@
 import { SwapOutlined } from '@ant-design/icons';
-import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import type { DueForRotation, RotationRequest } from '../../api/types';
 import { useT } from '../../app/i18n';
+import { noWrap, ResponsiveTable } from '../../app/ResponsiveTable';
 import { CreateRotationModal } from './PostingForms';
 import { useDueForRotation, useRotationRequests, useStaffingSettings } from './staffingHooks';
 import { rotationStatuses, rotationStatusKey } from './staffingRules';
@@ -15,7 +16,9 @@ export function RotationsPage() {
   const settings = useStaffingSettings();
   const [duePage, setDuePage] = useState({ page: 1, pageSize: 10 });
   const due = useDueForRotation(duePage.page, duePage.pageSize);
-  const [status, setStatus] = useState<string>();
+  const [params, setParams] = useSearchParams();
+  const status = params.get('status') ?? undefined;
+  const setStatus = (next: string | undefined) => setParams(next ? { status: next } : {}, { replace: true });
   const [reqPage, setReqPage] = useState({ page: 1, pageSize: 20 });
   const requests = useRotationRequests({ status, ...reqPage });
   const [filing, setFiling] = useState<DueForRotation | null>(null);
@@ -36,7 +39,7 @@ export function RotationsPage() {
           )
         }
       >
-        <Table<DueForRotation>
+        <ResponsiveTable<DueForRotation>
           rowKey="postingId"
           size="small"
           loading={due.isFetching}
@@ -47,17 +50,19 @@ export function RotationsPage() {
             current: duePage.page,
             pageSize: duePage.pageSize,
             total: due.data?.total ?? 0,
+            showTotal: (total) => t('common.total', { total }),
             onChange: (page, pageSize) => setDuePage({ page, pageSize }),
           }}
           columns={[
-            { title: t('staffing.worker.field.staffNo'), dataIndex: 'staffNo', width: 110 },
+            { title: t('staffing.worker.field.staffNo'), dataIndex: 'staffNo', width: 110, ...noWrap },
             {
               title: t('staffing.worker.field.name'),
+              cardTitle: true,
               render: (_, d) => <Link to={`/staffing/workers/${d.workerId}`}>{d.workerName}</Link>,
             },
             { title: t('staffing.posting.field.orgUnit'), dataIndex: 'orgUnitName' },
             { title: t('staffing.posting.field.post'), dataIndex: 'postTitle' },
-            { title: t('staffing.posting.field.startedOn'), dataIndex: 'startedOn' },
+            { title: t('staffing.posting.field.startedOn'), dataIndex: 'startedOn', ...noWrap },
             {
               title: t('staffing.rotations.due.years'),
               dataIndex: 'yearsInPost',
@@ -65,6 +70,7 @@ export function RotationsPage() {
             },
             {
               title: t('common.actions'),
+              cardActions: true,
               render: (_, d) =>
                 d.hasOpenRequest ? (
                   <Tag color="processing">{t('staffing.rotations.due.hasOpen')}</Tag>
@@ -94,7 +100,7 @@ export function RotationsPage() {
           />
         }
       >
-        <Table<RotationRequest>
+        <ResponsiveTable<RotationRequest>
           rowKey="id"
           size="small"
           loading={requests.isFetching}
@@ -105,16 +111,18 @@ export function RotationsPage() {
             current: reqPage.page,
             pageSize: reqPage.pageSize,
             total: requests.data?.total ?? 0,
+            showTotal: (total) => t('common.total', { total }),
             onChange: (page, pageSize) => setReqPage({ page, pageSize }),
           }}
           columns={[
             {
               title: t('staffing.worker.field.name'),
+              cardTitle: true,
               render: (_, r) => <Link to={`/staffing/workers/${r.workerId}`}>{`${r.workerName}（${r.staffNo}）`}</Link>,
             },
             { title: t('staffing.rotation.field.from'), render: (_, r) => `${r.fromOrgUnitName} · ${r.fromPostTitle}` },
             { title: t('staffing.rotation.field.to'), render: (_, r) => `${r.toOrgUnitName} · ${r.toPostTitle}` },
-            { title: t('staffing.rotation.field.proposedOn'), dataIndex: 'proposedOn' },
+            { title: t('staffing.rotation.field.proposedOn'), dataIndex: 'proposedOn', ...noWrap },
             { title: t('staffing.rotation.field.requester'), dataIndex: 'requestedByName' },
             { title: t('staffing.rotation.field.status'), render: (_, r) => <RotationStatusTag status={r.status} /> },
             { title: t('staffing.rotation.field.decision'), render: (_, r) => r.decisionComment ?? '' },

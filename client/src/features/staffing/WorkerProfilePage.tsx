@@ -4,14 +4,22 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/problem';
 import type { RotationRequest, Worker } from '../../api/types';
-import { canEditStaffing, canRevealIds } from '../../app/access-rules';
+import { canEditStaffing, canRevealIds } from './roles';
 import { useCurrentUser } from '../../app/auth/RequireAuth';
-import { useT } from '../../app/i18n';
+import { features } from '../../app/features';
+import { useT, useTranslateAny } from '../../app/i18n';
 import { useReportError } from '../../app/problems';
 import { CreatePostingModal, CreateRotationModal } from './PostingForms';
 import { useRotationRequests, useRotationStep, useWorker, useWorkerPostings } from './staffingHooks';
 import { ChangeStatusModal, EditWorkerModal, RevealIdModal } from './WorkerForms';
 import { ComingSoon, PostingsTable, RotationRequestsTable, WorkerHeaderCard, WorkerInfo } from './WorkerViews';
+
+const comingSoon = [
+  { key: 'competency', module: 'competency', labelKey: 'staffing.profile.tab.competency' },
+  { key: 'training', module: 'training', labelKey: 'staffing.profile.tab.training' },
+  { key: 'career', module: 'career', labelKey: 'staffing.profile.tab.career' },
+  { key: 'appraisal', module: 'performance', labelKey: 'staffing.profile.tab.appraisal' },
+] as const;
 
 type Dialog = 'edit' | 'status' | 'reveal' | 'posting' | 'rotation' | null;
 
@@ -53,6 +61,19 @@ function Profile({ worker }: { worker: Worker }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [idNumber, setIdNumber] = useState<string>();
   const active = (postings.data ?? []).filter((p) => !p.endedOn);
+  const { t: word } = useTranslateAny();
+  // Tabs of the other modules (能力, 培训, 职业发展, 考核) come from their features; a module not yet delivered keeps a
+  // placeholder tab.
+  const provided = features.filter((f) => (f.profileTabs ?? []).length > 0).map((f) => f.name);
+  const otherTabs = [
+    ...features
+      .flatMap((f) => f.profileTabs ?? [])
+      .filter((tab) => tab.roles.includes(role))
+      .map((tab) => ({ key: tab.key, label: word(tab.labelKey), children: tab.render(worker.id) })),
+    ...comingSoon
+      .filter((c) => !provided.includes(c.module))
+      .map((c) => ({ key: c.key, label: t(c.labelKey), children: <ComingSoon module={t(c.labelKey)} /> })),
+  ];
 
   return (
     <>
@@ -124,10 +145,7 @@ function Profile({ worker }: { worker: Worker }) {
                 </Space>
               ),
             },
-            { key: 'competency', label: t('staffing.profile.tab.competency'), children: <ComingSoon module={t('staffing.profile.tab.competency')} /> },
-            { key: 'training', label: t('staffing.profile.tab.training'), children: <ComingSoon module={t('staffing.profile.tab.training')} /> },
-            { key: 'career', label: t('staffing.profile.tab.career'), children: <ComingSoon module={t('staffing.profile.tab.career')} /> },
-            { key: 'appraisal', label: t('staffing.profile.tab.appraisal'), children: <ComingSoon module={t('staffing.profile.tab.appraisal')} /> },
+            ...otherTabs,
           ]}
         />
       </Card>

@@ -273,6 +273,16 @@ export function useHeadcount(orgUnitId: string | undefined) {
   });
 }
 
+/** Units whose workers fall short of or exceed their staffing norm (the HR workbench card's list). */
+export function useNormDeviations(query: { page: number; pageSize: number; normStatus?: 'short' | 'over' }) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...postsKey, 'norm-deviations', query],
+    queryFn: async () => await unwrap(api.GET('/api/staffing/headcount/norm-deviations', { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
 export function useCreatePost() {
   const api = useApi();
   const invalidate = useInvalidateStaffing();

@@ -1,0 +1,7 @@
+import { accessFeature } from '../features/access/feature';
+import { auditFeature } from '../features/audit/feature';
+import { staffingFeature } from '../features/staffing/feature';
+import type { Feature } from './feature';
+
+/** Every client feature, in navigation order: the one line a new module adds. */
+export const features: Feature[] = [staffingFeature, accessFeature, auditFeature];
