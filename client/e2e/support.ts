@@ -16,12 +16,12 @@ export interface Browser {
 }
 
 /** Debian's Chromium with a fresh profile, launched the way TOOLCHAIN.md prescribes. */
-export async function openBrowser(): Promise<Browser> {
+export async function openBrowser(viewport = { width: 1366, height: 850 }): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'cw-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
-    viewport: { width: 1366, height: 850 },
+    viewport,
     locale: 'zh-CN',
     args: [
       '--headless',

@@ -1,7 +1,7 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
 import { FormModal } from '../../app/FormModal';
-import type { TableProps } from 'antd';
+import { noWrap, ResponsiveTable, type CardColumn } from '../../app/ResponsiveTable';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { Worker, WorkerListQuery } from '../../api/types';
@@ -95,17 +95,26 @@ export function RosterPage() {
   const code = (kind: 'gender' | 'education' | 'politicalStatus', value: string) =>
     codeName(codes.data, kind, value, locale);
 
-  const columns: TableProps<Worker>['columns'] = [
-    { title: t('staffing.worker.field.staffNo'), dataIndex: 'staffNo', key: 'staffNo', sorter: true, width: 110 },
+  const columns: CardColumn<Worker>[] = [
+    { title: t('staffing.worker.field.staffNo'), dataIndex: 'staffNo', key: 'staffNo', sorter: true, width: 110, ...noWrap },
     {
       title: t('staffing.worker.field.name'),
       dataIndex: 'name',
       key: 'name',
       sorter: true,
+      cardTitle: true,
       render: (_, w) => <Link to={`/staffing/workers/${w.id}`}>{w.name}</Link>,
     },
     { title: t('staffing.worker.field.gender'), key: 'gender', render: (_, w) => code('gender', w.gender), width: 70 },
-    { title: t('staffing.worker.field.age'), dataIndex: 'age', key: 'birthDate', sorter: true, width: 80 },
+    {
+      title: t('staffing.worker.field.age'),
+      dataIndex: 'age',
+      key: 'age',
+      sorter: true,
+      width: 80,
+      ...noWrap,
+      render: (age: number) => t('staffing.worker.ageYears', { age }),
+    },
     { title: t('staffing.worker.field.orgUnit'), dataIndex: 'orgUnitName', key: 'orgUnit', sorter: true },
     {
       title: t('staffing.worker.field.primaryPost'),
@@ -126,12 +135,13 @@ export function RosterPage() {
       key: 'politicalStatus',
       render: (_, w) => code('politicalStatus', w.politicalStatus),
     },
-    { title: t('staffing.worker.field.idNumberMasked'), dataIndex: 'idNumberMasked', key: 'id', width: 180 },
-    { title: t('staffing.worker.field.hireDate'), dataIndex: 'hireDate', key: 'hireDate', sorter: true, width: 110 },
+    { title: t('staffing.worker.field.idNumberMasked'), dataIndex: 'idNumberMasked', key: 'id', width: 180, ...noWrap },
+    { title: t('staffing.worker.field.hireDate'), dataIndex: 'hireDate', key: 'hireDate', sorter: true, width: 110, ...noWrap },
     {
       title: t('staffing.worker.field.status'),
       key: 'status',
       width: 90,
+      ...noWrap,
       render: (_, w) => {
         const key = workerStatusKey(w.status);
         return <Tag color={workerStatusColor[w.status]}>{key ? t(key) : w.status}</Tag>;
@@ -262,7 +272,8 @@ export function RosterPage() {
           />
         </Space.Compact>
       </Space>
-      <Table<Worker>
+      <ResponsiveTable<Worker>
+        aria-label={t('nav.roster')}
         rowKey="id"
         size="middle"
         columns={columns}
@@ -278,6 +289,7 @@ export function RosterPage() {
           showSizeChanger: true,
           pageSizeOptions: [20, 50, 100],
           showTotal: (total) => t('staffing.roster.total', { total }),
+          onChange: (page, pageSize) => setPaging((p) => ({ ...p, page, pageSize })),
         }}
         onChange={(pagination, _filters, sorter) => {
           const single = Array.isArray(sorter) ? sorter[0] : sorter;

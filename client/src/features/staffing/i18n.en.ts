@@ -1,6 +1,7 @@
 import type { staffingZhCN } from './i18n.zh-CN';
 
 export const staffingEn: Record<keyof typeof staffingZhCN, string> = {
+  'staffing.worker.ageYears': '{age}',
   'staffing.rotations-waiting': 'Rotation requests waiting for you',
   'staffing.rotations-waiting.hint': 'Review them and approve or reject',
   'staffing.due-for-rotation': 'Due for rotation',

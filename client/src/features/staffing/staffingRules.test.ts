@@ -77,4 +77,9 @@ describe('table helpers', () => {
     expect(sortParam('name', null)).toBeUndefined();
     expect(sortParam(undefined, 'ascend')).toBeUndefined();
   });
+
+  it('sorts age ascending as the youngest first: birth date descending', () => {
+    expect(sortParam('age', 'ascend')).toBe('-birthDate');
+    expect(sortParam('age', 'descend')).toBe('birthDate');
+  });
 });

@@ -84,7 +84,12 @@ export function groupImportErrors(errors: readonly ImportError[]): ImportRowErro
 }
 
 /** antd's table sort as the API's `sort` parameter: `name`, `-name` (descending), or none. */
+/** Columns whose values run against the API field: age ascending (youngest first) is birth date descending. */
+const inverted: Record<string, string> = { age: 'birthDate' };
+
 export function sortParam(field: unknown, order: 'ascend' | 'descend' | null | undefined): string | undefined {
   if (typeof field !== 'string' || !order) return undefined;
-  return order === 'descend' ? `-${field}` : field;
+  const apiField = inverted[field] ?? field;
+  const descending = (order === 'descend') !== (field in inverted);
+  return descending ? `-${apiField}` : apiField;
 }
