@@ -3,6 +3,7 @@ using CommunityWorkforce.BuildingBlocks.Data;
 using CommunityWorkforce.BuildingBlocks.Http;
 using CommunityWorkforce.BuildingBlocks.Security;
 using CommunityWorkforce.Staffing.Codes;
+using CommunityWorkforce.Staffing.OrgUnits;
 using CommunityWorkforce.Staffing.Workers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -195,28 +196,18 @@ internal static class ExcelEndpoints
         PageQuery page, WorkerListQuery filter, (WorkerWriter Writer, string Reason)? reveal, DbSession db, CurrentUser user,
         AuditWriter audit, TimeProvider clock, CancellationToken ct)
     {
-        var validator = new Validator();
-        page.Validate(validator, WorkerEndpoints.Sortable);
-        WorkerEndpoints.CheckFilters(validator, filter);
+        var validator = RosterRequest.Check(new Validator(), page, filter);
         if (!validator.IsValid)
         {
             return validator.ToProblem();
         }
-        var (visible, unitPath) = await WorkerEndpoints.UnitFilter(db, user, filter.OrgUnitId, ct);
-        if (!visible)
+        var today = LocalDate.Today(clock);
+        if (await RosterRequest.ResolveAsync(db, user, page, filter, today, ct) is not { } roster)
         {
             return TypedResults.NotFound();
         }
-        var today = WorkerEndpoints.Today(clock);
         await using var tx = await db.BeginAsync(ct);
-        var search = RosterSearch.For(page.Q);
-        var sql = search.Kind switch
-        {
-            RosterSearch.Kinds.Name => WorkerSql.ExportByName,
-            RosterSearch.Kinds.Code => WorkerSql.ExportByCode,
-            _ => WorkerSql.Export,
-        };
-        var rows = await db.QueryStreamAsync<WorkerRow>(sql, WorkerEndpoints.Args(user, filter, page, search, unitPath, today), ct);
+        var rows = await db.QueryStreamAsync<WorkerRow>(roster.ExportSql, roster.Args, ct);
         var count = 0;
         var lines = rows.Select(w =>
         {

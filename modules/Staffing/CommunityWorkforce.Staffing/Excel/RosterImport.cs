@@ -42,7 +42,7 @@ internal sealed class RosterImport(DbSession db, CurrentUser user, WorkerWriter 
         {
             return (new ImportReport(sheet.Count, 0, errors), rows);
         }
-        var today = WorkerEndpoints.Today(clock);
+        var today = LocalDate.Today(clock);
         var units = (await db.QueryAsync<UnitRow>(UnitsInScope, new { Scope = user.ScopePattern }, ct)).ToDictionary(u => u.Code);
         var posts = (await db.QueryAsync<PostRow>(PostsInScope, new { Scope = user.ScopePattern }, ct))
             .ToDictionary(p => (p.OrgUnitId, p.Title));

@@ -1,4 +1,5 @@
 using CommunityWorkforce.BuildingBlocks.Data;
+using CommunityWorkforce.BuildingBlocks.Http;
 using CommunityWorkforce.BuildingBlocks.Security;
 using CommunityWorkforce.Staffing.OrgUnits;
 using CommunityWorkforce.Staffing.Settings;
@@ -72,11 +73,11 @@ internal static class HeadcountEndpoints
         OrgUnitRow? root;
         if (orgUnitId is { } id)
         {
-            root = await OrgUnitEndpoints.FindInScope(db, user, id, ct);
+            root = await OrgUnitLookup.FindInScope(db, user, id, ct);
         }
         else if (user.OrgUnitId is { } own)
         {
-            root = await OrgUnitEndpoints.FindInScope(db, user, own, ct);
+            root = await OrgUnitLookup.FindInScope(db, user, own, ct);
         }
         else
         {

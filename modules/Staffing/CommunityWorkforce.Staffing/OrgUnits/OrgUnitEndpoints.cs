@@ -102,7 +102,7 @@ internal static class OrgUnitEndpoints
     private static async Task<Results<Ok<OrgUnitResponse>, NotFound>> Get(
         Guid id, HttpContext http, DbSession db, CurrentUser user, IMapper mapper, CancellationToken ct)
     {
-        var row = await FindInScope(db, user, id, ct);
+        var row = await OrgUnitLookup.FindInScope(db, user, id, ct);
         if (row is null)
         {
             return TypedResults.NotFound();
@@ -133,7 +133,7 @@ internal static class OrgUnitEndpoints
         OrgUnitRow? parent = null;
         if (request.ParentId is { } parentId)
         {
-            parent = await FindInScope(db, user, parentId, ct);
+            parent = await OrgUnitLookup.FindInScope(db, user, parentId, ct);
             if (parent is null)
             {
                 return TypedResults.NotFound();
@@ -201,7 +201,7 @@ internal static class OrgUnitEndpoints
         }
 
         await using var tx = await db.BeginAsync(ct);
-        var row = await FindInScope(db, user, id, ct);
+        var row = await OrgUnitLookup.FindInScope(db, user, id, ct);
         if (row is null)
         {
             return TypedResults.NotFound();
@@ -248,8 +248,8 @@ internal static class OrgUnitEndpoints
         }
 
         await using var tx = await db.BeginAsync(ct);
-        var row = await FindInScope(db, user, id, ct);
-        var newParent = await FindInScope(db, user, request.NewParentId!.Value, ct);
+        var row = await OrgUnitLookup.FindInScope(db, user, id, ct);
+        var newParent = await OrgUnitLookup.FindInScope(db, user, request.NewParentId!.Value, ct);
         if (row is null || newParent is null)
         {
             return TypedResults.NotFound();
@@ -318,7 +318,7 @@ internal static class OrgUnitEndpoints
         }
 
         await using var tx = await db.BeginAsync(ct);
-        var row = await FindInScope(db, user, id, ct);
+        var row = await OrgUnitLookup.FindInScope(db, user, id, ct);
         if (row is null)
         {
             return TypedResults.NotFound();
@@ -360,9 +360,6 @@ internal static class OrgUnitEndpoints
         ExpectedVersion.SetETag(http, closed!.Version);
         return TypedResults.Ok(mapper.Map<OrgUnitResponse>(closed));
     }
-
-    internal static Task<OrgUnitRow?> FindInScope(DbSession db, CurrentUser user, Guid id, CancellationToken ct) =>
-        db.QuerySingleOrDefaultAsync<OrgUnitRow>(OrgUnitSql.Get, new { Id = id, Scope = user.ScopePattern }, ct);
 
     private static string LevelName(string? level) => level switch
     {

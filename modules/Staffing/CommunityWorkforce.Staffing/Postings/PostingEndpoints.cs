@@ -31,7 +31,7 @@ internal static class PostingEndpoints
     private static async Task<Results<Ok<List<PostingResponse>>, NotFound>> ByWorker(
         Guid id, DbSession db, CurrentUser user, IMapper mapper, CancellationToken ct)
     {
-        if (await WorkerEndpoints.FindInScope(db, user, id, ct) is null)
+        if (await WorkerLookup.FindInScope(db, user, id, ct) is null)
         {
             return TypedResults.NotFound();
         }
@@ -42,7 +42,7 @@ internal static class PostingEndpoints
     private static async Task<Results<Ok<List<PostingResponse>>, NotFound>> ByPost(
         Guid id, DbSession db, CurrentUser user, IMapper mapper, CancellationToken ct)
     {
-        if (await PostEndpoints.FindInScope(db, user, id, ct) is null)
+        if (await PostLookup.FindInScope(db, user, id, ct) is null)
         {
             return TypedResults.NotFound();
         }
@@ -66,8 +66,8 @@ internal static class PostingEndpoints
         // Visibility and the rules on what the caller sees are checked before the write transaction, so that the SQLite
         // write queue is held only for the change; PostingService re-checks what can change meanwhile (post open, quota,
         // worker not left, not already held) in the transaction.
-        var worker = await WorkerEndpoints.FindInScope(db, user, request.WorkerId!.Value, ct);
-        var post = await PostEndpoints.FindInScope(db, user, request.PostId!.Value, ct);
+        var worker = await WorkerLookup.FindInScope(db, user, request.WorkerId!.Value, ct);
+        var post = await PostLookup.FindInScope(db, user, request.PostId!.Value, ct);
         if (worker is null || post is null)
         {
             return TypedResults.NotFound();

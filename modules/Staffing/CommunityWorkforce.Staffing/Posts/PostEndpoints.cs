@@ -37,9 +37,6 @@ internal static class PostEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
     }
 
-    internal static Task<PostRow?> FindInScope(DbSession db, CurrentUser user, Guid id, CancellationToken ct) =>
-        db.QuerySingleOrDefaultAsync<PostRow>(PostSql.Get, new { Id = id, Scope = user.ScopePattern }, ct);
-
     private static async Task<Results<Ok<PagedResult<PostResponse>>, ValidationProblem, NotFound>> List(
         [AsParameters] PageQuery page, [AsParameters] PostListQuery filter, DbSession db, CurrentUser user, IMapper mapper,
         CancellationToken ct)
@@ -54,7 +51,7 @@ internal static class PostEndpoints
         string? unitPath = null;
         if (filter.OrgUnitId is { } orgUnitId)
         {
-            var unit = await OrgUnitEndpoints.FindInScope(db, user, orgUnitId, ct);
+            var unit = await OrgUnitLookup.FindInScope(db, user, orgUnitId, ct);
             if (unit is null)
             {
                 return TypedResults.NotFound();
@@ -91,8 +88,7 @@ internal static class PostEndpoints
             return validator.ToProblem();
         }
         var me = user.WorkerId is { } workerId
-            ? await db.QuerySingleOrDefaultAsync<Workers.WorkerRow>(Workers.WorkerSql.Get,
-                new { Id = workerId, Scope = "-none-", OnlyWorkerId = workerId }, ct)
+            ? await Workers.WorkerLookup.FindSelf(db, workerId, ct)
             : null;
         if (me is null)
         {
@@ -100,7 +96,7 @@ internal static class PostEndpoints
         }
         var args = new
         {
-            Scope = Rotations.RotationEndpoints.StreetPathOf(me.OrgPath) + "%", UnitPath = (string?)null, PostType = (string?)null,
+            Scope = OrgUnitLookup.StreetPathOf(me.OrgPath) + "%", UnitPath = (string?)null, PostType = (string?)null,
             Status = "active", Q = page.QPattern, HasVacancy = 1, page.Skip, Take = page.Size,
         };
         var total = await db.ExecuteScalarAsync<int>(PostSql.Count, args, ct);
@@ -111,7 +107,7 @@ internal static class PostEndpoints
     private static async Task<Results<Ok<PostResponse>, NotFound>> Get(
         Guid id, HttpContext http, DbSession db, CurrentUser user, IMapper mapper, CancellationToken ct)
     {
-        var row = await FindInScope(db, user, id, ct);
+        var row = await PostLookup.FindInScope(db, user, id, ct);
         if (row is null)
         {
             return TypedResults.NotFound();
@@ -134,7 +130,7 @@ internal static class PostEndpoints
             return validator.ToProblem();
         }
         await using var tx = await db.BeginAsync(ct);
-        var unit = await OrgUnitEndpoints.FindInScope(db, user, request.OrgUnitId!.Value, ct);
+        var unit = await OrgUnitLookup.FindInScope(db, user, request.OrgUnitId!.Value, ct);
         if (unit is null)
         {
             return TypedResults.NotFound();
@@ -153,7 +149,7 @@ internal static class PostEndpoints
         var id = Guid.NewGuid();
         await db.ExecuteAsync(PostSql.Insert, new { Id = id, OrgUnitId = unit.Id, request.PostType, Title = title, request.Quota, Now = clock.GetUtcNow() }, ct);
         await audit.WriteAsync(new AuditEntry("staffing.post.created", "post", id, unit.Path, new { title, request.PostType, request.Quota }), ct);
-        var row = await FindInScope(db, user, id, ct);
+        var row = await PostLookup.FindInScope(db, user, id, ct);
         await tx.CommitAsync(ct);
         return TypedResults.Created($"/api/staffing/posts/{id}", mapper.Map<PostResponse>(row));
     }
@@ -172,7 +168,7 @@ internal static class PostEndpoints
         {
             return validator.ToProblem();
         }
-        var row = await FindInScope(db, user, id, ct);
+        var row = await PostLookup.FindInScope(db, user, id, ct);
         if (row is null)
         {
             return TypedResults.NotFound();
@@ -206,7 +202,7 @@ internal static class PostEndpoints
         await audit.WriteAsync(new AuditEntry(request.Quota != row.Quota ? "staffing.post.quota-changed" : "staffing.post.updated",
             "post", id, row.OrgPath, new { before = new { row.Title, row.Quota }, after = new { title, request.Quota } }, request.Reason), ct);
         await tx.CommitAsync(ct);
-        var updated = await FindInScope(db, user, id, ct);
+        var updated = await PostLookup.FindInScope(db, user, id, ct);
         ExpectedVersion.SetETag(http, updated!.Version);
         return TypedResults.Ok(mapper.Map<PostResponse>(updated));
     }
@@ -225,7 +221,7 @@ internal static class PostEndpoints
         {
             return new Validator().Version(expected).ToProblem();
         }
-        var row = await FindInScope(db, user, id, ct);
+        var row = await PostLookup.FindInScope(db, user, id, ct);
         if (row is null)
         {
             return TypedResults.NotFound();
@@ -247,7 +243,7 @@ internal static class PostEndpoints
         }
         await audit.WriteAsync(new AuditEntry("staffing.post.closed", "post", id, row.OrgPath, new { row.Title }), ct);
         await tx.CommitAsync(ct);
-        var closed = await FindInScope(db, user, id, ct);
+        var closed = await PostLookup.FindInScope(db, user, id, ct);
         return TypedResults.Ok(mapper.Map<PostResponse>(closed));
     }
 

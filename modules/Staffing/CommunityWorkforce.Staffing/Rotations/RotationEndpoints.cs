@@ -55,7 +55,7 @@ internal static class RotationEndpoints
     private static object Scope(CurrentUser user, Guid id) => new { Id = id, Scope = user.ScopePattern, WorkerScope = WorkerScope(user), user.OnlyWorkerId };
 
     /// <summary>The org-path pattern of the workers whose requests the caller sees; none for a worker (only themself).</summary>
-    internal static string WorkerScope(CurrentUser user) => user.OnlyWorkerId is null ? user.ScopePattern : "-none-";
+    internal static string WorkerScope(CurrentUser user) => user.WorkerPathScope;
 
     internal static Task<RotationRow?> FindInScope(DbSession db, CurrentUser user, Guid id, CancellationToken ct) =>
         db.QuerySingleOrDefaultAsync<RotationRow>(RotationSql.Get, Scope(user, id), ct);
@@ -71,7 +71,7 @@ internal static class RotationEndpoints
         {
             return validator.ToProblem();
         }
-        var (visible, unitPath) = await WorkerEndpoints.UnitFilter(db, user, user.OnlyWorkerId is null ? filter.OrgUnitId : null, ct);
+        var (visible, unitPath) = await OrgUnitLookup.ResolveFilter(db, user, user.OnlyWorkerId is null ? filter.OrgUnitId : null, ct);
         if (!visible)
         {
             return TypedResults.NotFound();
@@ -124,13 +124,13 @@ internal static class RotationEndpoints
         // What the caller may see and the rules on it are checked before the write transaction, so that the SQLite write
         // queue is held only for the change; what can change meanwhile (an open request on the posting, the posting
         // ending, the worker leaving) is checked again inside it. Approval re-checks the target post's headcount.
-        var worker = await WorkerEndpoints.FindInScope(db, user, request.WorkerId!.Value, ct);
+        var worker = await WorkerLookup.FindInScope(db, user, request.WorkerId!.Value, ct);
         if (worker is null)
         {
             return TypedResults.NotFound();
         }
         // A worker may propose a post anywhere in their own street; HR within their scope.
-        var postScope = user.OnlyWorkerId is null ? user.ScopePattern : StreetPathOf(worker.OrgPath) + "%";
+        var postScope = user.OnlyWorkerId is null ? user.ScopePattern : OrgUnitLookup.StreetPathOf(worker.OrgPath) + "%";
         var toPost = await db.QuerySingleOrDefaultAsync<PostRow>(PostSql.Get, new { Id = request.ToPostId, Scope = postScope }, ct);
         var from = (await db.QueryAsync<PostingRow>(PostingSql.ByWorker,
             new { WorkerId = worker.Id, Scope = user.ScopePattern, user.OnlyWorkerId }, ct)).FirstOrDefault(p => p.Id == request.FromPostingId);
@@ -318,12 +318,12 @@ internal static class RotationEndpoints
         {
             return validator.ToProblem();
         }
-        var (visible, unitPath) = await WorkerEndpoints.UnitFilter(db, user, orgUnitId, ct);
+        var (visible, unitPath) = await OrgUnitLookup.ResolveFilter(db, user, orgUnitId, ct);
         if (!visible)
         {
             return TypedResults.NotFound();
         }
-        var today = WorkerEndpoints.Today(clock);
+        var today = LocalDate.Today(clock);
         var threshold = (await settings.GetAsync(ct)).RotationThresholdYears;
         var args = new
         {
@@ -355,13 +355,6 @@ internal static class RotationEndpoints
         Text.Of("当前状态不允许此操作", "Not allowed in this state"),
         Text.Of($"申请当前为“{from}”状态，不能变为“{to}”。", $"The request is {from}; it cannot become {to}."),
         new Dictionary<string, object?> { ["currentStatus"] = from });
-
-    /// <summary>The street (街道/镇) part of a path: /city/district/street/.</summary>
-    internal static string StreetPathOf(string path)
-    {
-        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        return "/" + string.Join('/', parts.Take(3)) + "/";
-    }
 
     private sealed record DecisionArgs(Guid Id, string To, string? Comment, int? Version, Guid? DecidedBy, string DecidedByName,
         Guid? NewPostingId, DateTimeOffset Now);

@@ -16,16 +16,6 @@ namespace CommunityWorkforce.Staffing.Workers;
 /// <summary>花名册 — the roster. HR keeps it; leaders read it; a worker reads only their own record.</summary>
 internal static class WorkerEndpoints
 {
-    internal static readonly IReadOnlyDictionary<string, string> Sortable = new Dictionary<string, string>
-    {
-        ["staffNo"] = "w.staff_no",
-        ["name"] = "w.name",
-        ["hireDate"] = "w.hire_date",
-        ["birthDate"] = "w.birth_date",
-        ["serviceStartDate"] = "w.service_start_date",
-        ["orgUnit"] = "w.org_path",
-    };
-
     public static void Map(IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/staffing/workers").WithTags("Workers");
@@ -43,101 +33,30 @@ internal static class WorkerEndpoints
         api.MapGet("/staffing/codes", Codes).RequireAuthorization(Policies.AnyRole).WithTags("Workers").WithName("GetNationalCodes");
     }
 
-    /// <summary>
-    /// The parameters every roster query takes: the scope (the unit filter when one is given — it has been checked to lie
-    /// in the caller's scope — else the caller's own) plus the filters.
-    /// </summary>
-    internal static RosterArgs Args(CurrentUser user, WorkerListQuery filter, PageQuery page, RosterSearch search, string? unitPath,
-        DateOnly today) => new(
-        Scope: unitPath is null ? user.ScopePattern : unitPath + "%",
-        AllUnits: user.IsAdmin && unitPath is null ? 1 : 0,
-        UnitPath: unitPath is null ? null : unitPath + "%",
-        Status: filter.Status is null or "all" ? null : filter.Status,
-        ExcludeLeft: filter.Status is null ? 1 : 0,
-        EducationLike: filter.Education is null ? null : filter.Education.EndsWith('0') ? filter.Education[..1] + "%" : filter.Education,
-        PoliticalStatus: filter.PoliticalStatus,
-        BornOnOrBefore: filter.AgeMin is { } ageMin ? today.AddYears(-ageMin) : null,
-        BornAfter: filter.AgeMax is { } ageMax ? today.AddYears(-ageMax - 1) : null,
-        ServiceFromOnOrBefore: filter.ServiceYearsMin is { } sMin ? today.AddYears(-sMin) : null,
-        ServiceFromAfter: filter.ServiceYearsMax is { } sMax ? today.AddYears(-sMax - 1) : null,
-        PostType: filter.PostType,
-        Gram: search.Gram,
-        NamePattern: search.NamePattern,
-        CodeLow: search.CodeLow,
-        CodeHigh: search.CodeHigh,
-        Last4: search.Last4,
-        Skip: page.Skip,
-        Take: page.Size);
-
-    /// <summary>The shape of a roster list request: which SQL <see cref="RosterQuery"/> writes for it.</summary>
-    internal static RosterShape ShapeOf(CurrentUser user, RosterArgs args, RosterSearch search, string? unitPath, string orderBy) => new(
-        Scope: args.AllUnits == 1 ? RosterScope.All : IsWide(user, unitPath) ? RosterScope.Wide : RosterScope.Narrow,
-        Search: search.Kind,
-        ConfirmName: search.ConfirmName,
-        Filters: args.Filters,
-        OrderBy: orderBy);
-
-    internal static Validator CheckFilters(Validator v, WorkerListQuery filter) => v
-        .OneOf("postType", filter.PostType, PostTypes.All)
-        .OneOf("status", filter.Status, [.. WorkerRules.Statuses, "all"])
-        .OneOf("education", filter.Education, NationalCodes.Education.Select(c => c.Code))
-        .OneOf("politicalStatus", filter.PoliticalStatus, NationalCodes.PoliticalStatus.Select(c => c.Code))
-        .Range("ageMin", filter.AgeMin, 0, 120).Range("ageMax", filter.AgeMax, 0, 120)
-        .Range("serviceYearsMin", filter.ServiceYearsMin, 0, 80).Range("serviceYearsMax", filter.ServiceYearsMax, 0, 80);
-
-    /// <summary>Resolves the orgUnitId filter to a path within scope; false when the unit is not visible.</summary>
-    internal static async Task<(bool Visible, string? Path)> UnitFilter(DbSession db, CurrentUser user, Guid? orgUnitId, CancellationToken ct)
-    {
-        if (orgUnitId is not { } id)
-        {
-            return (true, null);
-        }
-        var unit = await OrgUnitEndpoints.FindInScope(db, user, id, ct);
-        return unit is null ? (false, null) : (true, unit.Path);
-    }
-
-    /// <summary>A district or the whole city (and no narrower unit filter): pages are read in sort order.</summary>
-    internal static bool IsWide(CurrentUser user, string? unitPath)
-    {
-        var path = unitPath ?? (user.IsAdmin ? "/" : user.ScopePath ?? "/");
-        return path.Count(c => c == '/') <= 3;
-    }
-
-    internal static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
-
     private static async Task<Results<Ok<PagedResult<WorkerResponse>>, ValidationProblem, NotFound>> List(
         [AsParameters] PageQuery page, [AsParameters] WorkerListQuery filter, DbSession db, CurrentUser user,
         RosterTotals totals, IMapper mapper, TimeProvider clock, CancellationToken ct)
     {
-        var validator = new Validator();
-        page.Validate(validator, Sortable);
-        CheckFilters(validator, filter);
+        var validator = RosterRequest.Check(new Validator(), page, filter);
         if (!validator.IsValid)
         {
             return validator.ToProblem();
         }
-        var (visible, unitPath) = await UnitFilter(db, user, filter.OrgUnitId, ct);
-        if (!visible)
+        if (await RosterRequest.ResolveAsync(db, user, page, filter, LocalDate.Today(clock), ct) is not { } roster)
         {
             return TypedResults.NotFound();
         }
-        var search = RosterSearch.For(page.Q);
-        var args = Args(user, filter, page, search, unitPath, Today(clock));
-        var shape = ShapeOf(user, args, search, unitPath, page.OrderBy(Sortable, "staffNo", "w.staff_no"));
-        var countSql = RosterQuery.Count(shape);
-        var total = await totals.GetAsync(countSql + "\n" + (args with { Skip = 0, Take = 0 }),
-            () => db.ExecuteScalarAsync<int>(countSql, args, ct));
-        var rows = await db.QueryAsync<WorkerRow>(RosterQuery.Page(shape), args, ct);
+        var countSql = roster.CountSql;
+        var total = await totals.GetAsync(countSql + "\n" + (roster.Args with { Skip = 0, Take = 0 }),
+            () => db.ExecuteScalarAsync<int>(countSql, roster.Args, ct));
+        var rows = await db.QueryAsync<WorkerRow>(roster.PageSql, roster.Args, ct);
         return TypedResults.Ok(new PagedResult<WorkerResponse>(mapper.Map<List<WorkerResponse>>(rows), total, page.PageNumber, page.Size));
     }
-
-    internal static Task<WorkerRow?> FindInScope(DbSession db, CurrentUser user, Guid id, CancellationToken ct) =>
-        db.QuerySingleOrDefaultAsync<WorkerRow>(WorkerSql.Get, new { Id = id, Scope = user.ScopePattern, user.OnlyWorkerId }, ct);
 
     private static async Task<Results<Ok<WorkerResponse>, NotFound>> Get(
         Guid id, HttpContext http, DbSession db, CurrentUser user, IMapper mapper, CancellationToken ct)
     {
-        var row = await FindInScope(db, user, id, ct);
+        var row = await WorkerLookup.FindInScope(db, user, id, ct);
         if (row is null)
         {
             return TypedResults.NotFound();
@@ -154,8 +73,7 @@ internal static class WorkerEndpoints
         {
             return TypedResults.NotFound();
         }
-        var row = await db.QuerySingleOrDefaultAsync<WorkerRow>(WorkerSql.Get,
-            new { Id = workerId, Scope = "-none-", OnlyWorkerId = workerId }, ct);
+        var row = await WorkerLookup.FindSelf(db, workerId, ct);
         if (row is null)
         {
             return TypedResults.NotFound();
@@ -168,13 +86,13 @@ internal static class WorkerEndpoints
         CreateWorkerRequest request, DbSession db, CurrentUser user, WorkerWriter writer, IMapper mapper,
         TimeProvider clock, CancellationToken ct)
     {
-        var validator = WorkerRules.CheckNew(new Validator(), request, Today(clock), out var worker);
+        var validator = WorkerRules.CheckNew(new Validator(), request, LocalDate.Today(clock), out var worker);
         if (!validator.IsValid)
         {
             return validator.ToProblem();
         }
         await using var tx = await db.BeginAsync(ct);
-        var unit = await OrgUnitEndpoints.FindInScope(db, user, worker!.OrgUnitId, ct);
+        var unit = await OrgUnitLookup.FindInScope(db, user, worker!.OrgUnitId, ct);
         if (unit is null)
         {
             return TypedResults.NotFound();
@@ -192,7 +110,7 @@ internal static class WorkerEndpoints
             return Duplicate("staffNo", Text.Of($"工号 {staffNo} 已被使用。", $"Staff number {staffNo} is taken."));
         }
         var id = await writer.InsertAsync(worker, unit.Path, ct);
-        var row = await FindInScope(db, user, id, ct);
+        var row = await WorkerLookup.FindInScope(db, user, id, ct);
         await tx.CommitAsync(ct);
         return TypedResults.Created($"/api/staffing/workers/{id}", mapper.Map<WorkerResponse>(row));
     }
@@ -203,7 +121,7 @@ internal static class WorkerEndpoints
     {
         var expected = ExpectedVersion.From(http, request.Version);
         var validator = WorkerRules.CheckEditable(new Validator(), request.Name, request.EthnicGroup, request.PoliticalStatus,
-            request.Education, request.Phone, request.HireDate, request.ServiceStartDate, Today(clock),
+            request.Education, request.Phone, request.HireDate, request.ServiceStartDate, LocalDate.Today(clock),
             out var ethnic, out var political, out var education);
         validator.Version(expected);
         if (!validator.IsValid)
@@ -211,7 +129,7 @@ internal static class WorkerEndpoints
             return validator.ToProblem();
         }
         await using var tx = await db.BeginAsync(ct);
-        var row = await FindInScope(db, user, id, ct);
+        var row = await WorkerLookup.FindInScope(db, user, id, ct);
         if (row is null)
         {
             return TypedResults.NotFound();
@@ -240,7 +158,7 @@ internal static class WorkerEndpoints
             before = new { row.Name, row.EthnicGroup, row.PoliticalStatus, row.Education, row.Phone, row.HireDate, row.ServiceStartDate },
             after,
         }), ct);
-        var updated = await FindInScope(db, user, id, ct);
+        var updated = await WorkerLookup.FindInScope(db, user, id, ct);
         await tx.CommitAsync(ct);
         ExpectedVersion.SetETag(http, updated!.Version);
         return TypedResults.Ok(mapper.Map<WorkerResponse>(updated));
@@ -264,7 +182,7 @@ internal static class WorkerEndpoints
             return validator.ToProblem();
         }
         await using var tx = await db.BeginAsync(ct);
-        var row = await FindInScope(db, user, id, ct);
+        var row = await WorkerLookup.FindInScope(db, user, id, ct);
         if (row is null)
         {
             return TypedResults.NotFound();
@@ -299,7 +217,7 @@ internal static class WorkerEndpoints
         }
         await audit.WriteAsync(new AuditEntry("staffing.worker.status-changed", "worker", id, row.OrgPath,
             new { from = row.Status, to = request.Status, request.EffectiveOn }, request.Reason), ct);
-        var updated = await FindInScope(db, user, id, ct);
+        var updated = await WorkerLookup.FindInScope(db, user, id, ct);
         await tx.CommitAsync(ct);
         ExpectedVersion.SetETag(http, updated!.Version);
         return TypedResults.Ok(mapper.Map<WorkerResponse>(updated));
@@ -316,7 +234,7 @@ internal static class WorkerEndpoints
             return validator.ToProblem();
         }
         await using var tx = await db.BeginAsync(ct);
-        var row = await FindInScope(db, user, id, ct);
+        var row = await WorkerLookup.FindInScope(db, user, id, ct);
         if (row is null)
         {
             return TypedResults.NotFound();
