@@ -1,7 +1,3 @@
-using CommunityWorkforce.BuildingBlocks.Data;
-using CommunityWorkforce.BuildingBlocks.Http;
-using CommunityWorkforce.BuildingBlocks.Security;
-using CommunityWorkforce.Staffing.Contracts;
 using CommunityWorkforce.Staffing.Headcount;
 using CommunityWorkforce.Staffing.OrgUnits;
 using CommunityWorkforce.Staffing.Postings;

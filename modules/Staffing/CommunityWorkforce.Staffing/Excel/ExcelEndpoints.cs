@@ -1,13 +1,7 @@
-using CommunityWorkforce.BuildingBlocks.Audit;
-using CommunityWorkforce.BuildingBlocks.Data;
-using CommunityWorkforce.BuildingBlocks.Http;
-using CommunityWorkforce.BuildingBlocks.Security;
 using CommunityWorkforce.Staffing.Codes;
 using CommunityWorkforce.Staffing.OrgUnits;
 using CommunityWorkforce.Staffing.Workers;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using MiniExcelLibs;

@@ -1,8 +1,3 @@
-using CommunityWorkforce.BuildingBlocks.Audit;
-using CommunityWorkforce.BuildingBlocks.Data;
-using CommunityWorkforce.BuildingBlocks.Http;
-using CommunityWorkforce.BuildingBlocks.Security;
-using CommunityWorkforce.Staffing.Contracts;
 using CommunityWorkforce.Staffing.Postings;
 using CommunityWorkforce.Staffing.Workers;
 using MiniExcelLibs;

@@ -1,11 +1,6 @@
-using CommunityWorkforce.BuildingBlocks.Data;
-using CommunityWorkforce.BuildingBlocks.Http;
-using CommunityWorkforce.BuildingBlocks.Security;
 using CommunityWorkforce.Staffing.OrgUnits;
 using CommunityWorkforce.Staffing.Settings;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace CommunityWorkforce.Staffing.Headcount;

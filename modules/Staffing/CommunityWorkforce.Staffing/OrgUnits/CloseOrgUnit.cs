@@ -1,12 +1,3 @@
-using AutoMapper;
-using CommunityWorkforce.BuildingBlocks.Audit;
-using CommunityWorkforce.BuildingBlocks.Data;
-using CommunityWorkforce.BuildingBlocks.Http;
-using CommunityWorkforce.BuildingBlocks.Security;
-using CommunityWorkforce.Staffing.Contracts;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace CommunityWorkforce.Staffing.OrgUnits;
 
 /// <summary>撤销 — closes a unit with no active children, on a date no earlier than it was recorded.</summary>

@@ -1,12 +1,3 @@
-using AutoMapper;
-using CommunityWorkforce.BuildingBlocks.Audit;
-using CommunityWorkforce.BuildingBlocks.Data;
-using CommunityWorkforce.BuildingBlocks.Http;
-using CommunityWorkforce.BuildingBlocks.Security;
-using CommunityWorkforce.Staffing.Contracts;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace CommunityWorkforce.Staffing.OrgUnits;
 
 /// <summary>新建单位 — HR creates a unit under a parent in their scope (admin may create a root).</summary>

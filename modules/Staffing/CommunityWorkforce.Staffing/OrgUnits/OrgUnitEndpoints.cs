@@ -1,11 +1,4 @@
-using AutoMapper;
-using CommunityWorkforce.BuildingBlocks.Data;
-using CommunityWorkforce.BuildingBlocks.Http;
-using CommunityWorkforce.BuildingBlocks.Security;
-using CommunityWorkforce.Staffing.Contracts;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace CommunityWorkforce.Staffing.OrgUnits;

@@ -1,6 +1,3 @@
-using CommunityWorkforce.BuildingBlocks.Data;
-using CommunityWorkforce.BuildingBlocks.Security;
-
 namespace CommunityWorkforce.Staffing.OrgUnits;
 
 /// <summary>Org units as the other features of Staffing look them up: always within the caller's scope.</summary>

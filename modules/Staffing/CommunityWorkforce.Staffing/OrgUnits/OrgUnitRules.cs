@@ -1,6 +1,4 @@
-using CommunityWorkforce.BuildingBlocks.Http;
 using System.Text.RegularExpressions;
-using CommunityWorkforce.Staffing.Contracts;
 
 namespace CommunityWorkforce.Staffing.OrgUnits;
 

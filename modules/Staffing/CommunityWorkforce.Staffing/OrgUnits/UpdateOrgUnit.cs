@@ -1,12 +1,3 @@
-using AutoMapper;
-using CommunityWorkforce.BuildingBlocks.Audit;
-using CommunityWorkforce.BuildingBlocks.Data;
-using CommunityWorkforce.BuildingBlocks.Http;
-using CommunityWorkforce.BuildingBlocks.Security;
-using CommunityWorkforce.Staffing.Contracts;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace CommunityWorkforce.Staffing.OrgUnits;
 
 /// <summary>Renames a unit or changes its households and population (the staffing norm's inputs).</summary>

@@ -1,6 +1,3 @@
-using CommunityWorkforce.BuildingBlocks.Data;
-using CommunityWorkforce.BuildingBlocks.Security;
-
 namespace CommunityWorkforce.Staffing.Posts;
 
 /// <summary>Posts as the other features of Staffing look them up: within the caller's scope.</summary>

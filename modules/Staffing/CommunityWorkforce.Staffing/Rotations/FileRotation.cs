@@ -1,16 +1,8 @@
-using AutoMapper;
-using CommunityWorkforce.BuildingBlocks.Audit;
-using CommunityWorkforce.BuildingBlocks.Data;
-using CommunityWorkforce.BuildingBlocks.Http;
-using CommunityWorkforce.BuildingBlocks.Security;
-using CommunityWorkforce.Staffing.Contracts;
 using CommunityWorkforce.Staffing.OrgUnits;
 using CommunityWorkforce.Staffing.Postings;
 using CommunityWorkforce.Staffing.Posts;
 using CommunityWorkforce.Staffing.Settings;
 using CommunityWorkforce.Staffing.Workers;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CommunityWorkforce.Staffing.Rotations;
 

@@ -1,13 +1,5 @@
-using AutoMapper;
-using CommunityWorkforce.BuildingBlocks.Audit;
-using CommunityWorkforce.BuildingBlocks.Data;
-using CommunityWorkforce.BuildingBlocks.Http;
-using CommunityWorkforce.BuildingBlocks.Security;
 using CommunityWorkforce.Staffing.Codes;
-using CommunityWorkforce.Staffing.Contracts;
 using CommunityWorkforce.Staffing.OrgUnits;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CommunityWorkforce.Staffing.Workers;
 

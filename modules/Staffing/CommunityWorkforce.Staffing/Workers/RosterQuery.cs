@@ -1,5 +1,4 @@
 using System.Text;
-using CommunityWorkforce.Staffing.Contracts;
 
 namespace CommunityWorkforce.Staffing.Workers;
 

@@ -1,8 +1,4 @@
-using CommunityWorkforce.BuildingBlocks.Data;
-using CommunityWorkforce.BuildingBlocks.Http;
-using CommunityWorkforce.BuildingBlocks.Security;
 using CommunityWorkforce.Staffing.Codes;
-using CommunityWorkforce.Staffing.Contracts;
 using CommunityWorkforce.Staffing.OrgUnits;
 
 namespace CommunityWorkforce.Staffing.Workers;

@@ -1,8 +1,4 @@
-using AutoMapper;
-using CommunityWorkforce.BuildingBlocks.Data;
-using CommunityWorkforce.BuildingBlocks.Http;
 using CommunityWorkforce.BuildingBlocks.Privacy;
-using CommunityWorkforce.BuildingBlocks.Security;
 using CommunityWorkforce.Staffing.Postings;
 using CommunityWorkforce.Staffing.Rotations;
 

@@ -1,14 +1,6 @@
-using AutoMapper;
-using CommunityWorkforce.BuildingBlocks.Audit;
-using CommunityWorkforce.BuildingBlocks.Data;
-using CommunityWorkforce.BuildingBlocks.Http;
-using CommunityWorkforce.BuildingBlocks.Security;
 using CommunityWorkforce.Staffing.Codes;
-using CommunityWorkforce.Staffing.Contracts;
 using CommunityWorkforce.Staffing.OrgUnits;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace CommunityWorkforce.Staffing.Workers;

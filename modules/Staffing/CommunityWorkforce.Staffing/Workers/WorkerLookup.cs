@@ -1,6 +1,3 @@
-using CommunityWorkforce.BuildingBlocks.Data;
-using CommunityWorkforce.BuildingBlocks.Security;
-
 namespace CommunityWorkforce.Staffing.Workers;
 
 /// <summary>Workers as the other features of Staffing look them up: hr/leader/admin within scope, a worker only themself.</summary>

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using CommunityWorkforce.BuildingBlocks.Http;
 using CommunityWorkforce.Staffing.Codes;
 
 namespace CommunityWorkforce.Staffing.Workers;
