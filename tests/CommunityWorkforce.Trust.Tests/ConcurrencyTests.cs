@@ -50,7 +50,11 @@ public sealed class ConcurrencyTests
             return (response.StatusCode, await response.Content.ReadAsStringAsync());
         })).ToList();
         start.Set();
-        return [.. await Task.WhenAll(tasks)];
+        List<(HttpStatusCode Status, string Body)> results = [.. await Task.WhenAll(tasks)];
+        // build/test.sh shows these lines: how big each race was and how it ended.
+        await TestContext.Out.WriteLineAsync($"concurrency: {TestContext.CurrentContext.Test.MethodName}: {count} requests at once → "
+            + string.Join(", ", results.GroupBy(r => (int)r.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}×{g.Count()}")));
+        return results;
     }
 
     private static string Summary(IEnumerable<(HttpStatusCode Status, string Body)> results) =>

@@ -1,5 +1,4 @@
 using CommunityWorkforce.BuildingBlocks.Modules;
-using CommunityWorkforce.Staffing.Contracts;
 using CommunityWorkforce.Staffing.Demo;
 using CommunityWorkforce.Staffing.Excel;
 using CommunityWorkforce.Staffing.Headcount;

@@ -40,7 +40,7 @@ public sealed class CurrentUser
     /// The LIKE pattern every scoped query filters org-unit paths with. Admin: every path. Other roles: their
     /// subtree; an account without a scope sees nothing (a pattern no path matches).
     /// </summary>
-    public string ScopePattern => IsAdmin ? "/%" : ScopePath is { Length: > 0 } path ? path + "%" : "-none-";
+    public string ScopePattern => IsAdmin ? "/%" : ScopePath is { Length: > 0 } path ? path + "%" : ScopeArgs.NoPath;
 
     /// <summary>
     /// For the worker role, the one worker record the caller may see (an empty id when the account is linked to
@@ -48,6 +48,15 @@ public sealed class CurrentUser
     /// @Scope) OR worker.id = @OnlyWorkerId</c>.
     /// </summary>
     public Guid? OnlyWorkerId => Role == Roles.Worker ? WorkerId ?? Guid.Empty : null;
+
+    /// <summary>The caller's <see cref="ScopePattern"/> and <see cref="OnlyWorkerId"/> as one query argument.</summary>
+    public ScopeArgs Scope => ScopeArgs.For(this);
+
+    /// <summary>
+    /// The org-path pattern of the workers whose records the caller sees through a path: their scope, or no path at all
+    /// for a worker (who sees only themself, through <see cref="OnlyWorkerId"/>).
+    /// </summary>
+    public string WorkerPathScope => OnlyWorkerId is null ? ScopePattern : ScopeArgs.NoPath;
 
     /// <summary>True when <paramref name="path"/> lies in the caller's subtree.</summary>
     public bool CanSee(string path) =>

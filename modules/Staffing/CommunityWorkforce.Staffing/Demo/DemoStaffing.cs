@@ -1,5 +1,3 @@
-using CommunityWorkforce.BuildingBlocks.Data;
-using CommunityWorkforce.Staffing.Contracts;
 using CommunityWorkforce.Staffing.Headcount;
 using CommunityWorkforce.Staffing.OrgUnits;
 using CommunityWorkforce.Staffing.Postings;
@@ -49,7 +47,7 @@ internal sealed class DemoStaffing(DbSession db, WorkerWriter writer, PostingSer
             return;
         }
         var random = new Random(20261126);
-        var today = WorkerEndpoints.Today(clock);
+        var today = LocalDate.Today(clock);
         var now = clock.GetUtcNow();
         var units = await db.QueryAsync<UnitRow>(UnitsUnder, new { Path = street.Path + "%" }, ct);
         // The demo worker's community comes first so that it receives staff number CW000001.

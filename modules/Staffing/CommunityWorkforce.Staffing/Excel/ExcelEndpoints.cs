@@ -1,12 +1,7 @@
-using CommunityWorkforce.BuildingBlocks.Audit;
-using CommunityWorkforce.BuildingBlocks.Data;
-using CommunityWorkforce.BuildingBlocks.Http;
-using CommunityWorkforce.BuildingBlocks.Security;
 using CommunityWorkforce.Staffing.Codes;
+using CommunityWorkforce.Staffing.OrgUnits;
 using CommunityWorkforce.Staffing.Workers;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using MiniExcelLibs;
@@ -29,7 +24,7 @@ internal static class ExcelEndpoints
         group.MapGet("/import-template", Template).RequireAuthorization(Policies.HrOrAdmin).WithName("GetRosterImportTemplate")
             .Produces(StatusCodes.Status200OK, contentType: Xlsx);
         group.MapUpload<UploadForm>("/import/check", CheckImport, Policies.HrOrAdmin, RosterSheet.MaxFileBytes).WithName("CheckRosterImport");
-        group.MapUpload<UploadForm>("/import", Import, Policies.HrOrAdmin, RosterSheet.MaxFileBytes).WithName("ImportRoster")
+        group.MapUpload<UploadForm>("/import", ImportRoster.Handle, Policies.HrOrAdmin, RosterSheet.MaxFileBytes).WithName("ImportRoster")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapUpload<UploadForm>("/import/error-report", ErrorReport, Policies.HrOrAdmin, RosterSheet.MaxFileBytes)
             .WithName("GetRosterImportErrorReport").Produces(StatusCodes.Status200OK, contentType: Xlsx);
@@ -99,38 +94,6 @@ internal static class ExcelEndpoints
         }
     }
 
-    /// <summary>Checks the file and imports all of its rows, or none when any row is wrong.</summary>
-    private static async Task<Results<Ok<ImportResult>, ValidationProblem, ProblemHttpResult>> Import(
-        HttpRequest request, DbSession db, RosterImport import, CancellationToken ct)
-    {
-        var file = await FileOf(request, ct);
-        var (content, invalid, refused) = await Upload(file, request, ct);
-        if (invalid is not null)
-        {
-            return invalid;
-        }
-        if (content is null)
-        {
-            return refused!;
-        }
-        await using (content)
-        await using (var tx = await db.BeginAsync(ct))
-        {
-            var (report, rows) = await import.CheckAsync(content, ct);
-            if (report.Errors.Count > 0)
-            {
-                return TypedResults.Problem(
-                    Text.Of($"共 {report.TotalRows} 行，{report.Errors.Count} 处错误，未导入任何数据。请修正后重新导入。",
-                        $"{report.TotalRows} rows, {report.Errors.Count} errors; nothing was imported. Fix them and import again."),
-                    statusCode: StatusCodes.Status422UnprocessableEntity, title: Text.Of("导入数据有误", "The sheet has errors"),
-                    type: ImportInvalid,
-                    extensions: new Dictionary<string, object?> { ["totalRows"] = report.TotalRows, ["rowErrors"] = report.Errors });
-            }
-            var result = await import.WriteAsync(rows, file!.FileName, ct);
-            await tx.CommitAsync(ct);
-            return TypedResults.Ok(result);
-        }
-    }
 
     /// <summary>The uploaded rows with a result column: what is wrong in each row, or 通过.</summary>
     private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ErrorReport(
@@ -195,28 +158,18 @@ internal static class ExcelEndpoints
         PageQuery page, WorkerListQuery filter, (WorkerWriter Writer, string Reason)? reveal, DbSession db, CurrentUser user,
         AuditWriter audit, TimeProvider clock, CancellationToken ct)
     {
-        var validator = new Validator();
-        page.Validate(validator, WorkerEndpoints.Sortable);
-        WorkerEndpoints.CheckFilters(validator, filter);
+        var validator = RosterRequest.Check(new Validator(), page, filter);
         if (!validator.IsValid)
         {
             return validator.ToProblem();
         }
-        var (visible, unitPath) = await WorkerEndpoints.UnitFilter(db, user, filter.OrgUnitId, ct);
-        if (!visible)
+        var today = LocalDate.Today(clock);
+        if (await RosterRequest.ResolveAsync(db, user, page, filter, today, ct) is not { } roster)
         {
             return TypedResults.NotFound();
         }
-        var today = WorkerEndpoints.Today(clock);
         await using var tx = await db.BeginAsync(ct);
-        var search = RosterSearch.For(page.Q);
-        var sql = search.Kind switch
-        {
-            RosterSearch.Kinds.Name => WorkerSql.ExportByName,
-            RosterSearch.Kinds.Code => WorkerSql.ExportByCode,
-            _ => WorkerSql.Export,
-        };
-        var rows = await db.QueryStreamAsync<WorkerRow>(sql, WorkerEndpoints.Args(user, filter, page, search, unitPath, today), ct);
+        var rows = await db.QueryStreamAsync<WorkerRow>(roster.ExportSql, roster.Args, ct);
         var count = 0;
         var lines = rows.Select(w =>
         {
@@ -251,7 +204,7 @@ internal static class ExcelEndpoints
     }
 
     /// <summary>The uploaded file (form field <c>file</c>), or null when the request is not a multipart form.</summary>
-    private static async Task<IFormFile?> FileOf(HttpRequest request, CancellationToken ct)
+    internal static async Task<IFormFile?> FileOf(HttpRequest request, CancellationToken ct)
     {
         if (!request.HasFormContentType)
         {
@@ -268,7 +221,7 @@ internal static class ExcelEndpoints
         }
     }
 
-    private static async Task<(MemoryStream? Content, ValidationProblem? Invalid, ProblemHttpResult? Refused)> Upload(
+    internal static async Task<(MemoryStream? Content, ValidationProblem? Invalid, ProblemHttpResult? Refused)> Upload(
         IFormFile? file, HttpRequest request, CancellationToken ct)
     {
         if (!request.HasFormContentType)

@@ -1,8 +1,3 @@
-using CommunityWorkforce.BuildingBlocks.Audit;
-using CommunityWorkforce.BuildingBlocks.Data;
-using CommunityWorkforce.BuildingBlocks.Http;
-using CommunityWorkforce.BuildingBlocks.Security;
-using CommunityWorkforce.Staffing.Contracts;
 using CommunityWorkforce.Staffing.Postings;
 using CommunityWorkforce.Staffing.Workers;
 using MiniExcelLibs;
@@ -42,7 +37,7 @@ internal sealed class RosterImport(DbSession db, CurrentUser user, WorkerWriter 
         {
             return (new ImportReport(sheet.Count, 0, errors), rows);
         }
-        var today = WorkerEndpoints.Today(clock);
+        var today = LocalDate.Today(clock);
         var units = (await db.QueryAsync<UnitRow>(UnitsInScope, new { Scope = user.ScopePattern }, ct)).ToDictionary(u => u.Code);
         var posts = (await db.QueryAsync<PostRow>(PostsInScope, new { Scope = user.ScopePattern }, ct))
             .ToDictionary(p => (p.OrgUnitId, p.Title));

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.IO.Compression;
-using CommunityWorkforce.BuildingBlocks.Http;
 
 namespace CommunityWorkforce.Staffing.Excel;
 

@@ -1,11 +1,6 @@
-using CommunityWorkforce.BuildingBlocks.Data;
-using CommunityWorkforce.BuildingBlocks.Http;
-using CommunityWorkforce.BuildingBlocks.Security;
 using CommunityWorkforce.Staffing.OrgUnits;
 using CommunityWorkforce.Staffing.Settings;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace CommunityWorkforce.Staffing.Headcount;
@@ -54,11 +49,11 @@ internal static class HeadcountEndpoints
         OrgUnitRow? root;
         if (orgUnitId is { } id)
         {
-            root = await OrgUnitEndpoints.FindInScope(db, user, id, ct);
+            root = await OrgUnitLookup.FindInScope(db, user, id, ct);
         }
         else if (user.OrgUnitId is { } own)
         {
-            root = await OrgUnitEndpoints.FindInScope(db, user, own, ct);
+            root = await OrgUnitLookup.FindInScope(db, user, own, ct);
         }
         else
         {
@@ -89,22 +84,10 @@ internal static class HeadcountEndpoints
         {
             return validator.ToProblem();
         }
-        var all = await Deviations(db, user, await settingsStore.GetAsync(ct), ct);
+        var all = await NormDeviationList.ListAsync(db, user, await settingsStore.GetAsync(ct), ct);
         var matching = all.Where(l => normStatus is null || l.NormStatus == normStatus)
             .Where(l => page.Q is not { Length: > 0 } q || l.Name.Contains(q.Trim(), StringComparison.Ordinal) || l.Code.StartsWith(q.Trim(), StringComparison.Ordinal))
             .ToList();
         return TypedResults.Ok(new PagedResult<HeadcountLine>(matching.Skip(page.Skip).Take(page.Size).ToList(), matching.Count, page.PageNumber, page.Size));
-    }
-
-    /// <summary>Units in scope with a norm of their own whose headcount deviates from it, by code.</summary>
-    internal static async Task<IReadOnlyList<HeadcountLine>> Deviations(DbSession db, CurrentUser user, StaffingSettings settings, CancellationToken ct)
-    {
-        var figures = await HeadcountFigures.LoadAsync(db, user.ScopePattern, settings, ct);
-        return figures.Units
-            .Where(u => StaffingNorm.For(u.Households, u.Population, settings) is not null)
-            .OrderBy(u => u.Code, StringComparer.Ordinal)
-            .Select(figures.Line)
-            .Where(l => l.NormStatus is "short" or "over")
-            .ToList();
     }
 }

@@ -1,7 +1,3 @@
-using CommunityWorkforce.BuildingBlocks.Audit;
-using CommunityWorkforce.BuildingBlocks.Data;
-using CommunityWorkforce.Staffing.Contracts;
-
 namespace CommunityWorkforce.Staffing.OrgUnits;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using CommunityWorkforce.BuildingBlocks.Data;
-using CommunityWorkforce.Staffing.Contracts;
-
 namespace CommunityWorkforce.Staffing.OrgUnits;
 
 internal sealed class OrgUnitDirectory(DbSession db) : IOrgUnitDirectory

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using CommunityWorkforce.Staffing.Contracts;
 
 namespace CommunityWorkforce.Staffing.OrgUnits;
 
@@ -35,4 +34,16 @@ internal static partial class OrgUnitRules
     /// <summary>True when <paramref name="candidatePath"/> is <paramref name="path"/> itself or lies below it.</summary>
     public static bool IsWithin(string candidatePath, string path) =>
         candidatePath.StartsWith(path, StringComparison.Ordinal);
+
+    /// <summary>A level's name in the request's language, for messages.</summary>
+    internal static string LevelName(string? level) => level switch
+    {
+        OrgLevels.City => Text.Of("市", "city"),
+        OrgLevels.District => Text.Of("区", "district"),
+        OrgLevels.Street => Text.Of("街道/镇", "street/town"),
+        OrgLevels.Community => Text.Of("居委会/村委会", "community"),
+        OrgLevels.Centre => Text.Of("街道中心", "centre"),
+        null => Text.Of("根", "root"),
+        _ => level,
+    };
 }

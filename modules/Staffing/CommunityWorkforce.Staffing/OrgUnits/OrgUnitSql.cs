@@ -65,15 +65,26 @@ internal static class OrgUnitSql
         WHERE path LIKE @OldPathPattern
         """;
 
+    /// <summary>
+    /// The move's one conditional write: the unit is still at the version read, and the new parent is still active at the
+    /// path read (neither closed nor moved meanwhile). Zero rows: the caller reports a stale version.
+    /// </summary>
     public const string SetParent = """
-        UPDATE staffing_org_units SET parent_id = @NewParentId WHERE id = @Id AND version = @Version
+        UPDATE staffing_org_units SET parent_id = @NewParentId
+        WHERE id = @Id AND version = @Version
+          AND EXISTS (SELECT 1 FROM staffing_org_units p WHERE p.id = @NewParentId AND p.status = 'active' AND p.path = @NewParentPath)
         """;
 
     public const string ActiveChildren = "SELECT COUNT(*) FROM staffing_org_units WHERE parent_id = @Id AND status = 'active'";
 
+    /// <summary>
+    /// Closing's one conditional write: still active at the version read, and no active child (a child created meanwhile
+    /// makes it write nothing; the caller then tells which).
+    /// </summary>
     public const string Close = """
         UPDATE staffing_org_units
         SET status = 'closed', closed_on = @ClosedOn, close_reason = @Reason, version = version + 1, updated_at = @Now
         WHERE id = @Id AND version = @Version AND status = 'active'
+          AND NOT EXISTS (SELECT 1 FROM staffing_org_units c WHERE c.parent_id = @Id AND c.status = 'active')
         """;
 }

@@ -1,5 +1,3 @@
-using CommunityWorkforce.BuildingBlocks.Data;
-using CommunityWorkforce.Staffing.Contracts;
 using CommunityWorkforce.Staffing.Workers;
 
 namespace CommunityWorkforce.Staffing.Postings;

@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using AutoMapper;
-using CommunityWorkforce.BuildingBlocks.Http;
 
 namespace CommunityWorkforce.Staffing.Postings;
 

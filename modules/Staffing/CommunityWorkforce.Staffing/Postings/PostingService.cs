@@ -1,7 +1,3 @@
-using CommunityWorkforce.BuildingBlocks.Audit;
-using CommunityWorkforce.BuildingBlocks.Data;
-using CommunityWorkforce.BuildingBlocks.Http;
-using CommunityWorkforce.Staffing.Contracts;
 using CommunityWorkforce.Staffing.Posts;
 
 namespace CommunityWorkforce.Staffing.Postings;

@@ -58,3 +58,10 @@ internal static class PostSql
         WHERE id = @Id AND version = @Version AND status = 'active'
         """;
 }
+
+    /// <summary>What <see cref="PostSql.HeadcountForChange"/> reads.</summary>
+internal sealed class HeadcountForChange
+{
+    public int Version { get; init; }
+    public int Filled { get; init; }
+}

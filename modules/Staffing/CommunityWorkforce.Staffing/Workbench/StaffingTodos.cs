@@ -53,7 +53,7 @@ internal sealed class StaffingTodos(DbSession db, StaffingSettingsStore settings
     private Task<int> CountRequests(CurrentUser user, string status, CancellationToken ct) =>
         db.ExecuteScalarAsync<int>(RotationSql.Count, new
         {
-            Scope = user.ScopePattern, WorkerScope = RotationEndpoints.WorkerScope(user), user.OnlyWorkerId, Status = status,
+            Scope = user.ScopePattern, WorkerScope = user.WorkerPathScope, user.OnlyWorkerId, Status = status,
             WorkerId = (Guid?)null, UnitPath = (string?)null, Q = (string?)null,
         }, ct);
 
@@ -64,7 +64,7 @@ internal sealed class StaffingTodos(DbSession db, StaffingSettingsStore settings
         var count = await db.ExecuteScalarAsync<int>(RotationSql.DueCount, new
         {
             Scope = user.ScopePattern, UnitPath = (string?)null, Q = (string?)null,
-            StartedOnOrBefore = WorkerEndpoints.Today(clock).AddYears(-threshold),
+            StartedOnOrBefore = LocalDate.Today(clock).AddYears(-threshold),
         }, ct);
         return new WorkbenchTodo
         {
@@ -89,7 +89,7 @@ internal sealed class StaffingTodos(DbSession db, StaffingSettingsStore settings
     private async Task<WorkbenchTodo> Deviations(CurrentUser user, CancellationToken ct) => new()
     {
         Key = NormDeviations, Module = Module, Severity = WorkbenchSeverity.Danger,
-        Count = (await HeadcountEndpoints.Deviations(db, user, await settingsStore.GetAsync(ct), ct)).Count,
+        Count = (await NormDeviationList.ListAsync(db, user, await settingsStore.GetAsync(ct), ct)).Count,
         Link = "/staffing/norm-deviations", ApiList = "staffing/headcount/norm-deviations",
     };
 }

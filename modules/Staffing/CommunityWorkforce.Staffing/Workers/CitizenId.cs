@@ -1,5 +1,3 @@
-using CommunityWorkforce.BuildingBlocks.Http;
-
 namespace CommunityWorkforce.Staffing.Workers;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using CommunityWorkforce.BuildingBlocks.Data;
-
 namespace CommunityWorkforce.Staffing.Workers;
 
 /// <summary>

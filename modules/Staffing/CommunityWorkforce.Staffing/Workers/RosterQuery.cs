@@ -1,5 +1,4 @@
 using System.Text;
-using CommunityWorkforce.Staffing.Contracts;
 
 namespace CommunityWorkforce.Staffing.Workers;
 
@@ -45,7 +44,7 @@ internal sealed record RosterShape(RosterScope Scope, RosterSearch.Kinds Search,
 /// <item>Only the predicates in use are written, so each shape gets its own plan (no <c>@x IS NULL OR ...</c>) and a
 /// name search without filters never reads the workers table before the page is known.</item>
 /// </list>
-/// Parameters are those of <see cref="WorkerEndpoints.Args"/>; <c>@Scope</c> is the caller's scope or the unit filter.
+/// Parameters are <see cref="RosterRequest.Args"/>; <c>@Scope</c> is the caller's scope or the unit filter.
 /// </summary>
 internal static class RosterQuery
 {
@@ -96,6 +95,25 @@ internal static class RosterQuery
             LEFT JOIN staffing_posts ps ON ps.id = pp.post_id
             ORDER BY {shape.OrderBy}
             """;
+    }
+
+    /// <summary>
+    /// Every row of the request — the same predicates and order as its pages, no paging — with the protected ID number
+    /// for an export that reveals it. Streamed by the caller.
+    /// </summary>
+    public static string Export(RosterShape shape)
+    {
+        var (from, where) = Source(shape);
+        var select = $"""
+            SELECT w.id_number_cipher, w.id_number_key_id, {Columns}
+            FROM staffing_workers w
+            JOIN staffing_org_units u ON u.id = w.org_unit_id
+            LEFT JOIN staffing_postings pp ON pp.worker_id = w.id AND pp.ended_on IS NULL AND pp.is_primary = 1
+            LEFT JOIN staffing_posts ps ON ps.id = pp.post_id
+            """;
+        return GramsOnly(shape)
+            ? $"{select}\nWHERE w.id IN (SELECT g.worker_id {from} WHERE {where})\nORDER BY {shape.OrderBy}"
+            : $"{select}\nWHERE {where}\nORDER BY {shape.OrderBy}";
     }
 
     /// <summary>
@@ -185,6 +203,7 @@ internal static class RosterQuery
                             var name = $"{scope}/{search}/{(confirm ? "confirm" : "grams")}/{filters}/{order}";
                             yield return ("Count " + name, Count(shape));
                             yield return ("Page " + name, Page(shape));
+                            yield return ("Export " + name, Export(shape));
                         }
                     }
                 }

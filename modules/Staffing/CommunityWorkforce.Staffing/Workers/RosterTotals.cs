@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using CommunityWorkforce.BuildingBlocks.Data;
 
 namespace CommunityWorkforce.Staffing.Workers;
 

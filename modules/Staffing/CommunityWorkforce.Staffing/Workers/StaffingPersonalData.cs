@@ -1,7 +1,4 @@
-using AutoMapper;
-using CommunityWorkforce.BuildingBlocks.Data;
 using CommunityWorkforce.BuildingBlocks.Privacy;
-using CommunityWorkforce.BuildingBlocks.Security;
 using CommunityWorkforce.Staffing.Postings;
 using CommunityWorkforce.Staffing.Rotations;
 
@@ -18,16 +15,16 @@ internal sealed class StaffingPersonalData(DbSession db, WorkerWriter writer, IM
         {
             return null;
         }
-        var self = new { Id = workerId, Scope = "-none-", OnlyWorkerId = workerId };
-        var worker = await db.QuerySingleOrDefaultAsync<WorkerRow>(WorkerSql.Get, self, ct);
+        var self = ScopeArgs.Self(workerId);
+        var worker = await WorkerLookup.FindSelf(db, workerId, ct);
         if (worker is null)
         {
             return null;
         }
-        var postings = await db.QueryAsync<PostingRow>(PostingSql.ByWorker, new { WorkerId = workerId, Scope = "-none-", OnlyWorkerId = workerId }, ct);
+        var postings = await db.QueryAsync<PostingRow>(PostingSql.ByWorker, new { WorkerId = workerId, self.Scope, self.OnlyWorkerId }, ct);
         var rotations = await db.QueryAsync<RotationRow>(PagedSql(), new
         {
-            Scope = "-none-", WorkerScope = "-none-", OnlyWorkerId = workerId, Status = (string?)null, WorkerId = (Guid?)null, UnitPath = (string?)null,
+            self.Scope, WorkerScope = ScopeArgs.NoPath, self.OnlyWorkerId, Status = (string?)null, WorkerId = (Guid?)null, UnitPath = (string?)null,
             Q = (string?)null, Skip = 0, Take = 10_000,
         }, ct);
         return new

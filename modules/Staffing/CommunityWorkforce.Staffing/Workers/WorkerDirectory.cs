@@ -1,6 +1,3 @@
-using CommunityWorkforce.BuildingBlocks.Data;
-using CommunityWorkforce.Staffing.Contracts;
-
 namespace CommunityWorkforce.Staffing.Workers;
 
 internal sealed class WorkerDirectory(DbSession db) : IWorkerDirectory

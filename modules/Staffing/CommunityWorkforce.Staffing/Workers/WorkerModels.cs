@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using AutoMapper;
-using CommunityWorkforce.BuildingBlocks.Http;
 
 namespace CommunityWorkforce.Staffing.Workers;
 
@@ -177,16 +175,14 @@ internal sealed class WorkerProfile : Profile
     public WorkerProfile()
     {
         CreateMap<WorkerRow, WorkerResponse>()
-            .ForMember(d => d.Age, o => o.MapFrom(s => Years(s.BirthDate, Today())))
-            .ForMember(d => d.YearsOfService, o => o.MapFrom(s => Years(s.ServiceStartDate, Today())));
+            .ForMember(d => d.Age, o => o.MapFrom<WholeYearsToToday, DateOnly>(s => s.BirthDate))
+            .ForMember(d => d.YearsOfService, o => o.MapFrom<WholeYearsToToday, DateOnly>(s => s.ServiceStartDate));
     }
+}
 
-    private static DateOnly Today() => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
-
-    /// <summary>Whole years from <paramref name="from"/> to <paramref name="to"/>.</summary>
-    internal static int Years(DateOnly from, DateOnly to)
-    {
-        var years = to.Year - from.Year;
-        return to < from.AddYears(years) ? years - 1 : years;
-    }
+/// <summary>Whole years from a date to today by the injected clock (China Standard Time), for ages and years of service.</summary>
+internal sealed class WholeYearsToToday(TimeProvider clock) : IMemberValueResolver<object, object, DateOnly, int>
+{
+    public int Resolve(object source, object destination, DateOnly from, int destMember, ResolutionContext context) =>
+        WorkerRules.Years(from, LocalDate.Today(clock));
 }

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using CommunityWorkforce.BuildingBlocks.Http;
 using CommunityWorkforce.Staffing.Codes;
 
 namespace CommunityWorkforce.Staffing.Workers;
@@ -107,5 +106,9 @@ internal static partial class WorkerRules
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    public static int Years(DateOnly from, DateOnly to) => WorkerProfile.Years(from, to);
+    public static int Years(DateOnly from, DateOnly to)
+    {
+        var years = to.Year - from.Year;
+        return to < from.AddYears(years) ? years - 1 : years;
+    }
 }

@@ -10,52 +10,8 @@ internal static class WorkerSql
         LEFT JOIN staffing_posts ps ON ps.id = pp.post_id
         """;
 
-    private const string SelectFrom = "SELECT " + RosterQuery.Columns + From;
-
     /// <summary>With the protected ID number, for reveal and unmasked export.</summary>
     private const string SelectSecretsFrom = "SELECT w.id_number_cipher, w.id_number_key_id, " + RosterQuery.Columns + From;
-
-    /// <summary>Scope for hr/leader/admin: workers of units in the caller's subtree (org_path is the unit's path).</summary>
-    private const string InScope = " WHERE {scope:w.org_path}";
-
-    /// <summary>
-    /// Export by name fragment: candidates from the n-gram index (gram, org path) — one index range per scope — confirmed
-    /// by LIKE. (Lists and counts are written per request by <see cref="RosterQuery"/>.)
-    /// </summary>
-    private const string ByName = """
-         WHERE w.id IN (SELECT g.worker_id FROM staffing_worker_name_grams g WHERE g.gram = @Gram AND {scope:g.org_path})
-           AND w.name LIKE @NamePattern ESCAPE '\'
-        """;
-
-    /// <summary>
-    /// Staff-number prefix (a range on its unique index) or a phone's last four digits; the scope is a filter here,
-    /// written so that SQLite does not prefer the (much wider) org-path range.
-    /// </summary>
-    private const string ByCode = """
-         WHERE (w.staff_no >= @CodeLow AND w.staff_no <= @CodeHigh OR w.phone_last4 = @Last4)
-           AND (@AllUnits = 1 OR {scope:w.org_path})
-        """;
-
-    private const string Filters = """
-
-          AND (@UnitPath IS NULL OR w.org_path LIKE @UnitPath)
-          AND (@Status IS NULL OR w.status = @Status)
-          AND (@ExcludeLeft = 0 OR w.status <> 'left')
-          AND (@EducationLike IS NULL OR w.education LIKE @EducationLike)
-          AND (@PoliticalStatus IS NULL OR w.political_status = @PoliticalStatus)
-          AND (@BornOnOrBefore IS NULL OR w.birth_date <= @BornOnOrBefore)
-          AND (@BornAfter IS NULL OR w.birth_date > @BornAfter)
-          AND (@ServiceFromOnOrBefore IS NULL OR w.service_start_date <= @ServiceFromOnOrBefore)
-          AND (@ServiceFromAfter IS NULL OR w.service_start_date > @ServiceFromAfter)
-          AND (@PostType IS NULL OR EXISTS (
-                SELECT 1 FROM staffing_postings p2 JOIN staffing_posts s2 ON s2.id = p2.post_id
-                WHERE p2.worker_id = w.id AND p2.ended_on IS NULL AND s2.post_type = @PostType))
-        """;
-
-    /// <summary>Every matching row, for export (streamed, no paging); free text as in the list.</summary>
-    public const string Export = SelectSecretsFrom + InScope + Filters + " ORDER BY w.staff_no";
-    public const string ExportByName = SelectSecretsFrom + ByName + Filters + " ORDER BY w.staff_no";
-    public const string ExportByCode = SelectSecretsFrom + ByCode + Filters + " ORDER BY w.staff_no";
 
     /// <summary>One worker: hr/leader within scope, a worker only themself.</summary>
     public const string Get = SelectSecretsFrom + """

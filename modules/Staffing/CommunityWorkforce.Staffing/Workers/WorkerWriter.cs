@@ -1,7 +1,3 @@
-using CommunityWorkforce.BuildingBlocks.Audit;
-using CommunityWorkforce.BuildingBlocks.Data;
-using CommunityWorkforce.BuildingBlocks.Security;
-
 namespace CommunityWorkforce.Staffing.Workers;
 
 /// <summary>Writes new roster entries (API and import): protects the ID number, assigns staff numbers, audits.</summary>
