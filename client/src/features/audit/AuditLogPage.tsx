@@ -1,47 +1,13 @@
 import { Card, Input, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { unwrap } from '../../api/client';
 import type { Schemas } from '../../api/types';
 import { isRole, roleLabelKey } from '../../app/access-rules';
 import { useT } from '../../app/i18n';
-import { useApi } from '../../app/services';
+import { useAuditLog, type AuditQuery } from './hooks';
 
 type Entry = Schemas['AuditLogEntryResponse'];
-type EntryPage = Schemas['PagedResultOfAuditLogEntryResponse'];
-
-interface AuditQuery {
-  page: number;
-  pageSize: number;
-  q?: string;
-  action?: string;
-  userName?: string;
-}
-
-/** The audit log: admin sees everything, HR the records of their own subtree (the API scopes it). */
-function useAuditLog(query: AuditQuery) {
-  const api = useApi();
-  return useQuery({
-    queryKey: ['platform', 'audit-log', query],
-    queryFn: async () =>
-      (await unwrap(
-        api.GET('/api/audit-log', {
-          params: {
-            query: {
-              page: query.page,
-              pageSize: query.pageSize,
-              q: query.q || undefined,
-              action: query.action || undefined,
-              userName: query.userName || undefined,
-            },
-          },
-        }),
-      )) as EntryPage,
-    placeholderData: keepPreviousData,
-  });
-}
 
 export function AuditLogPage() {
   const t = useT();

@@ -2,9 +2,11 @@ import { Button, Card, Checkbox, Result, Skeleton, Space, Typography } from 'ant
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { features } from '../../app/features';
-import { ApiError } from '../../api/problem';
+import { failureMessage, failureStatus } from '../../api/problem';
 import { useT } from '../../app/i18n';
-import { useMyWorker, useRotationRequests, useWorkerPostings } from './staffingHooks';
+import { useWorkerPostings } from './hooks/postings';
+import { useRotationRequests } from './hooks/rotations';
+import { useMyWorker } from './hooks/workers';
 import { CreateRotationModal } from './PostingForms';
 import { PostingsTable, RotationRequestsTable, WorkerHeaderCard, WorkerInfo } from './WorkerViews';
 
@@ -20,12 +22,12 @@ export function MyProfilePage() {
 
   if (me.isPending) return <Skeleton active />;
   if (me.isError) {
-    const unlinked = me.error instanceof ApiError && me.error.status === 404;
+    const unlinked = failureStatus(me.error) === 404;
     return (
       <Result
         status={unlinked ? 'info' : 'error'}
         title={unlinked ? t('staffing.myProfile.unlinked') : t('page.error.title')}
-        subTitle={unlinked ? t('staffing.myProfile.unlinkedHelp') : me.error.message}
+        subTitle={unlinked ? t('staffing.myProfile.unlinkedHelp') : failureMessage(me.error)}
       />
     );
   }

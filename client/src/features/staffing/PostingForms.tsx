@@ -8,9 +8,12 @@ import type { Post, Posting, Worker } from '../../api/types';
 import { useLocale, useT } from '../../app/i18n';
 import { useReportError } from '../../app/problems';
 import { requireFields } from '../../app/required';
-import { useOrgTree } from './hooks';
+import { useOrgTree } from './hooks/orgUnits';
 import { OrgUnitTreeSelect } from './OrgUnitTreeSelect';
-import { useCreatePosting, useCreateRotation, useOpenPostsForMe, usePosts, useStaffingSettings } from './staffingHooks';
+import { useCreatePosting } from './hooks/postings';
+import { useOpenPostsForMe, usePosts } from './hooks/posts';
+import { useStaffingSettings } from './hooks/reference';
+import { useCreateRotation } from './hooks/rotations';
 import { postingReasonKey, postingReasons, postTypeName } from './staffingRules';
 
 /** A post as a select option: unit, title, type and how full it is. */
@@ -71,13 +74,13 @@ export function CreatePostingModal({ worker, onClose }: { worker: Worker; onClos
     setRefusal(null);
     if (!requireFields(form, v, ['postId'], t('staffing.posting.validation.postRequired'))) return;
     create.mutate(
-      {
+      { body: {
         workerId: worker.id,
         postId: v.postId,
         startedOn: v.startedOn.format('YYYY-MM-DD'),
         reason: v.reason,
         isPrimary: v.isPrimary,
-      },
+      } },
       {
         onSuccess: (p) => {
           void message.success(t('staffing.posting.create.done', { post: p.postTitle, unit: p.orgUnitName }));
@@ -187,14 +190,14 @@ export function CreateRotationModal({
     setRefusal(null);
     if (!requireFields(form, v, ['fromPostingId', 'toPostId', 'reason'], t('common.required'))) return;
     create.mutate(
-      {
+      { body: {
         workerId,
         fromPostingId: v.fromPostingId,
         toPostId: v.toPostId,
         proposedOn: v.proposedOn.format('YYYY-MM-DD'),
         reason: v.reason.trim(),
         submit: v.submit,
-      },
+      } },
       {
         onSuccess: (r) => {
           void message.success(

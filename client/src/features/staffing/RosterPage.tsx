@@ -9,16 +9,12 @@ import { canEditStaffing, canRevealIds } from './roles';
 import { useCurrentUser } from '../../app/auth/RequireAuth';
 import { useLocale, useT } from '../../app/i18n';
 import { useReportError } from '../../app/problems';
-import { useOrgTree } from './hooks';
+import { useOrgTree } from './hooks/orgUnits';
 import { ImportWizard } from './ImportWizard';
 import { OrgUnitTreeSelect } from './OrgUnitTreeSelect';
-import {
-  useCodes,
-  useExportRoster,
-  useExportRosterWithIds,
-  useStaffingSettings,
-  useWorkers,
-} from './staffingHooks';
+import { useCodes, useStaffingSettings } from './hooks/reference';
+import { useExportRoster, useExportRosterWithIds } from './hooks/rosterFiles';
+import { useWorkers } from './hooks/workers';
 import {
   codeName,
   educationBands,

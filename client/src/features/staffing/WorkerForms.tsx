@@ -6,9 +6,10 @@ import type { Worker } from '../../api/types';
 import { useLocale, useT } from '../../app/i18n';
 import { useReportError } from '../../app/problems';
 import { requireFields } from '../../app/required';
-import { useOrgTree } from './hooks';
+import { useOrgTree } from './hooks/orgUnits';
 import { OrgUnitTreeSelect } from './OrgUnitTreeSelect';
-import { useChangeWorkerStatus, useCodes, useCreateWorker, useRevealId, useUpdateWorker } from './staffingHooks';
+import { useCodes } from './hooks/reference';
+import { useChangeWorkerStatus, useCreateWorker, useRevealId, useUpdateWorker } from './hooks/workers';
 import { codeOptions, workerStatuses, workerStatusKey } from './staffingRules';
 
 const iso = (d: Dayjs) => d.format('YYYY-MM-DD');
@@ -87,7 +88,7 @@ export function CreateWorkerModal({ onClose, onCreated }: { onClose: () => void;
   const submit = (v: WorkerValues) => {
     if (!requireFields(form, v, createRequired, t('common.required'))) return;
     create.mutate(
-      {
+      { body: {
         staffNo: text(v.staffNo),
         name: v.name.trim(),
         idNumber: v.idNumber.trim(),
@@ -98,7 +99,7 @@ export function CreateWorkerModal({ onClose, onCreated }: { onClose: () => void;
         hireDate: iso(v.hireDate),
         serviceStartDate: iso(v.serviceStartDate),
         orgUnitId: v.orgUnitId,
-      },
+      } },
       {
         onSuccess: (w) => {
           void message.success(t('staffing.worker.create.done', { name: w.name }));
@@ -145,7 +146,7 @@ export function EditWorkerModal({ worker, onClose }: { worker: Worker; onClose: 
     if (!requireFields(form, v, editRequired, t('common.required'))) return;
     update.mutate(
       {
-        id: worker.id,
+        params: { path: { id: worker.id } },
         body: {
           name: v.name.trim(),
           ethnicGroup: v.ethnicGroup,
@@ -213,7 +214,7 @@ export function ChangeStatusModal({ worker, onClose }: { worker: Worker; onClose
   const submit = (v: StatusValues) =>
     change.mutate(
       {
-        id: worker.id,
+        params: { path: { id: worker.id } },
         body: { status: v.status, effectiveOn: iso(v.effectiveOn), reason: text(v.reason), version: worker.version },
       },
       {
@@ -277,7 +278,7 @@ export function RevealIdModal({
         layout="vertical"
         onFinish={({ reason }) =>
           reveal.mutate(
-            { id: worker.id, reason: reason.trim() },
+            { params: { path: { id: worker.id } }, body: { reason: reason.trim() } },
             { onSuccess: (r) => onRevealed(r.idNumber), onError: (e) => report(e, form, ['reason']) },
           )
         }

@@ -2,7 +2,7 @@ import { EditOutlined, EyeOutlined, PlusOutlined, SwapOutlined } from '@ant-desi
 import { Button, Card, Popconfirm, Result, Skeleton, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { ApiError } from '../../api/problem';
+import { failureMessage, failureStatus } from '../../api/problem';
 import type { RotationRequest, Worker } from '../../api/types';
 import { canEditStaffing, canRevealIds } from './roles';
 import { useCurrentUser } from '../../app/auth/RequireAuth';
@@ -10,7 +10,9 @@ import { features } from '../../app/features';
 import { useT, useTranslateAny } from '../../app/i18n';
 import { useReportError } from '../../app/problems';
 import { CreatePostingModal, CreateRotationModal } from './PostingForms';
-import { useRotationRequests, useRotationStep, useWorker, useWorkerPostings } from './staffingHooks';
+import { useWorkerPostings } from './hooks/postings';
+import { useRotationRequests, useSubmitRotation, useWithdrawRotation } from './hooks/rotations';
+import { useWorker } from './hooks/workers';
 import { ChangeStatusModal, EditWorkerModal, RevealIdModal } from './WorkerForms';
 import { ComingSoon, PostingsTable, RotationRequestsTable, WorkerHeaderCard, WorkerInfo } from './WorkerViews';
 
@@ -25,14 +27,19 @@ type Dialog = 'edit' | 'status' | 'reveal' | 'posting' | 'rotation' | null;
 
 function RotationActions({ request }: { request: RotationRequest }) {
   const t = useT();
-  const step = useRotationStep();
+  const submitRequest = useSubmitRotation();
+  const withdrawRequest = useWithdrawRotation();
   const report = useReportError();
+  const pending = submitRequest.isPending || withdrawRequest.isPending;
   const run = (action: 'submit' | 'withdraw') =>
-    step.mutate({ id: request.id, action, version: request.version }, { onError: (e) => report(e) });
+    (action === 'submit' ? submitRequest : withdrawRequest).mutate(
+      { params: { path: { id: request.id } }, body: { version: request.version } },
+      { onError: (e) => report(e) },
+    );
   return (
     <Space>
       {request.status === 'draft' && (
-        <Button size="small" loading={step.isPending} onClick={() => run('submit')}>
+        <Button size="small" loading={pending} onClick={() => run('submit')}>
           {t('staffing.rotation.action.submit')}
         </Button>
       )}
@@ -43,7 +50,7 @@ function RotationActions({ request }: { request: RotationRequest }) {
           cancelText={t('common.cancel')}
           onConfirm={() => run('withdraw')}
         >
-          <Button size="small" danger loading={step.isPending}>
+          <Button size="small" danger loading={pending}>
             {t('staffing.rotation.action.withdraw')}
           </Button>
         </Popconfirm>
@@ -183,9 +190,9 @@ export function WorkerProfilePage() {
   if (worker.isError)
     return (
       <Result
-        status={worker.error instanceof ApiError && worker.error.status === 404 ? '404' : 'error'}
+        status={failureStatus(worker.error) === 404 ? '404' : 'error'}
         title={t('page.error.title')}
-        subTitle={worker.error.message}
+        subTitle={failureMessage(worker.error)}
         extra={<Button onClick={() => navigate('/staffing/workers')}>{t('staffing.profile.backToRoster')}</Button>}
       />
     );

@@ -2,7 +2,7 @@ import { Card, Descriptions, Empty, Space, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { Posting, RotationRequest, Worker } from '../../api/types';
 import { useLocale, useT } from '../../app/i18n';
-import { useCodes, useStaffingSettings } from './staffingHooks';
+import { useCodes, useStaffingSettings } from './hooks/reference';
 import {
   codeName,
   postingReasonKey,
