@@ -60,6 +60,8 @@ export const en: ShellMessages = {
   'common.total': '{total} in all',
   'common.filter': 'Filter: {name}',
   'common.clearFilter': 'Clear filter',
+  'common.query': 'Search',
+  'common.reset': 'Reset',
   'common.actions': 'Actions',
   'common.saved': 'Saved',
 

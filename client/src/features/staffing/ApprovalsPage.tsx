@@ -89,7 +89,7 @@ export function ApprovalsPage() {
           setParams(key === 'submitted' ? {} : { status: key }, { replace: true });
           paging.firstPage();
         }}
-        items={rotationStatuses.map((s) => ({
+        items={rotationStatuses.filter((s) => s !== 'draft' || role !== 'leader').map((s) => ({
           key: s,
           label: (
             <Space size={6}>

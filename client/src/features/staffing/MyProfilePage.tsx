@@ -8,7 +8,7 @@ import { useWorkerPostings } from './hooks/postings';
 import { useRotationRequests } from './hooks/rotations';
 import { useMyWorker } from './hooks/workers';
 import { CreateRotationModal } from './PostingForms';
-import { PostingsTable, RotationRequestsTable, WorkerHeaderCard, WorkerInfo } from './WorkerViews';
+import { PostingsTable, RotationActions, RotationRequestsTable, WorkerHeaderCard, WorkerInfo } from './WorkerViews';
 
 /** 我的档案: a worker's own record, postings and rotation requests (with the leader's comment). */
 export function MyProfilePage() {
@@ -56,7 +56,11 @@ export function MyProfilePage() {
           </Checkbox>
           <Typography.Text type="secondary">{t('common.total', { total: requests.data?.total ?? 0 })}</Typography.Text>
         </Space>
-        <RotationRequestsTable requests={requests.data?.items ?? []} loading={requests.isPending} />
+        <RotationRequestsTable
+          requests={requests.data?.items ?? []}
+          loading={requests.isPending}
+          actions={(r) => <RotationActions request={r} />}
+        />
       </Card>
       {asking && (
         <CreateRotationModal

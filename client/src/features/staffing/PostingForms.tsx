@@ -167,7 +167,7 @@ export function CreateRotationModal({
 }: {
   workerId: string;
   workerName: string;
-  postings: readonly Pick<Posting, 'id' | 'postTitle' | 'orgUnitName'>[];
+  postings: readonly Pick<Posting, 'id' | 'postId' | 'postTitle' | 'orgUnitName'>[];
   fromPostingId?: string;
   /** A worker asking for themself: the target is one of the open posts of their own street. */
   selfService?: boolean;
@@ -180,6 +180,8 @@ export function CreateRotationModal({
   const staffPosts = usePosts({ orgUnitId: unitId, status: 'active', hasVacancy: true, pageSize: 200 }, !selfService);
   const openPosts = useOpenPostsForMe(selfService);
   const posts = selfService ? openPosts : staffPosts;
+  // The worker's current posts are not a rotation target.
+  const currentPosts = new Set(postings.map((p) => p.postId));
   const option = usePostOption();
   const create = useCreateRotation();
   const report = useReportError();
@@ -215,7 +217,7 @@ export function CreateRotationModal({
 
   return (
     <FormModal
-      title={t('staffing.rotation.create.title', { name: workerName })}
+      title={selfService ? t('staffing.myProfile.askRotation') : t('staffing.rotation.create.title', { name: workerName })}
       okText={t('staffing.rotation.create.ok')}
       loading={create.isPending}
       form={form}
@@ -233,7 +235,8 @@ export function CreateRotationModal({
         }}
         initialValues={{
           fromPostingId: fromPostingId ?? (postings.length === 1 ? postings[0].id : undefined),
-          proposedOn: dayjs(),
+          // The first of next month: a rotation is planned ahead, and after the current posting's start.
+          proposedOn: dayjs().add(1, 'month').startOf('month'),
           submit: true,
         }}
       >
@@ -258,7 +261,7 @@ export function CreateRotationModal({
           <Select
             showSearch={{ optionFilterProp: 'label' }}
             loading={posts.isFetching}
-            options={(posts.data?.items ?? []).map(option)}
+            options={(posts.data?.items ?? []).filter((p) => !currentPosts.has(p.id)).map(option)}
             notFoundContent={t('staffing.posting.noPosts')}
           />
         </Form.Item>

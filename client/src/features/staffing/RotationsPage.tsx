@@ -123,7 +123,7 @@ export function RotationsPage() {
         <CreateRotationModal
           workerId={filing.workerId}
           workerName={filing.workerName}
-          postings={[{ id: filing.postingId, postTitle: filing.postTitle, orgUnitName: filing.orgUnitName }]}
+          postings={[{ id: filing.postingId, postId: filing.postId, postTitle: filing.postTitle, orgUnitName: filing.orgUnitName }]}
           fromPostingId={filing.postingId}
           onClose={() => setFiling(null)}
         />

@@ -1,20 +1,19 @@
 import { EditOutlined, EyeOutlined, PlusOutlined, SwapOutlined } from '@ant-design/icons';
-import { Button, Card, Popconfirm, Result, Skeleton, Space, Tabs } from 'antd';
+import { Button, Card, Result, Skeleton, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { failureMessage, failureStatus } from '../../api/problem';
-import type { RotationRequest, Worker } from '../../api/types';
+import type { Worker } from '../../api/types';
 import { canEditStaffing, canRevealIds } from './roles';
 import { useCurrentUser } from '../../app/auth/RequireAuth';
 import { features } from '../../app/features';
 import { useT, useTranslateAny } from '../../app/i18n';
-import { useReportError } from '../../app/problems';
 import { CreatePostingModal, CreateRotationModal } from './PostingForms';
 import { useWorkerPostings } from './hooks/postings';
-import { useRotationRequests, useSubmitRotation, useWithdrawRotation } from './hooks/rotations';
+import { useRotationRequests } from './hooks/rotations';
 import { useWorker } from './hooks/workers';
 import { ChangeStatusModal, EditWorkerModal, RevealIdModal } from './WorkerForms';
-import { ComingSoon, PostingsTable, RotationRequestsTable, WorkerHeaderCard, WorkerInfo } from './WorkerViews';
+import { ComingSoon, PostingsTable, RotationActions, RotationRequestsTable, WorkerHeaderCard, WorkerInfo } from './WorkerViews';
 
 const comingSoon = [
   { key: 'competency', module: 'competency', labelKey: 'staffing.profile.tab.competency' },
@@ -24,40 +23,6 @@ const comingSoon = [
 ] as const;
 
 type Dialog = 'edit' | 'status' | 'reveal' | 'posting' | 'rotation' | null;
-
-function RotationActions({ request }: { request: RotationRequest }) {
-  const t = useT();
-  const submitRequest = useSubmitRotation();
-  const withdrawRequest = useWithdrawRotation();
-  const report = useReportError();
-  const pending = submitRequest.isPending || withdrawRequest.isPending;
-  const run = (action: 'submit' | 'withdraw') =>
-    (action === 'submit' ? submitRequest : withdrawRequest).mutate(
-      { params: { path: { id: request.id } }, body: { version: request.version } },
-      { onError: (e) => report(e) },
-    );
-  return (
-    <Space>
-      {request.status === 'draft' && (
-        <Button size="small" loading={pending} onClick={() => run('submit')}>
-          {t('staffing.rotation.action.submit')}
-        </Button>
-      )}
-      {(request.status === 'draft' || request.status === 'submitted') && (
-        <Popconfirm
-          title={t('staffing.rotation.confirm.withdraw')}
-          okText={t('common.ok')}
-          cancelText={t('common.cancel')}
-          onConfirm={() => run('withdraw')}
-        >
-          <Button size="small" danger loading={pending}>
-            {t('staffing.rotation.action.withdraw')}
-          </Button>
-        </Popconfirm>
-      )}
-    </Space>
-  );
-}
 
 function Profile({ worker }: { worker: Worker }) {
   const t = useT();

@@ -1,4 +1,6 @@
-import { Card, Descriptions, Empty, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { useReportError } from '../../app/problems';
+import { useSubmitRotation, useWithdrawRotation } from './hooks/rotations';
 import type { ReactNode } from 'react';
 import type { Posting, RotationRequest, Worker } from '../../api/types';
 import { useLocale, useT } from '../../app/i18n';
@@ -209,5 +211,40 @@ export function ComingSoon({ module }: { module: string }) {
         </>
       }
     />
+  );
+}
+
+/** Submit a draft, withdraw an open request: the requester's own steps (HR for others, a worker for themself). */
+export function RotationActions({ request }: { request: RotationRequest }) {
+  const t = useT();
+  const submitRequest = useSubmitRotation();
+  const withdrawRequest = useWithdrawRotation();
+  const report = useReportError();
+  const pending = submitRequest.isPending || withdrawRequest.isPending;
+  const run = (action: 'submit' | 'withdraw') =>
+    (action === 'submit' ? submitRequest : withdrawRequest).mutate(
+      { params: { path: { id: request.id } }, body: { version: request.version } },
+      { onError: (e) => report(e) },
+    );
+  return (
+    <Space>
+      {request.status === 'draft' && (
+        <Button size="small" loading={pending} onClick={() => run('submit')}>
+          {t('staffing.rotation.action.submit')}
+        </Button>
+      )}
+      {(request.status === 'draft' || request.status === 'submitted') && (
+        <Popconfirm
+          title={t('staffing.rotation.confirm.withdraw')}
+          okText={t('common.ok')}
+          cancelText={t('common.cancel')}
+          onConfirm={() => run('withdraw')}
+        >
+          <Button size="small" danger loading={pending}>
+            {t('staffing.rotation.action.withdraw')}
+          </Button>
+        </Popconfirm>
+      )}
+    </Space>
   );
 }

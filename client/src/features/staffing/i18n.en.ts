@@ -1,6 +1,8 @@
 import type { staffingZhCN } from './i18n.zh-CN';
 
 export const staffingEn: Record<keyof typeof staffingZhCN, string> = {
+  'staffing.filter.serviceYearsMin': 'Service from (yrs)',
+  'staffing.filter.serviceYearsMax': 'Service to (yrs)',
   'staffing.worker.ageYears': '{age}',
   'staffing.rotations-waiting': 'Rotation requests waiting for you',
   'staffing.rotations-waiting.hint': 'Review them and approve or reject',

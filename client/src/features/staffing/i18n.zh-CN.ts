@@ -1,5 +1,7 @@
 // Staffing's messages in Chinese (Simplified), the product's first language; i18n.en.ts has the same keys.
 export const staffingZhCN = {
+  'staffing.filter.serviceYearsMin': '工龄下限（年）',
+  'staffing.filter.serviceYearsMax': '工龄上限（年）',
   'staffing.worker.ageYears': '{age} 岁',
   'staffing.rotations-waiting': '待审批的轮岗申请',
   'staffing.rotations-waiting.hint': '请审阅并作出同意或驳回的决定',

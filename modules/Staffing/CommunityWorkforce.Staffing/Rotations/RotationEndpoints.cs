@@ -57,6 +57,9 @@ internal static class RotationEndpoints
     /// <summary>The org-path pattern of the workers whose requests the caller sees; none for a worker (only themself).</summary>
     internal static string WorkerScope(CurrentUser user) => user.OnlyWorkerId is null ? user.ScopePattern : "-none-";
 
+    /// <summary>1 when the caller's lists leave drafts out: a leader decides submitted requests, drafts are HR's own.</summary>
+    internal static int HideDrafts(CurrentUser user) => user.Role == Roles.Leader ? 1 : 0;
+
     internal static Task<RotationRow?> FindInScope(DbSession db, CurrentUser user, Guid id, CancellationToken ct) =>
         db.QuerySingleOrDefaultAsync<RotationRow>(RotationSql.Get, Scope(user, id), ct);
 
@@ -78,7 +81,7 @@ internal static class RotationEndpoints
         }
         var args = new
         {
-            Scope = user.ScopePattern, WorkerScope = WorkerScope(user), user.OnlyWorkerId, filter.Status, filter.WorkerId,
+            Scope = user.ScopePattern, WorkerScope = WorkerScope(user), user.OnlyWorkerId, HideDrafts = HideDrafts(user), filter.Status, filter.WorkerId,
             UnitPath = unitPath is null ? null : unitPath + "%", Q = page.QPattern, page.Skip, Take = page.Size,
         };
         var total = await db.ExecuteScalarAsync<int>(RotationSql.Count, args, ct);
@@ -89,7 +92,7 @@ internal static class RotationEndpoints
     /// <summary>How many requests are in each state: the leader's inbox badge.</summary>
     private static async Task<Ok<RotationCounts>> Counts(DbSession db, CurrentUser user, CancellationToken ct)
     {
-        var rows = await db.QueryAsync<StatusCount>(RotationSql.CountsByStatus, new { Scope = user.ScopePattern, WorkerScope = WorkerScope(user), user.OnlyWorkerId }, ct);
+        var rows = await db.QueryAsync<StatusCount>(RotationSql.CountsByStatus, new { Scope = user.ScopePattern, WorkerScope = WorkerScope(user), user.OnlyWorkerId, HideDrafts = HideDrafts(user) }, ct);
         int Of(string status) => rows.FirstOrDefault(r => r.Status == status)?.N ?? 0;
         return TypedResults.Ok(new RotationCounts(Of(RotationStatus.Draft), Of(RotationStatus.Submitted), Of(RotationStatus.Approved),
             Of(RotationStatus.Rejected), Of(RotationStatus.Withdrawn)));

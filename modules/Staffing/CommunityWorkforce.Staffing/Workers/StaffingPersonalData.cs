@@ -27,7 +27,7 @@ internal sealed class StaffingPersonalData(DbSession db, WorkerWriter writer, IM
         var postings = await db.QueryAsync<PostingRow>(PostingSql.ByWorker, new { WorkerId = workerId, Scope = "-none-", OnlyWorkerId = workerId }, ct);
         var rotations = await db.QueryAsync<RotationRow>(PagedSql(), new
         {
-            Scope = "-none-", WorkerScope = "-none-", OnlyWorkerId = workerId, Status = (string?)null, WorkerId = (Guid?)null, UnitPath = (string?)null,
+            Scope = "-none-", WorkerScope = "-none-", OnlyWorkerId = workerId, HideDrafts = 0, Status = (string?)null, WorkerId = (Guid?)null, UnitPath = (string?)null,
             Q = (string?)null, Skip = 0, Take = 10_000,
         }, ct);
         return new
