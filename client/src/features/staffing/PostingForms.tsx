@@ -10,11 +10,12 @@ import { useReportError } from '../../app/problems';
 import { requireFields } from '../../app/required';
 import { useOrgTree } from './hooks/orgUnits';
 import { OrgUnitTreeSelect } from './OrgUnitTreeSelect';
-import { useCreatePosting } from './hooks/postings';
+import { useCreatePosting, useEndPosting } from './hooks/postings';
+import { useMutationForm } from '../../app/useMutationForm';
 import { useOpenPostsForMe, usePosts } from './hooks/posts';
 import { useStaffingSettings } from './hooks/reference';
 import { useCreateRotation } from './hooks/rotations';
-import { postingReasonKey, postingReasons, postTypeName } from './staffingRules';
+import { postingEndReasons, postingReasonKey, postingReasons, postTypeName } from './staffingRules';
 
 /** A post as a select option: unit, title, type and how full it is. */
 function usePostOption() {
@@ -273,6 +274,69 @@ export function CreateRotationModal({
         </Form.Item>
         <Form.Item name="submit" valuePropName="checked">
           <Checkbox>{t('staffing.rotation.field.submitNow')}</Checkbox>
+        </Form.Item>
+      </Form>
+    </FormModal>
+  );
+}
+
+interface EndValues {
+  endedOn: Dayjs;
+  endReason: string;
+}
+const endFields = ['endedOn', 'endReason'] as const;
+
+/** 结束任职: an active posting ends on a date, for a reason (a rotation or promotion usually ends it by itself). */
+export function EndPostingModal({ posting, onClose }: { posting: Posting; onClose: () => void }) {
+  const t = useT();
+  const [form] = Form.useForm<EndValues>();
+  const { message } = App.useApp();
+  const { submit, refusal, pending } = useMutationForm(useEndPosting(), form, endFields, { refusals: true });
+  return (
+    <FormModal
+      title={t('staffing.posting.end.title', { post: `${posting.orgUnitName} · ${posting.postTitle}` })}
+      okText={t('staffing.posting.action.end')}
+      loading={pending}
+      form={form}
+      onClose={onClose}
+      okButtonProps={{ danger: true }}
+    >
+      <Refusal problem={refusal} />
+      <Form<EndValues>
+        form={form}
+        layout="vertical"
+        initialValues={{ endedOn: dayjs() }}
+        onFinish={(v) =>
+          submit(
+            {
+              params: { path: { id: posting.id } },
+              body: { endedOn: v.endedOn.format('YYYY-MM-DD'), endReason: v.endReason, version: posting.version },
+            },
+            () => {
+              void message.success(t('staffing.posting.end.done'));
+              onClose();
+            },
+          )
+        }
+      >
+        <Form.Item
+          name="endedOn"
+          label={t('staffing.posting.field.endedOn')}
+          rules={[{ required: true, message: t('staffing.posting.validation.endedOnRequired') }]}
+        >
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(posting.startedOn), 'day')} />
+        </Form.Item>
+        <Form.Item
+          name="endReason"
+          label={t('staffing.posting.field.endReason')}
+          rules={[{ required: true, message: t('staffing.posting.validation.endReasonRequired') }]}
+        >
+          <Select
+            options={postingEndReasons.map((r) => {
+              const key = postingReasonKey(r);
+              return { value: r, label: key ? t(key) : r };
+            })}
+          />
         </Form.Item>
       </Form>
     </FormModal>

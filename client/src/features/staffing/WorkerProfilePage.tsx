@@ -3,12 +3,12 @@ import { Button, Card, Result, Skeleton, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { failureMessage, failureStatus } from '../../api/problem';
-import type { Worker } from '../../api/types';
+import type { Posting, Worker } from '../../api/types';
 import { canEditStaffing, canRevealIds } from './roles';
 import { useCurrentUser } from '../../app/auth/RequireAuth';
 import { features } from '../../app/features';
 import { useT, useTranslateAny } from '../../app/i18n';
-import { CreatePostingModal, CreateRotationModal } from './PostingForms';
+import { CreatePostingModal, CreateRotationModal, EndPostingModal } from './PostingForms';
 import { useWorkerPostings } from './hooks/postings';
 import { useRotationRequests } from './hooks/rotations';
 import { useWorker } from './hooks/workers';
@@ -31,6 +31,7 @@ function Profile({ worker }: { worker: Worker }) {
   const postings = useWorkerPostings(worker.id);
   const requests = useRotationRequests({ workerId: worker.id, pageSize: 100 });
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [ending, setEnding] = useState<Posting | null>(null);
   const [idNumber, setIdNumber] = useState<string>();
   const active = (postings.data ?? []).filter((p) => !p.endedOn);
   const { t: word } = useTranslateAny();
@@ -90,7 +91,20 @@ function Profile({ worker }: { worker: Worker }) {
                       {t('staffing.posting.action.create')}
                     </Button>
                   )}
-                  <PostingsTable postings={postings.data ?? []} loading={postings.isPending} />
+                  <PostingsTable
+                    postings={postings.data ?? []}
+                    loading={postings.isPending}
+                    actions={
+                      editable
+                        ? (p) =>
+                            p.endedOn ? null : (
+                              <Button size="small" danger onClick={() => setEnding(p)}>
+                                {t('staffing.posting.action.end')}
+                              </Button>
+                            )
+                        : undefined
+                    }
+                  />
                 </Space>
               ),
             },
@@ -133,6 +147,7 @@ function Profile({ worker }: { worker: Worker }) {
           }}
         />
       )}
+      {ending && <EndPostingModal posting={ending} onClose={() => setEnding(null)} />}
       {dialog === 'posting' && <CreatePostingModal worker={worker} onClose={() => setDialog(null)} />}
       {dialog === 'rotation' && (
         <CreateRotationModal

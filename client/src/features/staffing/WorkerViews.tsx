@@ -111,7 +111,16 @@ export function WorkerInfo({ worker, idNumber, idAction }: { worker: Worker; idN
   );
 }
 
-export function PostingsTable({ postings, loading }: { postings: readonly Posting[]; loading: boolean }) {
+export function PostingsTable({
+  postings,
+  loading,
+  actions,
+}: {
+  postings: readonly Posting[];
+  loading: boolean;
+  /** An action cell for each row (HR's 结束任职 on active postings). */
+  actions?: (p: Posting) => ReactNode;
+}) {
   const t = useT();
   const [locale] = useLocale();
   const settings = useStaffingSettings();
@@ -147,6 +156,7 @@ export function PostingsTable({ postings, loading }: { postings: readonly Postin
         },
         { title: t('staffing.posting.field.reason'), render: (_, p) => reason(p.reason) },
         { title: t('staffing.posting.field.endReason'), render: (_, p) => (p.endReason ? reason(p.endReason) : '') },
+        ...(actions ? [{ title: t('common.actions'), render: (_: unknown, p: Posting) => actions(p) }] : []),
       ]}
     />
   );

@@ -1,6 +1,12 @@
 import type { staffingZhCN } from './i18n.zh-CN';
 
 export const staffingEn: Record<keyof typeof staffingZhCN, string> = {
+  'staffing.postingReason.left': 'Left',
+  'staffing.posting.action.end': 'End posting',
+  'staffing.posting.end.title': 'End posting: {post}',
+  'staffing.posting.end.done': 'Posting ended',
+  'staffing.posting.validation.endedOnRequired': 'Choose the end date',
+  'staffing.posting.validation.endReasonRequired': 'Choose why it ends',
   'auditAction.staffing.org-unit.created': 'Org unit created',
   'auditAction.staffing.org-unit.seeded': 'Org unit set up (demo data)',
   'auditAction.staffing.org-unit.updated': 'Org unit changed',

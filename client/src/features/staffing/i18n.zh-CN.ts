@@ -1,5 +1,11 @@
 // Staffing's messages in Chinese (Simplified), the product's first language; i18n.en.ts has the same keys.
 export const staffingZhCN = {
+  'staffing.postingReason.left': '离职',
+  'staffing.posting.action.end': '结束任职',
+  'staffing.posting.end.title': '结束任职：{post}',
+  'staffing.posting.end.done': '任职已结束',
+  'staffing.posting.validation.endedOnRequired': '请选择结束日期',
+  'staffing.posting.validation.endReasonRequired': '请选择结束原因',
   'auditAction.staffing.org-unit.created': '单位已新建',
   'auditAction.staffing.org-unit.seeded': '单位已初始化（演示数据）',
   'auditAction.staffing.org-unit.updated': '单位信息已修改',
