@@ -62,6 +62,7 @@ export const en: ShellMessages = {
   'common.clearFilter': 'Clear filter',
   'common.query': 'Search',
   'common.reset': 'Reset',
+  'common.requiredField': '{field} is required',
   'common.actions': 'Actions',
   'common.saved': 'Saved',
 

@@ -62,6 +62,7 @@ export const zhCN = {
   'common.clearFilter': '清除筛选',
   'common.query': '查询',
   'common.reset': '重置',
+  'common.requiredField': '{field}不能为空',
   'common.actions': '操作',
   'common.saved': '已保存',
 
