@@ -190,7 +190,9 @@ public sealed class RotationApiTests
 
         Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.OK), Is.EqualTo(1));
         var loser = Array.FindIndex(responses, r => r.StatusCode != HttpStatusCode.OK);
-        await ProblemAssert.IsProblem(responses[loser], HttpStatusCode.Conflict, "urn:cw:problem:headcount-exceeded");
+        var problem = await ProblemAssert.IsProblem(responses[loser], HttpStatusCode.Conflict, "urn:cw:problem:headcount-exceeded");
+        // The leader cannot change quotas: the refusal says what they can do (reject, or ask HR), not "raise the quota".
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("驳回").And.Contain("人事专员"));
         var loserRequest = requests[loser].Id();
         var loserWorker = loser == 0 ? first : second;
         Assert.That(await StatusOf(loserRequest), Is.EqualTo("submitted"));
