@@ -23,6 +23,8 @@ describe('the audit log', () => {
     const rows = page.getByRole('main').getByRole('row');
     await expect.poll(async () => (await rows.allInnerTexts()).slice(1).every((r) => r.includes('staffing.org-unit.seeded'))).toBe(true);
     await expect.poll(async () => (await rows.count()) > 1).toBe(true);
+    // The action reads as words, the change as field: value.
+    await page.getByRole('main').getByText('单位已初始化（演示数据）', { exact: true }).first().waitFor();
     await screenshot(page, 'audit-log-hr');
 
     await page.getByRole('button', { name: '退出登录' }).click();

@@ -17,6 +17,7 @@ describe('HR officer manages the organisation tree', () => {
     const name = `测试居民委员会${suffix}`;
 
     await page.goto(`${baseUrl}/org-units`);
+    await page.waitForURL(`${baseUrl}/login`);
     await signIn(page, 'hr.linfen');
     await page.waitForURL(`${baseUrl}/org-units`);
 

@@ -39,7 +39,7 @@ describe('a worker asks for a rotation themself', () => {
     await landAndOpen(page, '我的档案', '/my-profile');
 
     await page.getByRole('button', { name: '申请轮岗' }).click();
-    const dialog = page.getByRole('dialog', { name: /发起轮岗/ });
+    const dialog = page.getByRole('dialog', { name: '申请轮岗' });
     await expect.poll(() => dialog.getByRole('combobox', { name: /目标单位/ }).count()).toBe(0);
     await dialog.getByRole('combobox', { name: '目标岗位' }).click();
     // 闻喜路 has free places in the demo data and is neither where worker.demo starts nor where the HR journey moves them.

@@ -190,7 +190,9 @@ public sealed class RotationApiTests
 
         Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.OK), Is.EqualTo(1));
         var loser = Array.FindIndex(responses, r => r.StatusCode != HttpStatusCode.OK);
-        await ProblemAssert.IsProblem(responses[loser], HttpStatusCode.Conflict, "urn:cw:problem:headcount-exceeded");
+        var problem = await ProblemAssert.IsProblem(responses[loser], HttpStatusCode.Conflict, "urn:cw:problem:headcount-exceeded");
+        // The leader cannot change quotas: the refusal says what they can do (reject, or ask HR), not "raise the quota".
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("驳回").And.Contain("人事专员"));
         var loserRequest = requests[loser].Id();
         var loserWorker = loser == 0 ? first : second;
         Assert.That(await StatusOf(loserRequest), Is.EqualTo("submitted"));
@@ -346,7 +348,9 @@ public sealed class RotationApiTests
             """);
         Assert.That(counts.GetProperty("submitted").GetInt32(), Is.GreaterThanOrEqualTo(5));
         Assert.That(counts.GetProperty("submitted").GetInt32(), Is.EqualTo(submitted));
-        Assert.That(counts.GetProperty("draft").GetInt32(), Is.GreaterThanOrEqualTo(1));
+        // Drafts stay the requester's until submitted: HR counts them, the leader does not (issue 11).
+        Assert.That(counts.GetProperty("draft").GetInt32(), Is.Zero);
+        Assert.That((await _hr.GetJson("/api/staffing/rotation-requests/counts")).GetProperty("draft").GetInt32(), Is.GreaterThanOrEqualTo(1));
     }
 
     private Task<string?> AuditReason(string action, Guid requestId) => _host.Scalar<string?>(

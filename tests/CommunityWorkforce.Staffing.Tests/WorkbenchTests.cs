@@ -83,6 +83,23 @@ public sealed class WorkbenchTests
     }
 
     [Test]
+    public async Task The_leader_does_not_see_drafts_which_stay_the_requesters()
+    {
+        using var leader = await _host.ClientFor("leader.linfen");
+        using var hr = await _host.ClientFor("hr.linfen");
+
+        var hrDrafts = await hr.GetJson("/api/staffing/rotation-requests?status=draft");
+        var leaderDrafts = await leader.GetJson("/api/staffing/rotation-requests?status=draft");
+        var leaderAll = await leader.GetJson("/api/staffing/rotation-requests?pageSize=200");
+        var leaderCounts = await leader.GetJson("/api/staffing/rotation-requests/counts");
+
+        Assert.That(hrDrafts.GetProperty("total").GetInt32(), Is.GreaterThan(0), "the demo data has a draft");
+        Assert.That(leaderDrafts.GetProperty("total").GetInt32(), Is.Zero);
+        Assert.That(leaderAll.Items().Select(r => r.Str("status")), Has.None.EqualTo("draft"));
+        Assert.That(leaderCounts.GetProperty("draft").GetInt32(), Is.Zero);
+    }
+
+    [Test]
     public async Task Norm_deviations_list_only_units_short_of_or_over_their_norm()
     {
         using var hr = await _host.ClientFor("hr.linfen");

@@ -55,6 +55,34 @@ describe('the API client', () => {
     session.end();
   });
 
+  it('with throwOnFailure, rejects a failed call with an ApiError, after refreshing on a 401', async () => {
+    const answers = [
+      new Response(null, { status: 401 }),
+      json(404, { type: 'urn:cw:problem:not-found', status: 404, title: 'Not found' }, 'application/problem+json'),
+      new Response(null, { status: 412 }),
+    ];
+    const fetch = vi.fn(async () => answers.shift()!);
+    const exchange = vi.fn(
+      async (): Promise<RefreshOutcome> => ({
+        kind: 'ok',
+        tokens: { accessToken: 'a2', expiresIn: 1800, refreshToken: 'r2', refreshExpiresIn: 1 },
+      }),
+    );
+    const session = new AuthSession({ exchange, storage: memoryStorage() });
+    session.signIn({ accessToken: 'a1', expiresIn: 1800, refreshToken: 'r1', refreshExpiresIn: 1 });
+    const api = createApi({ baseUrl: 'http://host', locale: () => 'zh-CN', fetch }, session, { throwOnFailure: true });
+
+    const notFound = await api.GET('/api/me').catch((e: unknown) => e);
+    const noBody = await api.GET('/api/me').catch((e: unknown) => e);
+
+    expect(exchange).toHaveBeenCalledTimes(1);
+    expect(notFound).toBeInstanceOf(ApiError);
+    expect(notFound instanceof ApiError && notFound.status).toBe(404);
+    expect(notFound instanceof ApiError && notFound.problem?.title).toBe('Not found');
+    expect(noBody instanceof ApiError && noBody.status).toBe(412);
+    session.end();
+  });
+
   it('ends the session when the refresh token is refused', async () => {
     const fetch = vi.fn(async () => new Response(null, { status: 401 }));
     const session = new AuthSession({ exchange: async () => ({ kind: 'rejected' }), storage: memoryStorage() });

@@ -20,6 +20,24 @@ const languageMiddleware = (locale: () => string): Middleware => ({
   },
 });
 
+/**
+ * A failed answer rejects the call with an {@link ApiError} carrying the problem details, instead of resolving with
+ * `error`: what the query hooks (openapi-react-query) need, since a 404 or 412 may come without a body.
+ */
+export const throwOnFailure: Middleware = {
+  async onResponse({ response }) {
+    if (response.ok) return undefined;
+    const text = await response.clone().text();
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = text; // not JSON (a proxy's HTML page): asProblem keeps what it can
+    }
+    throw new ApiError(response.status, asProblem(body));
+  },
+};
+
 /** The endpoints that issue and revoke tokens: no bearer token, no refresh-and-retry. */
 export function createAuthApi(options: ApiOptions): Api {
   const api = createClient<paths>({ baseUrl: options.baseUrl ?? '', fetch: options.fetch });
@@ -31,8 +49,10 @@ export function createAuthApi(options: ApiOptions): Api {
  * The client for everything else: adds the bearer token; on a 401 refreshes the session once and repeats the
  * request with the new token (a second 401 ends the session).
  */
-export function createApi(options: ApiOptions, session: AuthSession): Api {
+export function createApi(options: ApiOptions, session: AuthSession, settings: { throwOnFailure?: boolean } = {}): Api {
   const api = createClient<paths>({ baseUrl: options.baseUrl ?? '', fetch: options.fetch });
+  // Registered first, so that its onResponse runs last: after the bearer's refresh-and-retry.
+  if (settings.throwOnFailure) api.use(throwOnFailure);
   const originals = new Map<string, Request>();
   const bearer: Middleware = {
     onRequest({ request, id }) {

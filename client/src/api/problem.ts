@@ -102,3 +102,16 @@ export function mapProblemToFields<F extends string>(problem: Problem, fieldName
   }
   return { fields, unmatched };
 }
+
+/**
+ * The HTTP status of a failed query or mutation (the query hooks reject with {@link ApiError}; their declared error type
+ * is the endpoint's problem body, so callers read the status through this rather than narrowing themselves).
+ */
+export function failureStatus(error: unknown): number | undefined {
+  return error instanceof ApiError ? error.status : undefined;
+}
+
+/** What to show of a failure: the problem's detail or title, or the error's own message. */
+export function failureMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -2,21 +2,17 @@ import type { components, operations } from './schema';
 
 export type Schemas = components['schemas'];
 
-/**
- * Response DTOs are read through this type: optional becomes present, while `| null` stays where the document says
- * nullable. (The document now marks non-nullable response properties required; this remains for the few shapes
- * written by hand below.)
- */
-export type Defined<T> = { [K in keyof T]-?: Exclude<T[K], undefined> };
+// Every type here is a name for a generated one (src/api/schema.d.ts, from the host's OpenAPI document): no shape is
+// written by hand, so what a hook returns is exactly what openapi-react-query infers for its endpoint.
 
-export type Me = Defined<Schemas['MeResponse']>;
+export type Me = Schemas['MeResponse'];
 export type TokenResponse = Schemas['TokenResponse'];
-export type OrgUnitNode = Omit<Defined<Schemas['OrgUnitNode']>, 'children'> & { children: OrgUnitNode[] };
-export type OrgUnit = Defined<Schemas['OrgUnitResponse']>;
-export type OrgUnitPage = { items: OrgUnit[]; total: number; page: number; pageSize: number };
-export type Account = Defined<Schemas['AccountResponse']>;
-export type AccountPage = { items: Account[]; total: number; page: number; pageSize: number };
-export type AccountWithPassword = { account: Account; temporaryPassword: string };
+export type OrgUnitNode = Schemas['OrgUnitNode'];
+export type OrgUnit = Schemas['OrgUnitResponse'];
+export type OrgUnitPage = Schemas['PagedResultOfOrgUnitResponse'];
+export type Account = Schemas['AccountResponse'];
+export type AccountPage = Schemas['PagedResultOfAccountResponse'];
+export type AccountWithPassword = Schemas['AccountWithPasswordResponse'];
 
 export type CreateOrgUnitRequest = Schemas['CreateOrgUnitRequest'];
 export type UpdateOrgUnitRequest = Schemas['UpdateOrgUnitRequest'];
@@ -25,24 +21,23 @@ export type CloseOrgUnitRequest = Schemas['CloseOrgUnitRequest'];
 export type CreateAccountRequest = Schemas['CreateAccountRequest'];
 
 // Staffing: roster, posts, postings, headcount, rotations.
-type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
-export type Worker = Defined<Schemas['WorkerResponse']>;
-export type WorkerPage = Page<Worker>;
-export type CodeValue = Defined<Schemas['CodeValue']>;
-export type NationalCodeTables = Defined<Schemas['NationalCodeTables']>;
-export type StaffingSettings = Defined<Schemas['StaffingSettings']>;
-export type Post = Defined<Schemas['PostResponse']>;
-export type PostPage = Page<Post>;
-export type Posting = Defined<Schemas['PostingResponse']>;
-export type HeadcountLine = Defined<Schemas['HeadcountLine']>;
-export type HeadcountSummary = { unit: HeadcountLine; children: HeadcountLine[]; normMethod: string };
-export type RotationRequest = Defined<Schemas['RotationRequestResponse']>;
-export type RotationRequestPage = Page<RotationRequest>;
-export type RotationCounts = Defined<Schemas['RotationCounts']>;
-export type DueForRotation = Defined<Schemas['DueForRotationResponse']>;
-export type DueForRotationPage = Page<DueForRotation>;
-export type RevealId = Defined<Schemas['RevealIdResponse']>;
-export type ImportResult = Defined<Schemas['ImportResult']>;
+export type Worker = Schemas['WorkerResponse'];
+export type WorkerPage = Schemas['PagedResultOfWorkerResponse'];
+export type CodeValue = Schemas['CodeValue'];
+export type NationalCodeTables = Schemas['NationalCodeTables'];
+export type StaffingSettings = Schemas['StaffingSettings'];
+export type Post = Schemas['PostResponse'];
+export type PostPage = Schemas['PagedResultOfPostResponse'];
+export type Posting = Schemas['PostingResponse'];
+export type HeadcountLine = Schemas['HeadcountLine'];
+export type HeadcountSummary = Schemas['HeadcountSummary'];
+export type RotationRequest = Schemas['RotationRequestResponse'];
+export type RotationRequestPage = Schemas['PagedResultOfRotationRequestResponse'];
+export type RotationCounts = Schemas['RotationCounts'];
+export type DueForRotation = Schemas['DueForRotationResponse'];
+export type DueForRotationPage = Schemas['PagedResultOfDueForRotationResponse'];
+export type RevealId = Schemas['RevealIdResponse'];
+export type ImportResult = Schemas['ImportResult'];
 
 export type WorkerListQuery = NonNullable<operations['ListWorkers']['parameters']['query']>;
 export type CreateWorkerRequest = Schemas['CreateWorkerRequest'];

@@ -26,4 +26,13 @@ describe('required fields', () => {
     expect(quota).toBe(2);
     expect(set).toHaveLength(1);
   });
+
+  it('gives each missing field its own message', () => {
+    const set: { name: unknown; errors?: string[] }[][] = [];
+    const form = { setFields: (fields: { name: unknown; errors?: string[] }[]) => void set.push(fields) };
+    const labels = { name: '姓名', quota: '编制' };
+
+    expect(requireFields<Values, 'name' | 'quota'>(form, {}, ['name', 'quota'], (k) => `${labels[k]}不能为空`)).toBe(false);
+    expect(set).toEqual([[{ name: 'name', errors: ['姓名不能为空'] }, { name: 'quota', errors: ['编制不能为空'] }]]);
+  });
 });

@@ -12,7 +12,8 @@ export function missingKeys<T extends object, K extends keyof T & string>(values
 }
 
 /**
- * The fields the API document marks required: when one is missing the form says so next to it (`message`) and
+ * The fields the API document marks required: when one is missing the form says so next to it (`message`, or the
+ * field's own message from `message(key)`) and
  * nothing is sent; otherwise the values are narrowed to have them. Every other rule is the API's, shown from its
  * problem details.
  */
@@ -20,9 +21,10 @@ export function requireFields<T extends object, K extends keyof T & string>(
   form: Pick<FormInstance, 'setFields'>,
   values: T,
   keys: readonly K[],
-  message: string,
+  message: string | ((key: K) => string),
 ): values is WithRequired<T, K> {
   const missing = missingKeys(values, keys);
-  if (missing.length > 0) form.setFields(missing.map((name) => ({ name, errors: [message] })));
+  const say = (key: K) => (typeof message === 'string' ? message : message(key));
+  if (missing.length > 0) form.setFields(missing.map((name) => ({ name, errors: [say(name)] })));
   return missing.length === 0;
 }

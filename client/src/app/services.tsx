@@ -1,11 +1,14 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { Api } from '../api/client';
+import type { QueryHooks } from '../api/query';
 import type { AuthSession } from './auth/session';
 
 /** The long-lived objects the app is built from, created once in main.tsx. */
 export interface Services {
   api: Api;
   authApi: Api;
+  /** Typed query and mutation hooks over a client whose failures throw ApiError (src/api/query.ts). */
+  query: QueryHooks;
   session: AuthSession;
 }
 
@@ -23,4 +26,8 @@ export function useServices(): Services {
 
 export function useApi(): Api {
   return useServices().api;
+}
+
+export function useQueryApi(): QueryHooks {
+  return useServices().query;
 }

@@ -2,7 +2,6 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { toTokenSet, unwrap } from '../../api/client';
 import { ApiError } from '../../api/problem';
-import type { Me } from '../../api/types';
 import { useServices } from '../services';
 
 export type AuthStatus = 'resuming' | 'signed-out' | 'signed-in';
@@ -111,7 +110,7 @@ export function useMe() {
   const { status } = useAuth();
   return useQuery({
     queryKey: meQueryKey,
-    queryFn: async () => (await unwrap(api.GET('/api/me'))) as Me,
+    queryFn: () => unwrap(api.GET('/api/me')),
     enabled: status === 'signed-in',
     staleTime: 5 * 60_000,
   });

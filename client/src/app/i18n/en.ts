@@ -60,6 +60,9 @@ export const en: ShellMessages = {
   'common.total': '{total} in all',
   'common.filter': 'Filter: {name}',
   'common.clearFilter': 'Clear filter',
+  'common.query': 'Search',
+  'common.reset': 'Reset',
+  'common.requiredField': '{field} is required',
   'common.actions': 'Actions',
   'common.saved': 'Saved',
 

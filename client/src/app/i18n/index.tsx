@@ -37,9 +37,11 @@ export interface MessageSource {
 
 /** The shell's dictionaries with every feature's messages merged in (a key belongs to one source only; a test checks). */
 export function buildDictionaries(sources: readonly MessageSource[]): Dictionaries {
+  const merge = (base: Dictionary, parts: Dictionary[]): Dictionary =>
+    parts.reduce<Dictionary>((all, part) => ({ ...all, ...part }), base);
   return {
-    'zh-CN': Object.assign({}, zhCN, ...sources.map((s) => s.messages['zh-CN'])) as Dictionary,
-    en: Object.assign({}, en, ...sources.map((s) => s.messages.en)) as Dictionary,
+    'zh-CN': merge(zhCN, sources.map((s) => s.messages['zh-CN'])),
+    en: merge(en, sources.map((s) => s.messages.en)),
   };
 }
 

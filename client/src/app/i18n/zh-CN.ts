@@ -60,6 +60,9 @@ export const zhCN = {
   'common.total': '共 {total} 条',
   'common.filter': '筛选：{name}',
   'common.clearFilter': '清除筛选',
+  'common.query': '查询',
+  'common.reset': '重置',
+  'common.requiredField': '{field}不能为空',
   'common.actions': '操作',
   'common.saved': '已保存',
 

@@ -87,9 +87,9 @@ export function AppLayout() {
         >
           {narrow ? (
             <>
-              <Space size="small" style={{ minWidth: 0 }}>
+              <Space size="small" align="center" style={{ minWidth: 0, lineHeight: 'normal' }}>
                 <Button type="text" icon={<MenuOutlined />} aria-label={t('app.menu')} onClick={() => setDrawerOpen(true)} />
-                <Typography.Text strong ellipsis style={{ maxWidth: 160 }}>
+                <Typography.Text strong ellipsis style={{ maxWidth: 160, display: 'block' }}>
                   {current ? word(current.labelKey) : t('app.name')}
                 </Typography.Text>
               </Space>

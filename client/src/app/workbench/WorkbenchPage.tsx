@@ -1,3 +1,4 @@
+import { failureMessage } from '../../api/problem';
 import { RightOutlined } from '@ant-design/icons';
 import { Alert, Card, Col, Empty, Row, Skeleton, Statistic, Typography } from 'antd';
 import { Link } from 'react-router-dom';
@@ -51,7 +52,7 @@ export function WorkbenchPage() {
         {me.displayName} · {t(roleLabelKey[role])}
       </Typography.Paragraph>
       {todos.isPending && <Skeleton active />}
-      {todos.isError && <Alert type="error" showIcon title={t('workbench.error')} description={todos.error.message} />}
+      {todos.isError && <Alert type="error" showIcon title={t('workbench.error')} description={failureMessage(todos.error)} />}
       {todos.data && todos.data.length === 0 && <Empty description={t('workbench.empty')} />}
       {todos.data && todos.data.length > 0 && (
         <Row gutter={[16, 16]} role="list" aria-label={t('workbench.title')}>

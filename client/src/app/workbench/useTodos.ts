@@ -1,18 +1,15 @@
-import { useQuery } from '@tanstack/react-query';
-import { unwrap } from '../../api/client';
 import type { WorkbenchTodo } from '../../api/types';
-import { useApi } from '../services';
+import { useQueryApi } from '../services';
 
-export const todosKey = ['me', 'todos'] as const;
+/** The query key of `GET /api/me/todos` (openapi-react-query's `[method, path]`), refreshed after any change. */
+export const todosKey = ['get', '/api/me/todos'] as const;
 
 /** The caller's to-dos from every module (`GET /api/me/todos`); refreshed after any change (see App's mutation cache). */
 export function useTodos(enabled = true) {
-  const api = useApi();
-  return useQuery({
-    queryKey: todosKey,
-    queryFn: async () => (await unwrap(api.GET('/api/me/todos'))).todos,
+  return useQueryApi().useQuery('get', '/api/me/todos', undefined, {
     enabled,
     refetchInterval: 120_000,
+    select: (response) => response.todos,
   });
 }
 

@@ -5,7 +5,7 @@ import type { AccountWithPassword } from '../../api/types';
 import { roleLabelKey, roles } from '../../app/access-rules';
 import { useT } from '../../app/i18n';
 import { useReportError } from '../../app/problems';
-import { useOrgTree } from '../staffing/hooks';
+import { useOrgTree } from '../staffing/hooks/orgUnits';
 import { OrgUnitTreeSelect } from '../staffing/OrgUnitTreeSelect';
 import { useCreateAccount } from './hooks';
 
@@ -31,11 +31,13 @@ export function CreateAccountModal({ onClose, onCreated }: { onClose: () => void
   const submit = (values: CreateValues) =>
     create.mutate(
       {
-        userName: values.userName.trim(),
-        displayName: values.displayName.trim(),
-        role: values.role,
-        orgUnitId: values.role === 'admin' ? null : (values.orgUnitId ?? null),
-        workerId: values.workerId?.trim() || null,
+        body: {
+          userName: values.userName.trim(),
+          displayName: values.displayName.trim(),
+          role: values.role,
+          orgUnitId: values.role === 'admin' ? null : (values.orgUnitId ?? null),
+          workerId: values.workerId?.trim() || null,
+        },
       },
       { onSuccess: onCreated, onError: (error) => report(error, form, createFields) },
     );

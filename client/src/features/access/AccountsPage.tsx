@@ -1,3 +1,4 @@
+import { failureMessage } from '../../api/problem';
 import { Button, Card, Input, Popconfirm, Result, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -7,9 +8,9 @@ import type { Account, AccountWithPassword, OrgUnitNode } from '../../api/types'
 import { isRole, roleLabelKey, roles } from '../../app/access-rules';
 import { useT } from '../../app/i18n';
 import { useReportError } from '../../app/problems';
-import { useOrgTree } from '../staffing/hooks';
+import { useOrgTree } from '../staffing/hooks/orgUnits';
 import { CreateAccountModal, TemporaryPasswordModal } from './AccountForms';
-import { useAccountAction, useAccounts, type AccountAction, type AccountQuery } from './hooks';
+import { useAccounts, useDisableAccount, useEnableAccount, useResetPassword, type AccountAction, type AccountQuery } from './hooks';
 
 function unitNames(nodes: readonly OrgUnitNode[], into = new Map<string, string>()): Map<string, string> {
   for (const node of nodes) {
@@ -29,20 +30,18 @@ export function AccountsPage() {
   const accounts = useAccounts(query);
   const tree = useOrgTree();
   const names = useMemo(() => unitNames(tree.data ?? []), [tree.data]);
-  const action = useAccountAction();
+  const disable = useDisableAccount();
+  const enable = useEnableAccount();
+  const reset = useResetPassword();
   const [creating, setCreating] = useState(false);
   const [password, setPassword] = useState<AccountWithPassword | null>(null);
 
-  const run = (account: Account, kind: AccountAction) =>
-    action.mutate(
-      { account, action: kind },
-      {
-        onSuccess: (result) => {
-          if ('temporaryPassword' in result) setPassword(result);
-        },
-        onError: (error) => report(error),
-      },
-    );
+  const run = (account: Account, kind: AccountAction) => {
+    const init = { params: { path: { id: account.id } }, body: { version: account.version } };
+    const onError = (error: unknown) => report(error);
+    if (kind === 'reset-password') reset.mutate(init, { onSuccess: setPassword, onError });
+    else (kind === 'disable' ? disable : enable).mutate(init, { onError });
+  };
 
   const columns: TableProps<Account>['columns'] = [
     { title: t('access.accounts.col.userName'), dataIndex: 'userName', key: 'userName', sorter: true },
@@ -180,7 +179,7 @@ export function AccountsPage() {
         <Result
           status="error"
           title={t('page.error.title')}
-          subTitle={accounts.error.message}
+          subTitle={failureMessage(accounts.error)}
           extra={<Button onClick={() => void accounts.refetch()}>{t('page.retry')}</Button>}
         />
       ) : (

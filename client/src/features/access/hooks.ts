@@ -1,72 +1,43 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { toTokenSet, unwrap } from '../../api/client';
-import type { Account, AccountPage, AccountWithPassword, CreateAccountRequest } from '../../api/types';
-import { useApi, useServices } from '../../app/services';
+import { pathStartsWith } from '../../api/query';
+import type { operations } from '../../api/schema';
+import { useQueryApi, useServices } from '../../app/services';
 
-export interface AccountQuery {
-  page: number;
-  pageSize: number;
-  q?: string;
-  role?: string;
-  disabled?: boolean;
-  sort?: string;
+export type AccountQuery = NonNullable<operations['ListAccounts']['parameters']['query']>;
+
+function useInvalidateAccounts() {
+  const queryClient = useQueryClient();
+  return useCallback(() => queryClient.invalidateQueries({ predicate: pathStartsWith('/api/access/accounts') }), [queryClient]);
 }
 
-const accountsKey = ['access', 'accounts'] as const;
-
 export function useAccounts(query: AccountQuery) {
-  const api = useApi();
-  return useQuery({
-    queryKey: [...accountsKey, query],
-    queryFn: async () =>
-      (await unwrap(
-        api.GET('/api/access/accounts', {
-          params: {
-            query: {
-              page: query.page,
-              pageSize: query.pageSize,
-              q: query.q || undefined,
-              role: query.role,
-              disabled: query.disabled,
-              sort: query.sort,
-            },
-          },
-        }),
-      )) as AccountPage,
-    placeholderData: keepPreviousData,
-  });
+  return useQueryApi().useQuery(
+    'get',
+    '/api/access/accounts',
+    { params: { query: { ...query, q: query.q || undefined } } },
+    { placeholderData: keepPreviousData },
+  );
 }
 
 export function useCreateAccount() {
-  const api = useApi();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (body: CreateAccountRequest) =>
-      (await unwrap(api.POST('/api/access/accounts', { body }))) as AccountWithPassword,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: accountsKey }),
-  });
+  return useQueryApi().useMutation('post', '/api/access/accounts', { onSettled: useInvalidateAccounts() });
 }
 
 export type AccountAction = 'disable' | 'enable' | 'reset-password';
 
-/** Disable, enable or reset the password of an account, at the version the table shows. */
-export function useAccountAction() {
-  const api = useApi();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ account, action }: { account: Account; action: AccountAction }) => {
-      const init = { params: { path: { id: account.id } }, body: { version: account.version } };
-      switch (action) {
-        case 'disable':
-          return { account: (await unwrap(api.POST('/api/access/accounts/{id}/disable', init))) as Account };
-        case 'enable':
-          return { account: (await unwrap(api.POST('/api/access/accounts/{id}/enable', init))) as Account };
-        case 'reset-password':
-          return (await unwrap(api.POST('/api/access/accounts/{id}/reset-password', init))) as AccountWithPassword;
-      }
-    },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: accountsKey }),
-  });
+export function useDisableAccount() {
+  return useQueryApi().useMutation('post', '/api/access/accounts/{id}/disable', { onSettled: useInvalidateAccounts() });
+}
+
+export function useEnableAccount() {
+  return useQueryApi().useMutation('post', '/api/access/accounts/{id}/enable', { onSettled: useInvalidateAccounts() });
+}
+
+/** Answers with a new temporary password, shown once. */
+export function useResetPassword() {
+  return useQueryApi().useMutation('post', '/api/access/accounts/{id}/reset-password', { onSettled: useInvalidateAccounts() });
 }
 
 /**

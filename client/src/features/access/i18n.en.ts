@@ -1,6 +1,13 @@
 import type { accessZhCN } from './i18n.zh-CN';
 
 export const accessEn: Record<keyof typeof accessZhCN, string> = {
+  'auditAction.access.account.created': 'Account created',
+  'auditAction.access.account.seeded': 'Account set up',
+  'auditAction.access.account.disabled': 'Account disabled',
+  'auditAction.access.account.enabled': 'Account enabled',
+  'auditAction.access.account.password-reset': 'Password reset',
+  'auditAction.access.password.changed': 'Password changed',
+  'auditEntity.account': 'Account',
   'nav.accounts': 'Accounts',
   'nav.me': 'My account',
   'me.title': 'My account',

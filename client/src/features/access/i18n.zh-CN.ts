@@ -1,5 +1,12 @@
 // Access's messages in Chinese (Simplified), the product's first language; i18n.en.ts has the same keys.
 export const accessZhCN = {
+  'auditAction.access.account.created': '账号已创建',
+  'auditAction.access.account.seeded': '账号已初始化',
+  'auditAction.access.account.disabled': '账号已停用',
+  'auditAction.access.account.enabled': '账号已启用',
+  'auditAction.access.account.password-reset': '密码已重置',
+  'auditAction.access.password.changed': '密码已修改',
+  'auditEntity.account': '账号',
   'nav.accounts': '账号管理',
   'nav.me': '个人中心',
   'me.title': '个人中心',

@@ -1,50 +1,36 @@
-import { Card, Input, Space, Table, Tag, Typography } from 'antd';
+import { Card, DatePicker, Input, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { unwrap } from '../../api/client';
 import type { Schemas } from '../../api/types';
 import { isRole, roleLabelKey } from '../../app/access-rules';
-import { useT } from '../../app/i18n';
-import { useApi } from '../../app/services';
+import { useT, useTranslateAny } from '../../app/i18n';
+import { describeChanges } from './changes';
+import { useAuditLog, type AuditQuery } from './hooks';
 
 type Entry = Schemas['AuditLogEntryResponse'];
-type EntryPage = Schemas['PagedResultOfAuditLogEntryResponse'];
 
-interface AuditQuery {
-  page: number;
-  pageSize: number;
-  q?: string;
-  action?: string;
-  userName?: string;
-}
-
-/** The audit log: admin sees everything, HR the records of their own subtree (the API scopes it). */
-function useAuditLog(query: AuditQuery) {
-  const api = useApi();
-  return useQuery({
-    queryKey: ['platform', 'audit-log', query],
-    queryFn: async () =>
-      (await unwrap(
-        api.GET('/api/audit-log', {
-          params: {
-            query: {
-              page: query.page,
-              pageSize: query.pageSize,
-              q: query.q || undefined,
-              action: query.action || undefined,
-              userName: query.userName || undefined,
-            },
-          },
-        }),
-      )) as EntryPage,
-    placeholderData: keepPreviousData,
-  });
+/** The change as field: before → after, in words where the modules' dictionaries have them. */
+function Changes({ changes }: { changes: unknown }) {
+  const { t: word, has } = useTranslateAny();
+  const lines = describeChanges(changes);
+  if (lines.length === 0) return <>—</>;
+  const label = (field: string) => (has(`auditField.${field}`) ? word(`auditField.${field}`) : field);
+  return (
+    <Space orientation="vertical" size={0}>
+      {lines.map((line) => (
+        <Typography.Text key={line.field}>
+          {label(line.field)}: {line.before !== undefined ? `${line.before} → ` : ''}
+          {line.after ?? '—'}
+        </Typography.Text>
+      ))}
+    </Space>
+  );
 }
 
 export function AuditLogPage() {
   const t = useT();
+  const { t: word, has } = useTranslateAny();
   const [query, setQuery] = useState<AuditQuery>({ page: 1, pageSize: 20 });
   const log = useAuditLog(query);
 
@@ -63,8 +49,30 @@ export function AuditLogPage() {
       key: 'role',
       render: (role: string) => <Tag>{isRole(role) ? t(roleLabelKey[role]) : role}</Tag>,
     },
-    { title: t('audit.col.action'), dataIndex: 'action', key: 'action', render: (a: string) => <Typography.Text code>{a}</Typography.Text> },
-    { title: t('audit.col.entity'), dataIndex: 'entityType', key: 'entityType' },
+    {
+      title: t('audit.col.action'),
+      dataIndex: 'action',
+      key: 'action',
+      render: (a: string) => (
+        <Space orientation="vertical" size={0}>
+          <Typography.Text>{has(`auditAction.${a}`) ? word(`auditAction.${a}`) : a}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {a}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      title: t('audit.col.entity'),
+      dataIndex: 'entityType',
+      key: 'entityType',
+      render: (e: string) => (has(`auditEntity.${e}`) ? word(`auditEntity.${e}`) : e),
+    },
+    {
+      title: t('audit.col.changes'),
+      key: 'changes',
+      render: (_, entry) => <Changes changes={entry.changes} />,
+    },
     { title: t('audit.col.reason'), dataIndex: 'reason', key: 'reason', render: (r: string | null) => r ?? '—' },
   ];
 
@@ -93,6 +101,17 @@ export function AuditLogPage() {
           aria-label={t('audit.filter.userName')}
           onSearch={(userName) => setQuery((current) => ({ ...current, page: 1, userName }))}
         />
+        <DatePicker.RangePicker
+          aria-label={t('audit.filter.dates')}
+          onChange={(range) =>
+            setQuery((current) => ({
+              ...current,
+              page: 1,
+              from: range?.[0]?.startOf('day').toISOString(),
+              to: range?.[1]?.endOf('day').toISOString(),
+            }))
+          }
+        />
       </Space>
       <Table<Entry>
         rowKey="id"
@@ -101,15 +120,6 @@ export function AuditLogPage() {
         columns={columns}
         dataSource={log.data?.items ?? []}
         locale={{ emptyText: t('audit.empty') }}
-        expandable={{
-          rowExpandable: (entry) => entry.changes !== null && entry.changes !== undefined,
-          expandedRowRender: (entry) => (
-            <div>
-              <Typography.Text type="secondary">{t('audit.col.changes')}</Typography.Text>
-              <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(entry.changes, null, 2)}</pre>
-            </div>
-          ),
-        }}
         pagination={{
           current: query.page,
           pageSize: query.pageSize,

@@ -1,30 +1,34 @@
+import { usePagedTable } from '../../app/usePagedTable';
 import { Alert, App, Badge, Button, Card, Form, Input, Space, Tabs, Typography } from 'antd';
 import { FormModal } from '../../app/FormModal';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { noWrap, ResponsiveTable } from '../../app/ResponsiveTable';
-import { ApiError, type Problem } from '../../api/problem';
 import type { RotationCounts, RotationRequest } from '../../api/types';
 import { canDecideRotations } from './roles';
 import { useCurrentUser } from '../../app/auth/RequireAuth';
 import { useT } from '../../app/i18n';
-import { useReportError } from '../../app/problems';
-import { useDecideRotation, useRotationCounts, useRotationRequests } from './staffingHooks';
+import { useApproveRotation, useRejectRotation, useRotationCounts, useRotationRequests } from './hooks/rotations';
+import { useMutationForm } from '../../app/useMutationForm';
 import { rotationStatuses, rotationStatusKey, type RotationStatus } from './staffingRules';
 import { RotationStatusTag } from './WorkerViews';
+
+const decisionFields = ['comment'] as const;
 
 function DecisionModal({ request, approve, onClose }: { request: RotationRequest; approve: boolean; onClose: () => void }) {
   const t = useT();
   const [form] = Form.useForm<{ comment?: string }>();
-  const decide = useDecideRotation();
-  const report = useReportError();
+  const approveRotation = useApproveRotation();
+  const rejectRotation = useRejectRotation();
+  const { submit, refusal, pending } = useMutationForm(approve ? approveRotation : rejectRotation, form, decisionFields, {
+    refusals: true,
+  });
   const { message } = App.useApp();
-  const [refusal, setRefusal] = useState<Problem | null>(null);
   return (
     <FormModal
       title={t(approve ? 'approvals.approve.title' : 'approvals.reject.title', { name: request.workerName })}
       okText={t(approve ? 'approvals.action.approve' : 'approvals.action.reject')}
-      loading={decide.isPending}
+      loading={pending}
       form={form}
       onClose={onClose}
       okButtonProps={{ danger: !approve }}
@@ -42,17 +46,11 @@ function DecisionModal({ request, approve, onClose }: { request: RotationRequest
         form={form}
         layout="vertical"
         onFinish={({ comment }) =>
-          decide.mutate(
-            { id: request.id, approve, body: { comment: comment?.trim() || null, version: request.version } },
-            {
-              onSuccess: () => {
-                void message.success(t(approve ? 'approvals.approved' : 'approvals.rejected', { name: request.workerName }));
-                onClose();
-              },
-              onError: (e) => {
-                if (e instanceof ApiError && e.status === 409) setRefusal(e.problem);
-                else report(e, form, ['comment']);
-              },
+          submit(
+            { params: { path: { id: request.id } }, body: { comment: comment?.trim() || null, version: request.version } },
+            () => {
+              void message.success(t(approve ? 'approvals.approved' : 'approvals.rejected', { name: request.workerName }));
+              onClose();
             },
           )
         }
@@ -78,8 +76,8 @@ export function ApprovalsPage() {
   const [params, setParams] = useSearchParams();
   const asked = params.get('status');
   const status: RotationStatus = rotationStatuses.find((s) => s === asked) ?? 'submitted';
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const requests = useRotationRequests({ status, ...page });
+  const paging = usePagedTable();
+  const requests = useRotationRequests({ status, ...paging.query });
   const [deciding, setDeciding] = useState<{ request: RotationRequest; approve: boolean } | null>(null);
   const count = (s: RotationStatus) => counts.data?.[s as keyof RotationCounts] ?? 0;
 
@@ -89,9 +87,9 @@ export function ApprovalsPage() {
         activeKey={status}
         onChange={(key) => {
           setParams(key === 'submitted' ? {} : { status: key }, { replace: true });
-          setPage((p) => ({ ...p, page: 1 }));
+          paging.firstPage();
         }}
-        items={rotationStatuses.map((s) => ({
+        items={rotationStatuses.filter((s) => s !== 'draft' || role !== 'leader').map((s) => ({
           key: s,
           label: (
             <Space size={6}>
@@ -108,13 +106,7 @@ export function ApprovalsPage() {
         aria-label={t('approvals.title')}
         scroll={{ x: 1100 }}
         locale={{ emptyText: status === 'submitted' ? t('approvals.empty.title') : t('staffing.rotation.empty') }}
-        pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: requests.data?.total ?? 0,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (p, pageSize) => setPage({ page: p, pageSize }),
-        }}
+        pagination={paging.pagination(requests.data?.total)}
         columns={[
           {
             title: t('approvals.col.worker'),

@@ -5,7 +5,7 @@ import { ApiError, problemTypes } from '../../api/problem';
 import type { ImportError, ImportReport, ImportResult } from '../../api/types';
 import { useT } from '../../app/i18n';
 import { useReportError } from '../../app/problems';
-import { useCheckImport, useDownloadErrorReport, useDownloadTemplate, useImportRoster } from './staffingHooks';
+import { useCheckImport, useDownloadErrorReport, useDownloadTemplate, useImportRoster } from './hooks/rosterFiles';
 import { groupImportErrors } from './staffingRules';
 
 function ErrorTable({ errors }: { errors: readonly ImportError[] }) {

@@ -2,11 +2,13 @@ import { Button, Card, Checkbox, Result, Skeleton, Space, Typography } from 'ant
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { features } from '../../app/features';
-import { ApiError } from '../../api/problem';
+import { failureMessage, failureStatus } from '../../api/problem';
 import { useT } from '../../app/i18n';
-import { useMyWorker, useRotationRequests, useWorkerPostings } from './staffingHooks';
+import { useWorkerPostings } from './hooks/postings';
+import { useRotationRequests } from './hooks/rotations';
+import { useMyWorker } from './hooks/workers';
 import { CreateRotationModal } from './PostingForms';
-import { PostingsTable, RotationRequestsTable, WorkerHeaderCard, WorkerInfo } from './WorkerViews';
+import { PostingsTable, RotationActions, RotationRequestsTable, WorkerHeaderCard, WorkerInfo } from './WorkerViews';
 
 /** 我的档案: a worker's own record, postings and rotation requests (with the leader's comment). */
 export function MyProfilePage() {
@@ -20,12 +22,12 @@ export function MyProfilePage() {
 
   if (me.isPending) return <Skeleton active />;
   if (me.isError) {
-    const unlinked = me.error instanceof ApiError && me.error.status === 404;
+    const unlinked = failureStatus(me.error) === 404;
     return (
       <Result
         status={unlinked ? 'info' : 'error'}
         title={unlinked ? t('staffing.myProfile.unlinked') : t('page.error.title')}
-        subTitle={unlinked ? t('staffing.myProfile.unlinkedHelp') : me.error.message}
+        subTitle={unlinked ? t('staffing.myProfile.unlinkedHelp') : failureMessage(me.error)}
       />
     );
   }
@@ -54,7 +56,11 @@ export function MyProfilePage() {
           </Checkbox>
           <Typography.Text type="secondary">{t('common.total', { total: requests.data?.total ?? 0 })}</Typography.Text>
         </Space>
-        <RotationRequestsTable requests={requests.data?.items ?? []} loading={requests.isPending} />
+        <RotationRequestsTable
+          requests={requests.data?.items ?? []}
+          loading={requests.isPending}
+          actions={(r) => <RotationActions request={r} />}
+        />
       </Card>
       {asking && (
         <CreateRotationModal

@@ -1,10 +1,10 @@
+import { usePagedTable } from '../../app/usePagedTable';
 import { Card, Segmented, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { Schemas } from '../../api/types';
 import { useT } from '../../app/i18n';
 import { noWrap, ResponsiveTable } from '../../app/ResponsiveTable';
-import { useNormDeviations } from './staffingHooks';
+import { useNormDeviations } from './hooks/posts';
 import { normStatusColor, normStatusKey } from './staffingRules';
 
 type Filter = 'all' | 'short' | 'over';
@@ -19,8 +19,8 @@ export function NormDeviationsPage() {
   const [params, setParams] = useSearchParams();
   const raw = params.get('normStatus');
   const filter: Filter = isFilter(raw) ? raw : 'all';
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const list = useNormDeviations({ ...page, normStatus: filter === 'all' ? undefined : filter });
+  const paging = usePagedTable();
+  const list = useNormDeviations({ ...paging.query, normStatus: filter === 'all' ? undefined : filter });
   const title = t('staffing.normDeviations.title');
 
   return (
@@ -37,7 +37,7 @@ export function NormDeviationsPage() {
           value={filter}
           onChange={(v) => {
             setParams(v === 'all' ? {} : { normStatus: v }, { replace: true });
-            setPage((p) => ({ ...p, page: 1 }));
+            paging.firstPage();
           }}
           options={[
             { value: 'all', label: t('staffing.normDeviations.all') },
@@ -52,13 +52,7 @@ export function NormDeviationsPage() {
           dataSource={list.data?.items ?? []}
           aria-label={title}
           locale={{ emptyText: t('staffing.normDeviations.empty') }}
-          pagination={{
-            current: page.page,
-            pageSize: page.pageSize,
-            total: list.data?.total ?? 0,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (p, pageSize) => setPage({ page: p, pageSize }),
-          }}
+          pagination={paging.pagination(list.data?.total)}
           columns={[
             { title: t('staffing.orgUnits.field.name'), dataIndex: 'name', cardTitle: true },
             { title: t('staffing.orgUnits.field.code'), dataIndex: 'code', ...noWrap },

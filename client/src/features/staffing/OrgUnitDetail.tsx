@@ -2,9 +2,9 @@ import { Button, Card, Descriptions, Result, Skeleton, Space, Tag, Tooltip } fro
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { OrgUnitNode } from '../../api/types';
-import { ApiError } from '../../api/problem';
+import { failureMessage, failureStatus } from '../../api/problem';
 import { useT } from '../../app/i18n';
-import { useOrgUnit } from './hooks';
+import { useOrgUnit } from './hooks/orgUnits';
 import { CloseOrgUnitModal, CreateOrgUnitModal, EditOrgUnitModal, MoveOrgUnitModal } from './OrgUnitForms';
 import { allowedChildLevels, levelLabelKey, statusLabelKey } from './orgRules';
 
@@ -30,13 +30,13 @@ export function OrgUnitDetail({ id, tree, editable, onSelect }: Props) {
     );
   }
   if (unit.isError) {
-    const notFound = unit.error instanceof ApiError && unit.error.status === 404;
+    const notFound = failureStatus(unit.error) === 404;
     return (
       <Card title={t('staffing.orgUnits.detail')}>
         <Result
           status={notFound ? '404' : 'error'}
           title={notFound ? t('page.notFound.title') : t('page.error.title')}
-          subTitle={unit.error.message}
+          subTitle={failureMessage(unit.error)}
           extra={<Button onClick={() => void unit.refetch()}>{t('page.retry')}</Button>}
         />
       </Card>
@@ -48,7 +48,7 @@ export function OrgUnitDetail({ id, tree, editable, onSelect }: Props) {
   const childLevels = allowedChildLevels(u.level);
   const levelKey = levelLabelKey(u.level);
   const statusKey = statusLabelKey(u.status);
-  const count = (n: number | null) => (n === null ? '—' : n.toLocaleString());
+  const count = (n?: number | null) => (n === null || n === undefined ? '—' : n.toLocaleString());
 
   const actions = editable && (
     <Space wrap>

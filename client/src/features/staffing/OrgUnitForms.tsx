@@ -7,7 +7,7 @@ import type { OrgUnit, OrgUnitNode } from '../../api/types';
 import { useT } from '../../app/i18n';
 import { useReportError } from '../../app/problems';
 import { requireFields } from '../../app/required';
-import { useCloseOrgUnit, useCreateOrgUnit, useMoveOrgUnit, useUpdateOrgUnit } from './hooks';
+import { useCloseOrgUnit, useCreateOrgUnit, useMoveOrgUnit, useUpdateOrgUnit } from './hooks/orgUnits';
 import { OrgUnitTreeSelect } from './OrgUnitTreeSelect';
 import { allowedChildLevels, canBeParentOf, findNode, levelLabelKey, subtreeIds } from './orgRules';
 
@@ -42,14 +42,14 @@ export function CreateOrgUnitModal({ unit, onClose, onCreated }: ModalProps & { 
 
   const submit = (values: CreateValues) =>
     create.mutate(
-      {
+      { body: {
         parentId: unit.id,
         code: values.code.trim(),
         name: values.name.trim(),
         level: values.level,
         households: values.households ?? null,
         population: values.population ?? null,
-      },
+      } },
       {
         onSuccess: (created) => {
           void message.success(t('staffing.orgUnits.create.done', { name: created.name }));
@@ -134,7 +134,7 @@ export function EditOrgUnitModal({ unit, onClose }: ModalProps) {
   const submit = (values: EditValues) =>
     update.mutate(
       {
-        id: unit.id,
+        params: { path: { id: unit.id } },
         body: {
           name: values.name.trim(),
           households: values.households ?? null,
@@ -201,7 +201,7 @@ export function MoveOrgUnitModal({ unit, tree, onClose }: ModalProps & { tree: r
   const submit = (values: { newParentId: string | null }) => {
     if (!requireFields(form, values, moveFields, t('staffing.orgUnits.validation.parentRequired'))) return;
     move.mutate(
-      { id: unit.id, body: { newParentId: values.newParentId, version: unit.version } },
+      { params: { path: { id: unit.id } }, body: { newParentId: values.newParentId, version: unit.version } },
       {
         onSuccess: () => {
           void message.success(t('staffing.orgUnits.move.done'));
@@ -248,7 +248,7 @@ export function CloseOrgUnitModal({ unit, onClose }: ModalProps) {
 
   const submit = (values: CloseValues) =>
     close.mutate(
-      { id: unit.id, body: { closedOn: values.closedOn.format('YYYY-MM-DD'), reason: values.reason.trim(), version: unit.version } },
+      { params: { path: { id: unit.id } }, body: { closedOn: values.closedOn.format('YYYY-MM-DD'), reason: values.reason.trim(), version: unit.version } },
       {
         onSuccess: () => {
           void message.success(t('staffing.orgUnits.close.done'));

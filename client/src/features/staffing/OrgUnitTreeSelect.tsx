@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import { TreeSelect } from 'antd';
 import type { OrgUnitNode } from '../../api/types';
 
@@ -25,10 +26,11 @@ interface Props {
   loading?: boolean;
   id?: string;
   placeholder?: string;
+  style?: CSSProperties;
 }
 
 /** Picks an org unit from the caller's tree; works as a controlled antd Form field. */
-export function OrgUnitTreeSelect({ tree, value, onChange, selectable = () => true, loading, id, placeholder }: Props) {
+export function OrgUnitTreeSelect({ tree, value, onChange, selectable = () => true, loading, id, placeholder, style }: Props) {
   return (
     <TreeSelect<string>
       id={id}
@@ -40,7 +42,7 @@ export function OrgUnitTreeSelect({ tree, value, onChange, selectable = () => tr
       allowClear
       loading={loading}
       placeholder={placeholder}
-      style={{ width: '100%' }}
+      style={style ?? { width: '100%' }}
     />
   );
 }

@@ -1,3 +1,4 @@
+import { failureMessage } from '../../api/problem';
 import { DownOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Empty, Input, List, Result, Row, Skeleton, Space, Tag, Tree, Typography } from 'antd';
 import type { TreeDataNode } from 'antd';
@@ -7,7 +8,7 @@ import type { OrgUnitNode } from '../../api/types';
 import { canEditOrgUnits } from './roles';
 import { useCurrentUser } from '../../app/auth/RequireAuth';
 import { useT } from '../../app/i18n';
-import { useOrgTree, useOrgUnitSearch } from './hooks';
+import { useOrgTree, useOrgUnitSearch } from './hooks/orgUnits';
 import { OrgUnitDetail } from './OrgUnitDetail';
 import { ancestorIds, statusLabelKey } from './orgRules';
 
@@ -78,7 +79,7 @@ export function OrgUnitsPage() {
       <Result
         status="error"
         title={t('page.error.title')}
-        subTitle={tree.error.message}
+        subTitle={failureMessage(tree.error)}
         extra={<Button onClick={() => void tree.refetch()}>{t('page.retry')}</Button>}
       />
     );

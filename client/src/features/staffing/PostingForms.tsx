@@ -8,10 +8,14 @@ import type { Post, Posting, Worker } from '../../api/types';
 import { useLocale, useT } from '../../app/i18n';
 import { useReportError } from '../../app/problems';
 import { requireFields } from '../../app/required';
-import { useOrgTree } from './hooks';
+import { useOrgTree } from './hooks/orgUnits';
 import { OrgUnitTreeSelect } from './OrgUnitTreeSelect';
-import { useCreatePosting, useCreateRotation, useOpenPostsForMe, usePosts, useStaffingSettings } from './staffingHooks';
-import { postingReasonKey, postingReasons, postTypeName } from './staffingRules';
+import { useCreatePosting, useEndPosting } from './hooks/postings';
+import { useMutationForm } from '../../app/useMutationForm';
+import { useOpenPostsForMe, usePosts } from './hooks/posts';
+import { useStaffingSettings } from './hooks/reference';
+import { useCreateRotation } from './hooks/rotations';
+import { postingEndReasons, postingReasonKey, postingReasons, postTypeName } from './staffingRules';
 
 /** A post as a select option: unit, title, type and how full it is. */
 function usePostOption() {
@@ -71,13 +75,13 @@ export function CreatePostingModal({ worker, onClose }: { worker: Worker; onClos
     setRefusal(null);
     if (!requireFields(form, v, ['postId'], t('staffing.posting.validation.postRequired'))) return;
     create.mutate(
-      {
+      { body: {
         workerId: worker.id,
         postId: v.postId,
         startedOn: v.startedOn.format('YYYY-MM-DD'),
         reason: v.reason,
         isPrimary: v.isPrimary,
-      },
+      } },
       {
         onSuccess: (p) => {
           void message.success(t('staffing.posting.create.done', { post: p.postTitle, unit: p.orgUnitName }));
@@ -164,7 +168,7 @@ export function CreateRotationModal({
 }: {
   workerId: string;
   workerName: string;
-  postings: readonly Pick<Posting, 'id' | 'postTitle' | 'orgUnitName'>[];
+  postings: readonly Pick<Posting, 'id' | 'postId' | 'postTitle' | 'orgUnitName'>[];
   fromPostingId?: string;
   /** A worker asking for themself: the target is one of the open posts of their own street. */
   selfService?: boolean;
@@ -177,6 +181,8 @@ export function CreateRotationModal({
   const staffPosts = usePosts({ orgUnitId: unitId, status: 'active', hasVacancy: true, pageSize: 200 }, !selfService);
   const openPosts = useOpenPostsForMe(selfService);
   const posts = selfService ? openPosts : staffPosts;
+  // The worker's current posts are not a rotation target.
+  const currentPosts = new Set(postings.map((p) => p.postId));
   const option = usePostOption();
   const create = useCreateRotation();
   const report = useReportError();
@@ -187,14 +193,14 @@ export function CreateRotationModal({
     setRefusal(null);
     if (!requireFields(form, v, ['fromPostingId', 'toPostId', 'reason'], t('common.required'))) return;
     create.mutate(
-      {
+      { body: {
         workerId,
         fromPostingId: v.fromPostingId,
         toPostId: v.toPostId,
         proposedOn: v.proposedOn.format('YYYY-MM-DD'),
         reason: v.reason.trim(),
         submit: v.submit,
-      },
+      } },
       {
         onSuccess: (r) => {
           void message.success(
@@ -212,7 +218,7 @@ export function CreateRotationModal({
 
   return (
     <FormModal
-      title={t('staffing.rotation.create.title', { name: workerName })}
+      title={selfService ? t('staffing.myProfile.askRotation') : t('staffing.rotation.create.title', { name: workerName })}
       okText={t('staffing.rotation.create.ok')}
       loading={create.isPending}
       form={form}
@@ -230,7 +236,8 @@ export function CreateRotationModal({
         }}
         initialValues={{
           fromPostingId: fromPostingId ?? (postings.length === 1 ? postings[0].id : undefined),
-          proposedOn: dayjs(),
+          // The first of next month: a rotation is planned ahead, and after the current posting's start.
+          proposedOn: dayjs().add(1, 'month').startOf('month'),
           submit: true,
         }}
       >
@@ -255,7 +262,7 @@ export function CreateRotationModal({
           <Select
             showSearch={{ optionFilterProp: 'label' }}
             loading={posts.isFetching}
-            options={(posts.data?.items ?? []).map(option)}
+            options={(posts.data?.items ?? []).filter((p) => !currentPosts.has(p.id)).map(option)}
             notFoundContent={t('staffing.posting.noPosts')}
           />
         </Form.Item>
@@ -267,6 +274,69 @@ export function CreateRotationModal({
         </Form.Item>
         <Form.Item name="submit" valuePropName="checked">
           <Checkbox>{t('staffing.rotation.field.submitNow')}</Checkbox>
+        </Form.Item>
+      </Form>
+    </FormModal>
+  );
+}
+
+interface EndValues {
+  endedOn: Dayjs;
+  endReason: string;
+}
+const endFields = ['endedOn', 'endReason'] as const;
+
+/** 结束任职: an active posting ends on a date, for a reason (a rotation or promotion usually ends it by itself). */
+export function EndPostingModal({ posting, onClose }: { posting: Posting; onClose: () => void }) {
+  const t = useT();
+  const [form] = Form.useForm<EndValues>();
+  const { message } = App.useApp();
+  const { submit, refusal, pending } = useMutationForm(useEndPosting(), form, endFields, { refusals: true });
+  return (
+    <FormModal
+      title={t('staffing.posting.end.title', { post: `${posting.orgUnitName} · ${posting.postTitle}` })}
+      okText={t('staffing.posting.action.end')}
+      loading={pending}
+      form={form}
+      onClose={onClose}
+      okButtonProps={{ danger: true }}
+    >
+      <Refusal problem={refusal} />
+      <Form<EndValues>
+        form={form}
+        layout="vertical"
+        initialValues={{ endedOn: dayjs() }}
+        onFinish={(v) =>
+          submit(
+            {
+              params: { path: { id: posting.id } },
+              body: { endedOn: v.endedOn.format('YYYY-MM-DD'), endReason: v.endReason, version: posting.version },
+            },
+            () => {
+              void message.success(t('staffing.posting.end.done'));
+              onClose();
+            },
+          )
+        }
+      >
+        <Form.Item
+          name="endedOn"
+          label={t('staffing.posting.field.endedOn')}
+          rules={[{ required: true, message: t('staffing.posting.validation.endedOnRequired') }]}
+        >
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(posting.startedOn), 'day')} />
+        </Form.Item>
+        <Form.Item
+          name="endReason"
+          label={t('staffing.posting.field.endReason')}
+          rules={[{ required: true, message: t('staffing.posting.validation.endReasonRequired') }]}
+        >
+          <Select
+            options={postingEndReasons.map((r) => {
+              const key = postingReasonKey(r);
+              return { value: r, label: key ? t(key) : r };
+            })}
+          />
         </Form.Item>
       </Form>
     </FormModal>

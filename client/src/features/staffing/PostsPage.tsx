@@ -1,3 +1,4 @@
+import { usePagedTable } from '../../app/usePagedTable';
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { FormModal } from '../../app/FormModal';
@@ -10,9 +11,10 @@ import { useCurrentUser } from '../../app/auth/RequireAuth';
 import { useLocale, useT } from '../../app/i18n';
 import { useReportError } from '../../app/problems';
 import { requireFields } from '../../app/required';
-import { useOrgTree } from './hooks';
+import { useOrgTree } from './hooks/orgUnits';
 import { OrgUnitTreeSelect } from './OrgUnitTreeSelect';
-import { useClosePost, useCreatePost, useHeadcount, usePosts, useStaffingSettings, useUpdatePost } from './staffingHooks';
+import { useClosePost, useCreatePost, useHeadcount, usePosts, useUpdatePost } from './hooks/posts';
+import { useStaffingSettings } from './hooks/reference';
 import { normStatusColor, normStatusKey, postTypeName, postTypes } from './staffingRules';
 
 const HeadcountChart = lazy(() => import('./HeadcountChart').then((m) => ({ default: m.HeadcountChart })));
@@ -47,7 +49,7 @@ function CreatePostModal({ orgUnitId, unitName, onClose }: { orgUnitId: string; 
         onFinish={(v) => {
           if (!requireFields(form, v, ['postType', 'title', 'quota'], t('common.required'))) return;
           create.mutate(
-            { orgUnitId, postType: v.postType, title: v.title.trim(), quota: v.quota },
+            { body: { orgUnitId, postType: v.postType, title: v.title.trim(), quota: v.quota } },
             {
               onSuccess: () => {
                 void message.success(t('common.saved'));
@@ -96,7 +98,7 @@ function EditPostModal({ post, onClose }: { post: Post; onClose: () => void }) {
           if (!requireFields(form, v, ['title', 'quota'], t('common.required'))) return;
           update.mutate(
             {
-              id: post.id,
+              params: { path: { id: post.id } },
               body: { title: v.title.trim(), quota: v.quota, reason: v.reason?.trim() || null, version: post.version },
             },
             {
@@ -142,11 +144,11 @@ export function PostsPage() {
   const settings = useStaffingSettings();
   const [unitId, setUnitId] = useState<string | undefined>();
   const headcount = useHeadcount(unitId);
-  const [postPage, setPostPage] = useState({ page: 1, pageSize: 20 });
+  const paging = usePagedTable();
   const [postType, setPostType] = useState<string>();
   const [params, setParams] = useSearchParams();
   const vacantOnly = params.get('hasVacancy') === 'true';
-  const posts = usePosts({ orgUnitId: unitId, postType, status: 'active', hasVacancy: vacantOnly || undefined, ...postPage });
+  const posts = usePosts({ orgUnitId: unitId, postType, status: 'active', hasVacancy: vacantOnly || undefined, ...paging.query });
   const closePost = useClosePost();
   const report = useReportError();
   const [dialog, setDialog] = useState<{ kind: 'create' } | { kind: 'edit'; post: Post } | null>(null);
@@ -172,7 +174,7 @@ export function PostsPage() {
               value={unitId ?? null}
               onChange={(v) => {
                 setUnitId(v ?? undefined);
-                setPostPage((p) => ({ ...p, page: 1 }));
+                paging.firstPage();
               }}
               placeholder={t('staffing.posts.unitPlaceholder')}
             />
@@ -226,7 +228,7 @@ export function PostsPage() {
               checked={vacantOnly}
               onChange={(e) => {
                 setParams(e.target.checked ? { hasVacancy: 'true' } : {}, { replace: true });
-                setPostPage((p) => ({ ...p, page: 1 }));
+                paging.firstPage();
               }}
             >
               {t('staffing.posts.vacantOnly')}
@@ -254,13 +256,7 @@ export function PostsPage() {
           loading={posts.isFetching}
           dataSource={posts.data?.items ?? []}
           aria-label={t('staffing.posts.listTitle', { unit: unit?.name ?? '' })}
-          pagination={{
-            current: postPage.page,
-            pageSize: postPage.pageSize,
-            total: posts.data?.total ?? 0,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (page, pageSize) => setPostPage({ page, pageSize }),
-          }}
+          pagination={paging.pagination(posts.data?.total)}
           columns={[
             { title: t('staffing.posting.field.orgUnit'), dataIndex: 'orgUnitName' },
             { title: t('staffing.post.field.title'), dataIndex: 'title', cardTitle: true },
@@ -291,7 +287,7 @@ export function PostsPage() {
                           title={t('staffing.post.confirm.close', { title: p.title })}
                           okText={t('common.ok')}
                           cancelText={t('common.cancel')}
-                          onConfirm={() => closePost.mutate({ id: p.id, version: p.version }, { onError: (e) => report(e) })}
+                          onConfirm={() => closePost.mutate({ params: { path: { id: p.id } }, body: { version: p.version } }, { onError: (e) => report(e) })}
                         >
                           <Button size="small" danger>
                             {t('staffing.post.action.close')}

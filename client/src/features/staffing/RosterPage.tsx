@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
 import { FormModal } from '../../app/FormModal';
 import { noWrap, ResponsiveTable, type CardColumn } from '../../app/ResponsiveTable';
@@ -9,16 +9,12 @@ import { canEditStaffing, canRevealIds } from './roles';
 import { useCurrentUser } from '../../app/auth/RequireAuth';
 import { useLocale, useT } from '../../app/i18n';
 import { useReportError } from '../../app/problems';
-import { useOrgTree } from './hooks';
+import { useOrgTree } from './hooks/orgUnits';
 import { ImportWizard } from './ImportWizard';
 import { OrgUnitTreeSelect } from './OrgUnitTreeSelect';
-import {
-  useCodes,
-  useExportRoster,
-  useExportRosterWithIds,
-  useStaffingSettings,
-  useWorkers,
-} from './staffingHooks';
+import { useCodes, useStaffingSettings } from './hooks/reference';
+import { useExportRoster, useExportRosterWithIds } from './hooks/rosterFiles';
+import { useWorkers } from './hooks/workers';
 import {
   codeName,
   educationBands,
@@ -32,6 +28,8 @@ import {
 import { CreateWorkerModal } from './WorkerForms';
 
 type Filters = Omit<WorkerListQuery, 'page' | 'pageSize' | 'sort'>;
+
+const defaultFilters: Filters = { status: 'active' };
 
 function ExportWithIdsModal({ query, onClose }: { query: WorkerListQuery; onClose: () => void }) {
   const t = useT();
@@ -81,15 +79,20 @@ export function RosterPage() {
   const tree = useOrgTree();
   const codes = useCodes();
   const settings = useStaffingSettings();
-  const [filters, setFilters] = useState<Filters>({ status: 'active' });
+  const [filterForm] = Form.useForm<Filters>();
+  const [filters, setFilters] = useState<Filters>(defaultFilters);
   const [paging, setPaging] = useState({ page: 1, pageSize: 20, sort: undefined as string | undefined });
   const query: WorkerListQuery = { ...filters, ...paging };
   const workers = useWorkers(query);
   const exportRoster = useExportRoster();
   const [dialog, setDialog] = useState<'create' | 'import' | 'exportWithIds' | null>(null);
 
-  const filter = (patch: Filters) => {
-    setFilters((current) => ({ ...current, ...patch }));
+  // 查询 applies what the bar holds (empty fields dropped), 重置 goes back to the defaults.
+  const applyFilters = (values: Filters) => {
+    const cleaned = Object.fromEntries(
+      Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== ''),
+    );
+    setFilters({ ...cleaned, q: typeof values.q === 'string' ? values.q.trim() || undefined : undefined });
     setPaging((current) => ({ ...current, page: 1 }));
   };
   const code = (kind: 'gender' | 'education' | 'politicalStatus', value: string) =>
@@ -193,85 +196,130 @@ export function RosterPage() {
         </Space>
       }
     >
-      <Space wrap style={{ marginBottom: 16 }} aria-label={t('staffing.filter.title')}>
-        <Input.Search
-          allowClear
-          style={{ width: 260 }}
-          placeholder={t('staffing.roster.search')}
-          aria-label={t('staffing.roster.search')}
-          onSearch={(value) => filter({ q: value.trim() || undefined })}
-        />
-        <div style={{ width: 240 }}>
+      <Form<Filters>
+        form={filterForm}
+        layout="inline"
+        aria-label={t('staffing.filter.title')}
+        initialValues={defaultFilters}
+        onFinish={(values) => applyFilters(values)}
+        style={{ marginBottom: 16, rowGap: 8 }}
+      >
+        <Form.Item name="q">
+          <Input.Search
+            allowClear
+            style={{ width: 240 }}
+            placeholder={t('staffing.roster.search')}
+            aria-label={t('staffing.roster.search')}
+            onSearch={() => filterForm.submit()}
+          />
+        </Form.Item>
+        <Form.Item name="orgUnitId">
           <OrgUnitTreeSelect
             tree={tree.data ?? []}
             loading={tree.isPending}
-            value={filters.orgUnitId ?? null}
-            onChange={(v) => filter({ orgUnitId: v ?? undefined })}
+            style={{ width: 220 }}
             placeholder={t('staffing.filter.orgUnit')}
           />
-        </div>
-        <Select
-          allowClear
-          style={{ width: 130 }}
-          placeholder={t('staffing.filter.postType')}
-          aria-label={t('staffing.filter.postType')}
-          value={filters.postType}
-          onChange={(v?: string) => filter({ postType: v })}
-          options={postTypes.map((p) => ({ value: p, label: postTypeName(p, locale, settings.data, t) }))}
-        />
-        <Select
-          style={{ width: 120 }}
-          aria-label={t('staffing.filter.status')}
-          value={filters.status ?? 'all'}
-          onChange={(v: string) => filter({ status: v })}
-          options={[
-            ...workerStatuses.map((s) => ({ value: s, label: t(workerStatusKey(s) ?? 'staffing.workerStatus.active') })),
-            { value: 'all', label: allLabel },
-          ]}
-        />
-        <Select
-          allowClear
-          style={{ width: 150 }}
-          placeholder={t('staffing.filter.education')}
-          aria-label={t('staffing.filter.education')}
-          value={filters.education}
-          onChange={(v?: string) => filter({ education: v })}
-          options={educationBands(codes.data?.education).map((c) => ({
-            value: c.code,
-            label: locale === 'zh-CN' ? c.name : c.nameEn,
-          }))}
-        />
-        <Select
-          allowClear
-          style={{ width: 160 }}
-          placeholder={t('staffing.filter.politicalStatus')}
-          aria-label={t('staffing.filter.politicalStatus')}
-          value={filters.politicalStatus}
-          onChange={(v?: string) => filter({ politicalStatus: v })}
-          options={(codes.data?.politicalStatus ?? []).map((c) => ({
-            value: c.code,
-            label: locale === 'zh-CN' ? c.name : c.nameEn,
-          }))}
-        />
+        </Form.Item>
+        <Form.Item name="postType">
+          <Select
+            allowClear
+            style={{ width: 130 }}
+            placeholder={t('staffing.filter.postType')}
+            aria-label={t('staffing.filter.postType')}
+            options={postTypes.map((p) => ({ value: p, label: postTypeName(p, locale, settings.data, t) }))}
+          />
+        </Form.Item>
+        <Form.Item name="status">
+          <Select
+            style={{ width: 120 }}
+            aria-label={t('staffing.filter.status')}
+            options={[
+              ...workerStatuses.map((st) => ({ value: st, label: t(workerStatusKey(st) ?? 'staffing.workerStatus.active') })),
+              { value: 'all', label: allLabel },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="education">
+          <Select
+            allowClear
+            style={{ width: 150 }}
+            placeholder={t('staffing.filter.education')}
+            aria-label={t('staffing.filter.education')}
+            options={educationBands(codes.data?.education).map((c) => ({
+              value: c.code,
+              label: locale === 'zh-CN' ? c.name : c.nameEn,
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="politicalStatus">
+          <Select
+            allowClear
+            style={{ width: 160 }}
+            placeholder={t('staffing.filter.politicalStatus')}
+            aria-label={t('staffing.filter.politicalStatus')}
+            options={(codes.data?.politicalStatus ?? []).map((c) => ({
+              value: c.code,
+              label: locale === 'zh-CN' ? c.name : c.nameEn,
+            }))}
+          />
+        </Form.Item>
         <Space.Compact>
-          <InputNumber
-            min={16}
-            max={80}
-            style={{ width: 100 }}
-            placeholder={t('staffing.filter.ageMin')}
-            aria-label={t('staffing.filter.ageMin')}
-            onChange={(v) => filter({ ageMin: v ?? undefined })}
-          />
-          <InputNumber
-            min={16}
-            max={80}
-            style={{ width: 100 }}
-            placeholder={t('staffing.filter.ageMax')}
-            aria-label={t('staffing.filter.ageMax')}
-            onChange={(v) => filter({ ageMax: v ?? undefined })}
-          />
+          <Form.Item name="ageMin" noStyle>
+            <InputNumber
+              min={16}
+              max={80}
+              style={{ width: 100 }}
+              placeholder={t('staffing.filter.ageMin')}
+              aria-label={t('staffing.filter.ageMin')}
+            />
+          </Form.Item>
+          <Form.Item name="ageMax" noStyle>
+            <InputNumber
+              min={16}
+              max={80}
+              style={{ width: 100 }}
+              placeholder={t('staffing.filter.ageMax')}
+              aria-label={t('staffing.filter.ageMax')}
+            />
+          </Form.Item>
         </Space.Compact>
-      </Space>
+        <Space.Compact style={{ marginInlineStart: 16 }}>
+          <Form.Item name="serviceYearsMin" noStyle>
+            <InputNumber
+              min={0}
+              max={60}
+              style={{ width: 120 }}
+              placeholder={t('staffing.filter.serviceYearsMin')}
+              aria-label={t('staffing.filter.serviceYearsMin')}
+            />
+          </Form.Item>
+          <Form.Item name="serviceYearsMax" noStyle>
+            <InputNumber
+              min={0}
+              max={60}
+              style={{ width: 120 }}
+              placeholder={t('staffing.filter.serviceYearsMax')}
+              aria-label={t('staffing.filter.serviceYearsMax')}
+            />
+          </Form.Item>
+        </Space.Compact>
+        <Form.Item style={{ marginInlineStart: 16 }}>
+          <Space>
+            <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+              {t('common.query')}
+            </Button>
+            <Button
+              onClick={() => {
+                filterForm.resetFields();
+                applyFilters(defaultFilters);
+              }}
+            >
+              {t('common.reset')}
+            </Button>
+          </Space>
+        </Form.Item>
+      </Form>
       <ResponsiveTable<Worker>
         aria-label={t('nav.roster')}
         rowKey="id"

@@ -1,3 +1,4 @@
+import { usePagedTable } from '../../app/usePagedTable';
 import { SwapOutlined } from '@ant-design/icons';
 import { Button, Card, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -6,7 +7,8 @@ import type { DueForRotation, RotationRequest } from '../../api/types';
 import { useT } from '../../app/i18n';
 import { noWrap, ResponsiveTable } from '../../app/ResponsiveTable';
 import { CreateRotationModal } from './PostingForms';
-import { useDueForRotation, useRotationRequests, useStaffingSettings } from './staffingHooks';
+import { useStaffingSettings } from './hooks/reference';
+import { useDueForRotation, useRotationRequests } from './hooks/rotations';
 import { rotationStatuses, rotationStatusKey } from './staffingRules';
 import { RotationStatusTag } from './WorkerViews';
 
@@ -14,13 +16,13 @@ import { RotationStatusTag } from './WorkerViews';
 export function RotationsPage() {
   const t = useT();
   const settings = useStaffingSettings();
-  const [duePage, setDuePage] = useState({ page: 1, pageSize: 10 });
-  const due = useDueForRotation(duePage.page, duePage.pageSize);
+  const duePaging = usePagedTable({ pageSize: 10 });
+  const due = useDueForRotation(duePaging.query);
   const [params, setParams] = useSearchParams();
   const status = params.get('status') ?? undefined;
   const setStatus = (next: string | undefined) => setParams(next ? { status: next } : {}, { replace: true });
-  const [reqPage, setReqPage] = useState({ page: 1, pageSize: 20 });
-  const requests = useRotationRequests({ status, ...reqPage });
+  const reqPaging = usePagedTable();
+  const requests = useRotationRequests({ status, ...reqPaging.query });
   const [filing, setFiling] = useState<DueForRotation | null>(null);
 
   return (
@@ -46,13 +48,7 @@ export function RotationsPage() {
           dataSource={due.data?.items ?? []}
           aria-label={t('staffing.rotations.due.title')}
           locale={{ emptyText: t('staffing.rotations.due.empty') }}
-          pagination={{
-            current: duePage.page,
-            pageSize: duePage.pageSize,
-            total: due.data?.total ?? 0,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (page, pageSize) => setDuePage({ page, pageSize }),
-          }}
+          pagination={duePaging.pagination(due.data?.total)}
           columns={[
             { title: t('staffing.worker.field.staffNo'), dataIndex: 'staffNo', width: 110, ...noWrap },
             {
@@ -94,7 +90,7 @@ export function RotationsPage() {
             value={status}
             onChange={(v?: string) => {
               setStatus(v);
-              setReqPage((p) => ({ ...p, page: 1 }));
+              reqPaging.firstPage();
             }}
             options={rotationStatuses.map((s) => ({ value: s, label: t(rotationStatusKey(s) ?? 'staffing.rotationStatus.draft') }))}
           />
@@ -107,13 +103,7 @@ export function RotationsPage() {
           dataSource={requests.data?.items ?? []}
           aria-label={t('staffing.rotations.requests.title')}
           locale={{ emptyText: t('staffing.rotation.empty') }}
-          pagination={{
-            current: reqPage.page,
-            pageSize: reqPage.pageSize,
-            total: requests.data?.total ?? 0,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (page, pageSize) => setReqPage({ page, pageSize }),
-          }}
+          pagination={reqPaging.pagination(requests.data?.total)}
           columns={[
             {
               title: t('staffing.worker.field.name'),
@@ -133,7 +123,7 @@ export function RotationsPage() {
         <CreateRotationModal
           workerId={filing.workerId}
           workerName={filing.workerName}
-          postings={[{ id: filing.postingId, postTitle: filing.postTitle, orgUnitName: filing.orgUnitName }]}
+          postings={[{ id: filing.postingId, postId: filing.postId, postTitle: filing.postTitle, orgUnitName: filing.orgUnitName }]}
           fromPostingId={filing.postingId}
           onClose={() => setFiling(null)}
         />

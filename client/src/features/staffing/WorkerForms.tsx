@@ -3,12 +3,13 @@ import { FormModal } from '../../app/FormModal';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import type { Worker } from '../../api/types';
-import { useLocale, useT } from '../../app/i18n';
+import { useLocale, useT, type MessageKey } from '../../app/i18n';
 import { useReportError } from '../../app/problems';
 import { requireFields } from '../../app/required';
-import { useOrgTree } from './hooks';
+import { useOrgTree } from './hooks/orgUnits';
 import { OrgUnitTreeSelect } from './OrgUnitTreeSelect';
-import { useChangeWorkerStatus, useCodes, useCreateWorker, useRevealId, useUpdateWorker } from './staffingHooks';
+import { useCodes } from './hooks/reference';
+import { useChangeWorkerStatus, useCreateWorker, useRevealId, useUpdateWorker } from './hooks/workers';
 import { codeOptions, workerStatuses, workerStatusKey } from './staffingRules';
 
 const iso = (d: Dayjs) => d.format('YYYY-MM-DD');
@@ -43,6 +44,18 @@ const editFields = ['name', 'ethnicGroup', 'politicalStatus', 'education', 'phon
 const editRequired = ['name', 'ethnicGroup', 'politicalStatus', 'education', 'hireDate', 'serviceStartDate'] as const;
 const createRequired = [...editRequired, 'idNumber', 'orgUnitId'] as const;
 
+/** Each required field's own label, for its own message (姓名不能为空), not one shared 必填. */
+const requiredLabels = {
+  name: 'staffing.worker.field.name',
+  ethnicGroup: 'staffing.worker.field.ethnicGroup',
+  politicalStatus: 'staffing.worker.field.politicalStatus',
+  education: 'staffing.worker.field.education',
+  hireDate: 'staffing.worker.field.hireDate',
+  serviceStartDate: 'staffing.worker.field.serviceStartDate',
+  idNumber: 'staffing.worker.field.idNumber',
+  orgUnitId: 'staffing.worker.field.orgUnit',
+} as const satisfies Record<(typeof createRequired)[number], MessageKey>;
+
 /** The fields both forms share; validation messages come from the API and land next to their field. */
 function PersonFields() {
   const t = useT();
@@ -51,25 +64,25 @@ function PersonFields() {
   const filter = { optionFilterProp: 'label' as const };
   return (
     <>
-      <Form.Item name="name" label={t('staffing.worker.field.name')}>
+      <Form.Item name="name" required label={t('staffing.worker.field.name')}>
         <Input maxLength={50} />
       </Form.Item>
-      <Form.Item name="ethnicGroup" label={t('staffing.worker.field.ethnicGroup')}>
+      <Form.Item name="ethnicGroup" required label={t('staffing.worker.field.ethnicGroup')}>
         <Select showSearch={filter} options={codeOptions(codes.data?.ethnicGroup, locale)} loading={codes.isPending} />
       </Form.Item>
-      <Form.Item name="politicalStatus" label={t('staffing.worker.field.politicalStatus')}>
+      <Form.Item name="politicalStatus" required label={t('staffing.worker.field.politicalStatus')}>
         <Select showSearch={filter} options={codeOptions(codes.data?.politicalStatus, locale)} loading={codes.isPending} />
       </Form.Item>
-      <Form.Item name="education" label={t('staffing.worker.field.education')}>
+      <Form.Item name="education" required label={t('staffing.worker.field.education')}>
         <Select showSearch={filter} options={codeOptions(codes.data?.education, locale)} loading={codes.isPending} />
       </Form.Item>
       <Form.Item name="phone" label={t('staffing.worker.field.phone')}>
         <Input maxLength={11} />
       </Form.Item>
-      <Form.Item name="hireDate" label={t('staffing.worker.field.hireDate')}>
+      <Form.Item name="hireDate" required label={t('staffing.worker.field.hireDate')}>
         <DatePicker style={{ width: '100%' }} />
       </Form.Item>
-      <Form.Item name="serviceStartDate" label={t('staffing.worker.field.serviceStartDate')}>
+      <Form.Item name="serviceStartDate" required label={t('staffing.worker.field.serviceStartDate')}>
         <DatePicker style={{ width: '100%' }} />
       </Form.Item>
     </>
@@ -85,9 +98,9 @@ export function CreateWorkerModal({ onClose, onCreated }: { onClose: () => void;
   const { message } = App.useApp();
 
   const submit = (v: WorkerValues) => {
-    if (!requireFields(form, v, createRequired, t('common.required'))) return;
+    if (!requireFields(form, v, createRequired, (k) => t('common.requiredField', { field: t(requiredLabels[k]) }))) return;
     create.mutate(
-      {
+      { body: {
         staffNo: text(v.staffNo),
         name: v.name.trim(),
         idNumber: v.idNumber.trim(),
@@ -98,7 +111,7 @@ export function CreateWorkerModal({ onClose, onCreated }: { onClose: () => void;
         hireDate: iso(v.hireDate),
         serviceStartDate: iso(v.serviceStartDate),
         orgUnitId: v.orgUnitId,
-      },
+      } },
       {
         onSuccess: (w) => {
           void message.success(t('staffing.worker.create.done', { name: w.name }));
@@ -122,10 +135,10 @@ export function CreateWorkerModal({ onClose, onCreated }: { onClose: () => void;
         <Form.Item name="staffNo" label={t('staffing.worker.field.staffNo')} extra={t('staffing.worker.field.staffNoHelp')}>
           <Input maxLength={20} />
         </Form.Item>
-        <Form.Item name="idNumber" label={t('staffing.worker.field.idNumber')} extra={t('staffing.worker.field.idNumberHelp')}>
+        <Form.Item name="idNumber" required label={t('staffing.worker.field.idNumber')} extra={t('staffing.worker.field.idNumberHelp')}>
           <Input maxLength={18} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="orgUnitId" label={t('staffing.worker.field.orgUnit')}>
+        <Form.Item name="orgUnitId" required label={t('staffing.worker.field.orgUnit')}>
           <OrgUnitTreeSelect tree={tree.data ?? []} loading={tree.isPending} />
         </Form.Item>
         <PersonFields />
@@ -142,10 +155,10 @@ export function EditWorkerModal({ worker, onClose }: { worker: Worker; onClose: 
   const { message } = App.useApp();
 
   const submit = (v: WorkerValues) => {
-    if (!requireFields(form, v, editRequired, t('common.required'))) return;
+    if (!requireFields(form, v, editRequired, (k) => t('common.requiredField', { field: t(requiredLabels[k]) }))) return;
     update.mutate(
       {
-        id: worker.id,
+        params: { path: { id: worker.id } },
         body: {
           name: v.name.trim(),
           ethnicGroup: v.ethnicGroup,
@@ -213,7 +226,7 @@ export function ChangeStatusModal({ worker, onClose }: { worker: Worker; onClose
   const submit = (v: StatusValues) =>
     change.mutate(
       {
-        id: worker.id,
+        params: { path: { id: worker.id } },
         body: { status: v.status, effectiveOn: iso(v.effectiveOn), reason: text(v.reason), version: worker.version },
       },
       {
@@ -277,7 +290,7 @@ export function RevealIdModal({
         layout="vertical"
         onFinish={({ reason }) =>
           reveal.mutate(
-            { id: worker.id, reason: reason.trim() },
+            { params: { path: { id: worker.id } }, body: { reason: reason.trim() } },
             { onSuccess: (r) => onRevealed(r.idNumber), onError: (e) => report(e, form, ['reason']) },
           )
         }

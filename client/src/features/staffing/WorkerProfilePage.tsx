@@ -1,18 +1,19 @@
 import { EditOutlined, EyeOutlined, PlusOutlined, SwapOutlined } from '@ant-design/icons';
-import { Button, Card, Popconfirm, Result, Skeleton, Space, Tabs } from 'antd';
+import { Button, Card, Result, Skeleton, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { ApiError } from '../../api/problem';
-import type { RotationRequest, Worker } from '../../api/types';
+import { failureMessage, failureStatus } from '../../api/problem';
+import type { Posting, Worker } from '../../api/types';
 import { canEditStaffing, canRevealIds } from './roles';
 import { useCurrentUser } from '../../app/auth/RequireAuth';
 import { features } from '../../app/features';
 import { useT, useTranslateAny } from '../../app/i18n';
-import { useReportError } from '../../app/problems';
-import { CreatePostingModal, CreateRotationModal } from './PostingForms';
-import { useRotationRequests, useRotationStep, useWorker, useWorkerPostings } from './staffingHooks';
+import { CreatePostingModal, CreateRotationModal, EndPostingModal } from './PostingForms';
+import { useWorkerPostings } from './hooks/postings';
+import { useRotationRequests } from './hooks/rotations';
+import { useWorker } from './hooks/workers';
 import { ChangeStatusModal, EditWorkerModal, RevealIdModal } from './WorkerForms';
-import { ComingSoon, PostingsTable, RotationRequestsTable, WorkerHeaderCard, WorkerInfo } from './WorkerViews';
+import { ComingSoon, PostingsTable, RotationActions, RotationRequestsTable, WorkerHeaderCard, WorkerInfo } from './WorkerViews';
 
 const comingSoon = [
   { key: 'competency', module: 'competency', labelKey: 'staffing.profile.tab.competency' },
@@ -23,35 +24,6 @@ const comingSoon = [
 
 type Dialog = 'edit' | 'status' | 'reveal' | 'posting' | 'rotation' | null;
 
-function RotationActions({ request }: { request: RotationRequest }) {
-  const t = useT();
-  const step = useRotationStep();
-  const report = useReportError();
-  const run = (action: 'submit' | 'withdraw') =>
-    step.mutate({ id: request.id, action, version: request.version }, { onError: (e) => report(e) });
-  return (
-    <Space>
-      {request.status === 'draft' && (
-        <Button size="small" loading={step.isPending} onClick={() => run('submit')}>
-          {t('staffing.rotation.action.submit')}
-        </Button>
-      )}
-      {(request.status === 'draft' || request.status === 'submitted') && (
-        <Popconfirm
-          title={t('staffing.rotation.confirm.withdraw')}
-          okText={t('common.ok')}
-          cancelText={t('common.cancel')}
-          onConfirm={() => run('withdraw')}
-        >
-          <Button size="small" danger loading={step.isPending}>
-            {t('staffing.rotation.action.withdraw')}
-          </Button>
-        </Popconfirm>
-      )}
-    </Space>
-  );
-}
-
 function Profile({ worker }: { worker: Worker }) {
   const t = useT();
   const { role } = useCurrentUser();
@@ -59,6 +31,7 @@ function Profile({ worker }: { worker: Worker }) {
   const postings = useWorkerPostings(worker.id);
   const requests = useRotationRequests({ workerId: worker.id, pageSize: 100 });
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [ending, setEnding] = useState<Posting | null>(null);
   const [idNumber, setIdNumber] = useState<string>();
   const active = (postings.data ?? []).filter((p) => !p.endedOn);
   const { t: word } = useTranslateAny();
@@ -118,7 +91,20 @@ function Profile({ worker }: { worker: Worker }) {
                       {t('staffing.posting.action.create')}
                     </Button>
                   )}
-                  <PostingsTable postings={postings.data ?? []} loading={postings.isPending} />
+                  <PostingsTable
+                    postings={postings.data ?? []}
+                    loading={postings.isPending}
+                    actions={
+                      editable
+                        ? (p) =>
+                            p.endedOn ? null : (
+                              <Button size="small" danger onClick={() => setEnding(p)}>
+                                {t('staffing.posting.action.end')}
+                              </Button>
+                            )
+                        : undefined
+                    }
+                  />
                 </Space>
               ),
             },
@@ -161,6 +147,7 @@ function Profile({ worker }: { worker: Worker }) {
           }}
         />
       )}
+      {ending && <EndPostingModal posting={ending} onClose={() => setEnding(null)} />}
       {dialog === 'posting' && <CreatePostingModal worker={worker} onClose={() => setDialog(null)} />}
       {dialog === 'rotation' && (
         <CreateRotationModal
@@ -183,9 +170,9 @@ export function WorkerProfilePage() {
   if (worker.isError)
     return (
       <Result
-        status={worker.error instanceof ApiError && worker.error.status === 404 ? '404' : 'error'}
+        status={failureStatus(worker.error) === 404 ? '404' : 'error'}
         title={t('page.error.title')}
-        subTitle={worker.error.message}
+        subTitle={failureMessage(worker.error)}
         extra={<Button onClick={() => navigate('/staffing/workers')}>{t('staffing.profile.backToRoster')}</Button>}
       />
     );

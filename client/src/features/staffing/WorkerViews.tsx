@@ -1,8 +1,10 @@
-import { Card, Descriptions, Empty, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { useReportError } from '../../app/problems';
+import { useSubmitRotation, useWithdrawRotation } from './hooks/rotations';
 import type { ReactNode } from 'react';
 import type { Posting, RotationRequest, Worker } from '../../api/types';
 import { useLocale, useT } from '../../app/i18n';
-import { useCodes, useStaffingSettings } from './staffingHooks';
+import { useCodes, useStaffingSettings } from './hooks/reference';
 import {
   codeName,
   postingReasonKey,
@@ -109,7 +111,16 @@ export function WorkerInfo({ worker, idNumber, idAction }: { worker: Worker; idN
   );
 }
 
-export function PostingsTable({ postings, loading }: { postings: readonly Posting[]; loading: boolean }) {
+export function PostingsTable({
+  postings,
+  loading,
+  actions,
+}: {
+  postings: readonly Posting[];
+  loading: boolean;
+  /** An action cell for each row (HR's 结束任职 on active postings). */
+  actions?: (p: Posting) => ReactNode;
+}) {
   const t = useT();
   const [locale] = useLocale();
   const settings = useStaffingSettings();
@@ -145,6 +156,7 @@ export function PostingsTable({ postings, loading }: { postings: readonly Postin
         },
         { title: t('staffing.posting.field.reason'), render: (_, p) => reason(p.reason) },
         { title: t('staffing.posting.field.endReason'), render: (_, p) => (p.endReason ? reason(p.endReason) : '') },
+        ...(actions ? [{ title: t('common.actions'), render: (_: unknown, p: Posting) => actions(p) }] : []),
       ]}
     />
   );
@@ -209,5 +221,40 @@ export function ComingSoon({ module }: { module: string }) {
         </>
       }
     />
+  );
+}
+
+/** Submit a draft, withdraw an open request: the requester's own steps (HR for others, a worker for themself). */
+export function RotationActions({ request }: { request: RotationRequest }) {
+  const t = useT();
+  const submitRequest = useSubmitRotation();
+  const withdrawRequest = useWithdrawRotation();
+  const report = useReportError();
+  const pending = submitRequest.isPending || withdrawRequest.isPending;
+  const run = (action: 'submit' | 'withdraw') =>
+    (action === 'submit' ? submitRequest : withdrawRequest).mutate(
+      { params: { path: { id: request.id } }, body: { version: request.version } },
+      { onError: (e) => report(e) },
+    );
+  return (
+    <Space>
+      {request.status === 'draft' && (
+        <Button size="small" loading={pending} onClick={() => run('submit')}>
+          {t('staffing.rotation.action.submit')}
+        </Button>
+      )}
+      {(request.status === 'draft' || request.status === 'submitted') && (
+        <Popconfirm
+          title={t('staffing.rotation.confirm.withdraw')}
+          okText={t('common.ok')}
+          cancelText={t('common.cancel')}
+          onConfirm={() => run('withdraw')}
+        >
+          <Button size="small" danger loading={pending}>
+            {t('staffing.rotation.action.withdraw')}
+          </Button>
+        </Popconfirm>
+      )}
+    </Space>
   );
 }

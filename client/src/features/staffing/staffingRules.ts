@@ -4,6 +4,8 @@ import type { Locale, MessageKey } from '../../app/i18n';
 export const workerStatuses = ['active', 'on_leave', 'left'] as const;
 export const postTypes = ['head', 'deputy', 'staff'] as const;
 export const postingReasons = ['hire', 'rotation', 'promotion', 'demotion', 'secondment', 'leave'] as const;
+/** Why a posting ends (the API's PostingReasons.End). */
+export const postingEndReasons = ['rotation', 'promotion', 'demotion', 'secondment', 'leave', 'left'] as const;
 export const rotationStatuses = ['submitted', 'draft', 'approved', 'rejected', 'withdrawn'] as const;
 export type RotationStatus = (typeof rotationStatuses)[number];
 
@@ -13,7 +15,7 @@ function keyOf<T extends string>(values: readonly T[], prefix: string, value: st
 
 export const workerStatusKey = (s: string) => keyOf(workerStatuses, 'staffing.workerStatus', s);
 export const postTypeKey = (s: string) => keyOf(postTypes, 'staffing.postType', s);
-export const postingReasonKey = (s: string) => keyOf(postingReasons, 'staffing.postingReason', s);
+export const postingReasonKey = (s: string) => keyOf([...postingReasons, 'left'], 'staffing.postingReason', s);
 export const rotationStatusKey = (s: string) => keyOf(rotationStatuses, 'staffing.rotationStatus', s);
 export const normStatusKey = (s: string) => keyOf(['short', 'over', 'ok', 'unknown'], 'staffing.normStatus', s);
 

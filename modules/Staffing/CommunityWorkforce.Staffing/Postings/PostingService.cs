@@ -66,8 +66,16 @@ internal sealed class PostingService(DbSession db, AuditWriter audit, Workers.Ro
         return changed == 1;
     }
 
-    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Problem(PostingRefusal refusal, string postTitle) => refusal switch
+    /// <summary>
+    /// The refusal as a problem. <paramref name="deciding"/>: the caller is the leader deciding a rotation, who cannot
+    /// change quotas, so the detail says what they can do instead.
+    /// </summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Problem(PostingRefusal refusal, string postTitle, bool deciding = false) => refusal switch
     {
+        PostingRefusal.HeadcountExceeded when deciding => Problems.Conflict(ProblemTypes.HeadcountExceeded,
+            Text.Of("岗位编制已满", "Headcount exceeded"),
+            Text.Of($"“{postTitle}”岗位的编制已满，暂不能同意该轮岗。您可以驳回申请并说明原因，或请人事专员调整编制后再审批。",
+                $"The post '{postTitle}' is full, so the rotation cannot be approved now. Reject it with a reason, or ask HR to raise the quota and decide again.")),
         PostingRefusal.HeadcountExceeded => Problems.Conflict(ProblemTypes.HeadcountExceeded,
             Text.Of("岗位编制已满", "Headcount exceeded"),
             Text.Of($"“{postTitle}”岗位的编制已满，不能再安排人员。请先调整编制或结束现有任职。",

@@ -46,7 +46,7 @@ internal static class DecideRotation
             PostingReasons.Rotation, newPostingId), ct);
         if (!moved.Succeeded)
         {
-            return PostingService.Problem(moved.Refusal, row.ToPostTitle);
+            return PostingService.Problem(moved.Refusal, row.ToPostTitle, deciding: true);
         }
         await audit.WriteAsync(new AuditEntry("staffing.rotation.approved", "rotation-request", id, row.WorkerPath,
             new { newPostingId, row.ToPostId, effectiveOn = row.ProposedOn }, request.Comment), ct);

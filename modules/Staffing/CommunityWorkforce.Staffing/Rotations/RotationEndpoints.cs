@@ -70,7 +70,7 @@ internal static class RotationEndpoints
         }
         var args = new
         {
-            Scope = user.ScopePattern, WorkerScope = WorkerScope(user), user.OnlyWorkerId, filter.Status, filter.WorkerId,
+            Scope = user.ScopePattern, WorkerScope = WorkerScope(user), user.OnlyWorkerId, HideDrafts = RotationScope.HideDrafts(user), filter.Status, filter.WorkerId,
             UnitPath = unitPath is null ? null : unitPath + "%", Q = page.QPattern, page.Skip, Take = page.Size,
         };
         var total = await db.ExecuteScalarAsync<int>(RotationSql.Count, args, ct);
@@ -81,7 +81,7 @@ internal static class RotationEndpoints
     /// <summary>How many requests are in each state: the leader's inbox badge.</summary>
     private static async Task<Ok<RotationCounts>> Counts(DbSession db, CurrentUser user, CancellationToken ct)
     {
-        var rows = await db.QueryAsync<StatusCount>(RotationSql.CountsByStatus, new { Scope = user.ScopePattern, WorkerScope = WorkerScope(user), user.OnlyWorkerId }, ct);
+        var rows = await db.QueryAsync<StatusCount>(RotationSql.CountsByStatus, new { Scope = user.ScopePattern, WorkerScope = WorkerScope(user), user.OnlyWorkerId, HideDrafts = RotationScope.HideDrafts(user) }, ct);
         int Of(string status) => rows.FirstOrDefault(r => r.Status == status)?.N ?? 0;
         return TypedResults.Ok(new RotationCounts(Of(RotationStatus.Draft), Of(RotationStatus.Submitted), Of(RotationStatus.Approved),
             Of(RotationStatus.Rejected), Of(RotationStatus.Withdrawn)));

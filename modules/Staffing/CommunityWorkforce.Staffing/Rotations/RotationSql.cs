@@ -29,10 +29,12 @@ internal static class RotationSql
     /// <summary>
     /// Requests of workers in scope, for lists. The second condition repeats the scope in a form that drives the query
     /// from the workers' org-path index (a street's few hundred workers) instead of reading every request in the city.
-    /// Not for one request by id: there it would list the scope's workers to find one row.
+    /// Not for one request by id: there it would list the scope's workers to find one row. A leader does not see drafts:
+    /// they are the requester's until submitted.
     /// </summary>
     private const string ScopedListFrom = ScopedFrom + """
           AND r.worker_id IN (SELECT sw.id FROM staffing_workers sw WHERE sw.org_path LIKE @WorkerScope UNION ALL SELECT @OnlyWorkerId)
+          AND (@HideDrafts = 0 OR r.status <> 'draft')
         """;
 
     private const string Filters = """

@@ -53,7 +53,8 @@ internal sealed class StaffingTodos(DbSession db, StaffingSettingsStore settings
     private Task<int> CountRequests(CurrentUser user, string status, CancellationToken ct) =>
         db.ExecuteScalarAsync<int>(RotationSql.Count, new
         {
-            Scope = user.ScopePattern, WorkerScope = user.WorkerPathScope, user.OnlyWorkerId, Status = status,
+            Scope = user.ScopePattern, WorkerScope = user.WorkerPathScope, user.OnlyWorkerId,
+            HideDrafts = RotationScope.HideDrafts(user), Status = status,
             WorkerId = (Guid?)null, UnitPath = (string?)null, Q = (string?)null,
         }, ct);
 

@@ -24,7 +24,7 @@ internal sealed class StaffingPersonalData(DbSession db, WorkerWriter writer, IM
         var postings = await db.QueryAsync<PostingRow>(PostingSql.ByWorker, new { WorkerId = workerId, self.Scope, self.OnlyWorkerId }, ct);
         var rotations = await db.QueryAsync<RotationRow>(PagedSql(), new
         {
-            self.Scope, WorkerScope = ScopeArgs.NoPath, self.OnlyWorkerId, Status = (string?)null, WorkerId = (Guid?)null, UnitPath = (string?)null,
+            self.Scope, WorkerScope = ScopeArgs.NoPath, self.OnlyWorkerId, HideDrafts = 0, Status = (string?)null, WorkerId = (Guid?)null, UnitPath = (string?)null,
             Q = (string?)null, Skip = 0, Take = 10_000,
         }, ct);
         return new
