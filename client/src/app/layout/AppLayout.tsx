@@ -1,5 +1,7 @@
 import {
   ApartmentOutlined,
+  MenuFoldOutlined,
+  MenuUnfoldOutlined,
   AuditOutlined,
   FileSearchOutlined,
   IdcardOutlined,
@@ -11,8 +13,11 @@ import {
   UsergroupAddOutlined,
 } from '@ant-design/icons';
 import { Alert, Breadcrumb, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { PageTitle } from '../a11y/PageTitle';
+import { SkipLink } from '../a11y/SkipLink';
+import { useA11yText } from '../a11y/messages';
 import { landingPath, navigationFor, roleLabelKey, workspaceOf, type WorkspaceKey } from '../access-rules';
 import { useAuth } from '../auth/AuthProvider';
 import { useCurrentUser } from '../auth/RequireAuth';
@@ -39,6 +44,11 @@ export function AppLayout() {
   const navigate = useNavigate();
   const current = workspaceOf(location.pathname);
   const home = landingPath(role);
+  const text = useA11yText();
+  // Below the lg breakpoint the menu folds away behind a real button; folded, its links leave the tab order.
+  const [narrow, setNarrow] = useState(false);
+  const [collapsed, setCollapsed] = useState(false);
+  const menuHidden = narrow && collapsed;
 
   const items = navigationFor(role).map((w) => ({
     key: w.path,
@@ -48,11 +58,24 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider breakpoint="lg" collapsedWidth={0} width={208} theme="dark">
+      <SkipLink />
+      <Layout.Sider
+        breakpoint="lg"
+        collapsedWidth={0}
+        width={208}
+        theme="dark"
+        trigger={null}
+        collapsible
+        collapsed={collapsed}
+        onBreakpoint={(broken) => {
+          setNarrow(broken);
+          setCollapsed(broken);
+        }}
+      >
         <div style={{ color: '#fff', padding: '16px 20px', fontWeight: 600, fontSize: 16, lineHeight: 1.4 }}>
           {t('app.name')}
         </div>
-        <nav aria-label={t('app.name')}>
+        <nav id="cw-navigation" aria-label={t('app.name')} inert={menuHidden}>
           <Menu theme="dark" mode="inline" selectedKeys={current ? [current.path] : []} items={items} />
         </nav>
       </Layout.Sider>
@@ -63,11 +86,22 @@ export function AppLayout() {
             padding: '0 24px',
             display: 'flex',
             alignItems: 'center',
-            justifyContent: 'flex-end',
+            justifyContent: narrow ? 'space-between' : 'flex-end',
             gap: 16,
             borderBottom: '1px solid #f0f0f0',
           }}
         >
+          {narrow && (
+            <Button
+              type="text"
+              icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+              aria-label={collapsed ? text.openMenu : text.closeMenu}
+              aria-expanded={!collapsed}
+              aria-controls="cw-navigation"
+              onClick={() => setCollapsed((c) => !c)}
+              style={{ minWidth: 44, minHeight: 44 }}
+            />
+          )}
           <Space size="middle" wrap>
             <Typography.Text strong>{me.displayName}</Typography.Text>
             <Tag color="blue">{t(roleLabelKey[role])}</Tag>
@@ -91,6 +125,7 @@ export function AppLayout() {
               ...(current ? [{ title: t(current.labelKey) }] : []),
             ]}
           />
+          <PageTitle title={current ? t(current.labelKey) : t('page.notFound.title')} />
           {me.mustChangePassword && location.pathname !== '/me' && (
             <Alert
               type="warning"

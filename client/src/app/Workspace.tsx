@@ -1,0 +1,27 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useEffect } from 'react';
+import { useLocale } from './i18n';
+import { AppRoutes } from './routes';
+import { themeFor } from './theme';
+import './theme.css';
+
+/** The signed-in app: Ant Design with the accessible theme, and every page. Loaded after the sign-in page. */
+const reducedMotion = typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
+
+export default function Workspace() {
+  const [locale] = useLocale();
+  useEffect(() => {
+    dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
+  }, [locale]);
+  return (
+    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={themeFor(reducedMotion)} button={{ autoInsertSpace: false }}>
+      <AntApp>
+        <AppRoutes />
+      </AntApp>
+    </ConfigProvider>
+  );
+}
