@@ -19,6 +19,32 @@ export const palette = {
   focus: '#0958d9',
 } as const;
 
+/**
+ * Preset tag colours (green, gold, ...) draw their text in the palette's 7th shade on its 1st (#389e0d on #f6ffed is
+ * 3.3:1): take darker shades. Each shade has two token names (green7, green-7) that share one CSS variable, so both.
+ */
+const darkShades = {
+  green: '#135200',
+  blue: '#003eb3',
+  red: '#a8071a',
+  orange: '#873800',
+  gold: '#613400',
+  yellow: '#614700',
+  purple: '#391085',
+  cyan: '#00474f',
+  volcano: '#871400',
+  geekblue: '#061178',
+  magenta: '#780650',
+  lime: '#254000',
+} as const;
+
+const presetTagText = Object.fromEntries(
+  Object.entries(darkShades).flatMap(([color, shade]) => [
+    [`${color}7`, shade],
+    [`${color}-7`, shade],
+  ]),
+) as Partial<NonNullable<ThemeConfig['token']>>;
+
 export const theme: ThemeConfig = {
   token: {
     colorPrimary: palette.primary,
@@ -32,18 +58,28 @@ export const theme: ThemeConfig = {
     colorTextDescription: palette.textTertiary,
     colorTextPlaceholder: palette.placeholder,
     colorBorder: palette.border,
-    // Preset tag colours (green, blue, ...) draw text in the palette's 7th shade on its 1st: take darker shades.
-    green7: '#135200',
-    blue7: '#003eb3',
-    red7: '#a8071a',
-    orange7: '#873800',
-    gold7: '#613400',
-    purple7: '#391085',
-    cyan7: '#00474f',
-    volcano7: '#871400',
-    geekblue7: '#061178',
-    magenta7: '#780650',
-    lime7: '#254000',
+    // Hover and pressed shades darken (antd's lighten: #2e7ae6 is 4.2:1).
+    colorPrimaryHover: palette.primaryHover,
+    colorPrimaryActive: '#002c8c',
+    colorPrimaryTextHover: palette.primaryHover,
+    colorLinkHover: palette.primaryHover,
+    colorLinkActive: '#002c8c',
+    colorErrorHover: '#a8071a',
+    colorErrorActive: '#820014',
+    // Status text on its pale background (tags, alerts): antd derives grey-green backgrounds from dark seeds.
+    colorSuccessText: '#135200',
+    colorSuccessBg: '#f6ffed',
+    colorSuccessBorder: '#b7eb8f',
+    colorWarningText: '#613400',
+    colorWarningBg: '#fffbe6',
+    colorWarningBorder: '#ffe58f',
+    colorErrorText: '#a8071a',
+    colorErrorBg: '#fff1f0',
+    colorErrorBorder: '#ffa39e',
+    colorInfoText: '#003eb3',
+    colorInfoBg: '#e6f4ff',
+    colorInfoBorder: '#91caff',
+    ...presetTagText,
     controlOutline: 'rgba(9, 88, 217, 0.35)',
   },
   components: {

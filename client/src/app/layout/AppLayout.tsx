@@ -125,7 +125,7 @@ export function AppLayout() {
               ...(current ? [{ title: t(current.labelKey) }] : []),
             ]}
           />
-          <PageTitle title={current ? t(current.labelKey) : t('page.notFound.title')} />
+          {current && <PageTitle title={t(current.labelKey)} />}
           {me.mustChangePassword && location.pathname !== '/me' && (
             <Alert
               type="warning"

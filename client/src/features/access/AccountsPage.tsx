@@ -1,4 +1,4 @@
-import { Button, Card, Input, Popconfirm, Result, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Popconfirm, Result, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -10,6 +10,7 @@ import { useReportError } from '../../app/problems';
 import { useOrgTree } from '../staffing/hooks';
 import { CreateAccountModal, TemporaryPasswordModal } from './AccountForms';
 import { useAccountAction, useAccounts, type AccountAction, type AccountQuery } from './hooks';
+import { SearchInput } from '../../app/a11y/SearchInput';
 
 function unitNames(nodes: readonly OrgUnitNode[], into = new Map<string, string>()): Map<string, string> {
   for (const node of nodes) {
@@ -144,7 +145,7 @@ export function AccountsPage() {
       }
     >
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
+        <SearchInput
           allowClear
           placeholder={t('access.accounts.search')}
           aria-label={t('access.accounts.search')}

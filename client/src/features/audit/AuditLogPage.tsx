@@ -1,4 +1,4 @@
-import { Card, Input, Space, Table, Tag, Typography } from 'antd';
+import { Card, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
@@ -8,6 +8,7 @@ import type { Schemas } from '../../api/types';
 import { isRole, roleLabelKey } from '../../app/access-rules';
 import { useT } from '../../app/i18n';
 import { useApi } from '../../app/services';
+import { SearchInput } from '../../app/a11y/SearchInput';
 
 type Entry = Schemas['AuditLogEntryResponse'];
 type EntryPage = Schemas['PagedResultOfAuditLogEntryResponse'];
@@ -72,21 +73,21 @@ export function AuditLogPage() {
     <Card title={t('audit.title')}>
       <Typography.Paragraph type="secondary">{t('audit.hint')}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
+        <SearchInput
           allowClear
           style={{ width: 280 }}
           placeholder={t('audit.filter.q')}
           aria-label={t('audit.filter.q')}
           onSearch={(q) => setQuery((current) => ({ ...current, page: 1, q }))}
         />
-        <Input.Search
+        <SearchInput
           allowClear
           style={{ width: 280 }}
           placeholder={t('audit.filter.action')}
           aria-label={t('audit.filter.action')}
           onSearch={(action) => setQuery((current) => ({ ...current, page: 1, action }))}
         />
-        <Input.Search
+        <SearchInput
           allowClear
           style={{ width: 200 }}
           placeholder={t('audit.filter.userName')}

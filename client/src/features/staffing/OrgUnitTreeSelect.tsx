@@ -25,10 +25,21 @@ interface Props {
   loading?: boolean;
   id?: string;
   placeholder?: string;
+  /** The control's name when no form label names it (a filter): defaults to the placeholder. */
+  'aria-label'?: string;
 }
 
 /** Picks an org unit from the caller's tree; works as a controlled antd Form field. */
-export function OrgUnitTreeSelect({ tree, value, onChange, selectable = () => true, loading, id, placeholder }: Props) {
+export function OrgUnitTreeSelect({
+  tree,
+  value,
+  onChange,
+  selectable = () => true,
+  loading,
+  id,
+  placeholder,
+  'aria-label': ariaLabel,
+}: Props) {
   return (
     <TreeSelect<string>
       id={id}
@@ -40,6 +51,7 @@ export function OrgUnitTreeSelect({ tree, value, onChange, selectable = () => tr
       allowClear
       loading={loading}
       placeholder={placeholder}
+      aria-label={ariaLabel ?? (id ? undefined : placeholder)}
       style={{ width: '100%' }}
     />
   );

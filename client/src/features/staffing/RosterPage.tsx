@@ -30,6 +30,7 @@ import {
   workerStatusKey,
 } from './staffingRules';
 import { CreateWorkerModal } from './WorkerForms';
+import { SearchInput } from '../../app/a11y/SearchInput';
 
 type Filters = Omit<WorkerListQuery, 'page' | 'pageSize' | 'sort'>;
 
@@ -183,8 +184,8 @@ export function RosterPage() {
         </Space>
       }
     >
-      <Space wrap style={{ marginBottom: 16 }} aria-label={t('staffing.filter.title')}>
-        <Input.Search
+      <Space wrap style={{ marginBottom: 16 }} role="search" aria-label={t('staffing.filter.title')}>
+        <SearchInput
           allowClear
           style={{ width: 260 }}
           placeholder={t('staffing.roster.search')}
