@@ -13,7 +13,7 @@ import {
   UsergroupAddOutlined,
 } from '@ant-design/icons';
 import { Alert, Breadcrumb, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { PageTitle } from '../a11y/PageTitle';
 import { SkipLink } from '../a11y/SkipLink';
@@ -49,6 +49,9 @@ export function AppLayout() {
   const [narrow, setNarrow] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
   const menuHidden = narrow && collapsed;
+  useEffect(() => {
+    if (narrow) setCollapsed(true);
+  }, [location.pathname, narrow]);
 
   const items = navigationFor(role).map((w) => ({
     key: w.path,
