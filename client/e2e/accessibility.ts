@@ -39,9 +39,9 @@ export function takeViolations(): Violation[] {
   return found.splice(0, found.length);
 }
 
-/** How many page states were checked so far (for the journeys' own sanity check). */
-export function checkedStates(): number {
-  return checked.size;
+/** The page states checked so far ("<url> <page|dialog|end of test>"). */
+export function checkedStates(): string[] {
+  return [...checked];
 }
 
 export function describeViolations(violations: readonly Violation[]): string {
