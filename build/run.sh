@@ -10,9 +10,6 @@ cd "$ROOT"
 URLS=${CW_URLS:-http://127.0.0.1:5080}
 DATA=${CW_DATA:-$ROOT/data}
 
-echo "==> Building the API (Release)"
-dotnet build api/CommunityWorkforce.Api/CommunityWorkforce.Api.csproj -c Release -nologo -v quiet
-
 if [ -f client/package.json ]; then
   if [ ! -d client/node_modules ] || [ client/package-lock.json -nt client/node_modules/.package-lock.json ]; then
     echo "==> Installing client packages"
@@ -25,6 +22,10 @@ if [ -f client/package.json ]; then
   fi
 fi
 
+# After the client: the API's build registers client/dist as its static web assets (docs/adr/0005-static-assets.md).
+echo "==> Building the API (Release)"
+dotnet build api/CommunityWorkforce.Api/CommunityWorkforce.Api.csproj -c Release -nologo -v quiet
+
 cat <<MSG
 ==> CommunityWorkforce starts on ${URLS}
     Web app:  ${URLS}/            API docs: ${URLS}/swagger
@@ -33,4 +34,4 @@ cat <<MSG
     Demo accounts (password Demo2026cw): admin, hr.linfen, leader.linfen, worker.demo
 MSG
 exec dotnet api/CommunityWorkforce.Api/bin/Release/net10.0/CommunityWorkforce.Api.dll \
-  --urls "$URLS" --Data:Folder="$DATA" --Seed:Demo="${CW_SEED_DEMO:-true}" --Client:DistPath="$ROOT/client/dist" "$@"
+  --urls "$URLS" --Data:Folder="$DATA" --Seed:Demo="${CW_SEED_DEMO:-true}" "$@"

@@ -28,6 +28,17 @@ finish() {
   exit $?
 }
 
+CLIENT_BUILT=0
+if [ -f client/package.json ]; then
+  # The host's build registers client/dist as its static web assets (docs/adr/0005-static-assets.md): client first.
+  echo "==> Client build (before the host, whose build takes client/dist in)"
+  if (cd client && npm ci --no-audit --no-fund && npm run build); then
+    CLIENT_BUILT=1
+  else
+    step_failed "client build"
+  fi
+fi
+
 echo "==> dotnet build (warnings are errors)"
 if ! dotnet build CommunityWorkforce.sln -c Release -nologo -v quiet -warnaserror; then
   step_failed "dotnet build"
@@ -75,7 +86,7 @@ if [ -f client/package.json ]; then
     echo "    installing Debian's chromium"
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || step_failed "apt-get install chromium"
   fi
-  (cd client && npm ci --no-audit --no-fund) || step_failed "npm ci"
+  [ "$CLIENT_BUILT" -eq 1 ] || (cd client && npm ci --no-audit --no-fund) || step_failed "npm ci"
   (cd client && npm run typecheck) || step_failed "client typecheck"
   echo "    npm audit (production dependencies):"
   audit_json=$(cd client && npm audit --omit=dev --json 2>/dev/null || true)
@@ -93,14 +104,12 @@ if [ -f client/package.json ]; then
   read -r p f < <(vitest_count "$OUT/vitest.json")
   PASSED=$((PASSED + p)); FAILED=$((FAILED + f)); echo "    vitest: $p passed, $f failed"
 
-  (cd client && npm run build) || step_failed "client build"
-
   echo "==> Starting the host on a fresh database for the browser journeys"
   PORT=${CW_E2E_PORT:-5180}
   E2E_DATA="$OUT/e2e-data"
   dotnet api/CommunityWorkforce.Api/bin/Release/net10.0/CommunityWorkforce.Api.dll \
     --urls "http://127.0.0.1:$PORT" --Data:Folder="$E2E_DATA" --Seed:Demo=true \
-    --Client:DistPath="$ROOT/client/dist" --Auth:SignInPermitsPerMinute=1000 >"$OUT/host.log" 2>&1 &
+    --Auth:SignInPermitsPerMinute=1000 >"$OUT/host.log" 2>&1 &
   HOST_PID=$!
   for _ in $(seq 1 60); do
     curl -fs "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && break

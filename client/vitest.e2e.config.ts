@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['e2e/**/*.e2e.ts'],
+    // axe-core after every test (e2e/accessibility.ts).
+    setupFiles: ['e2e/setup.ts'],
     fileParallelism: false,
     sequence: { concurrent: false },
     testTimeout: 90_000,

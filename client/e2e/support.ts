@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { watchAccessibility } from './accessibility';
 
 export const baseUrl = (process.env.CW_E2E_BASE_URL ?? 'http://127.0.0.1:5090').replace(/\/$/, '');
 export const demoPassword = 'Demo2026cw';
@@ -15,7 +16,10 @@ export interface Browser {
   close: () => Promise<void>;
 }
 
-/** Debian's Chromium with a fresh profile, launched the way TOOLCHAIN.md prescribes. */
+/**
+ * Debian's Chromium with a fresh profile, launched the way TOOLCHAIN.md prescribes. Motion is reduced (the app
+ * then turns antd's animations off), so that what axe measures is what stays on screen.
+ */
 export async function openBrowser(viewport = { width: 1366, height: 850 }): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'cw-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -23,6 +27,7 @@ export async function openBrowser(viewport = { width: 1366, height: 850 }): Prom
     headless: true,
     viewport,
     locale: 'zh-CN',
+    reducedMotion: 'reduce',
     args: [
       '--headless',
       '--no-sandbox',
@@ -36,6 +41,9 @@ export async function openBrowser(viewport = { width: 1366, height: 850 }): Prom
   });
   context.setDefaultTimeout(15_000);
   const page = context.pages()[0] ?? (await context.newPage());
+  // Every page of every journey is checked with axe (e2e/accessibility.ts, e2e/setup.ts).
+  await watchAccessibility(page);
+  context.on('page', (opened) => void watchAccessibility(opened));
   return {
     context,
     page,

@@ -3,7 +3,7 @@ using CommunityWorkforce.BuildingBlocks.Data;
 namespace CommunityWorkforce.Api.Hosting;
 
 /// <summary>Where the data lives and what the database is, resolved once from configuration.</summary>
-public sealed record HostSettings(string DataFolder, DatabaseOptions Database, bool SeedDemo, string? ClientDist)
+public sealed record HostSettings(string DataFolder, DatabaseOptions Database, bool SeedDemo, bool ServeClient)
 {
     public static HostSettings From(IConfiguration configuration, IHostEnvironment environment)
     {
@@ -25,24 +25,14 @@ public sealed record HostSettings(string DataFolder, DatabaseOptions Database, b
                 SqliteSynchronous = Enum.Parse<SqliteSynchronous>(configuration["Database:SqliteSynchronous"] ?? nameof(SqliteSynchronous.Full), ignoreCase: true),
             },
             configuration.GetValue("Seed:Demo", false),
-            ResolveClientDist(configuration["Client:DistPath"], environment.ContentRootPath));
+            ServesClient(configuration));
     }
 
-    /// <summary>The built SPA: configured, or <c>client/dist</c> found above the content root.</summary>
-    private static string? ResolveClientDist(string? configured, string contentRoot)
-    {
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return Directory.Exists(configured) ? Path.GetFullPath(configured) : null;
-        }
-        for (var dir = new DirectoryInfo(contentRoot); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "client", "dist");
-            if (File.Exists(Path.Combine(candidate, "index.html")))
-            {
-                return candidate;
-            }
-        }
-        return null;
-    }
+    /// <summary>
+    /// The built SPA is registered as static web assets when the host is built (docs/adr/0005-static-assets.md).
+    /// <c>Client:Serve=false</c>, or a <c>Client:DistPath</c> naming a folder that does not exist, serves the API alone.
+    /// </summary>
+    private static bool ServesClient(IConfiguration configuration) =>
+        configuration.GetValue("Client:Serve", true)
+        && (configuration["Client:DistPath"] is not { Length: > 0 } dist || Directory.Exists(dist));
 }

@@ -10,7 +10,6 @@ using CommunityWorkforce.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.Extensions.FileProviders;
 
 namespace CommunityWorkforce.Api.Hosting;
 
@@ -68,6 +67,8 @@ public static class HostingExtensions
             kestrel.Limits.MaxRequestBodySize = 16 * 1024 * 1024;
             kestrel.AddServerHeader = false;
         });
+        // Build output serves client/dist through the static web assets manifest; published output has it in wwwroot.
+        builder.WebHost.UseStaticWebAssets();
         services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
         if (builder.Configuration.GetValue("Hosting:BehindProxy", false))
         {
@@ -116,13 +117,6 @@ public static class HostingExtensions
             ui.DocumentTitle = "CommunityWorkforce API";
         });
 
-        if (settings.ClientDist is { } dist)
-        {
-            var files = new PhysicalFileProvider(dist);
-            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
-            app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
-        }
-
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
@@ -137,11 +131,28 @@ public static class HostingExtensions
         api.MapFallback(() => TypedResults.NotFound()).AllowAnonymous().ExcludeFromDescription();
         HealthEndpoints.Map(app);
 
-        if (settings.ClientDist is { } spa)
+        if (settings.ServeClient)
         {
-            // Client-side routes fall back to the SPA's index.html.
-            app.MapFallbackToFile("index.html", new StaticFileOptions { FileProvider = new PhysicalFileProvider(spa) });
+            MapClient(app);
         }
         return app;
+    }
+
+    /// <summary>
+    /// The SPA as ASP.NET Core static assets: precompressed at build time (brotli, gzip), fingerprinted files cached for a
+    /// year as immutable, <c>index.html</c> revalidated (no-cache). Client-side routes fall back to <c>index.html</c>.
+    /// </summary>
+    private static void MapClient(WebApplication app)
+    {
+        var manifest = Path.Combine(AppContext.BaseDirectory, $"{app.Environment.ApplicationName}.staticwebassets.endpoints.json");
+        if (!File.Exists(manifest) || !app.Environment.WebRootFileProvider.GetFileInfo("index.html").Exists)
+        {
+            return;
+        }
+        app.MapStaticAssets(manifest);
+        app.MapFallbackToFile("index.html", new StaticFileOptions
+        {
+            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "no-cache",
+        });
     }
 }

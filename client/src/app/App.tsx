@@ -1,18 +1,16 @@
 import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
-import { useEffect, useState } from 'react';
-import { BrowserRouter } from 'react-router-dom';
+import { lazy, Suspense, useState } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { ApiError } from '../api/problem';
+import { useA11yText } from './a11y/messages';
 import { AuthProvider } from './auth/AuthProvider';
-import { features } from './features';
-import { buildDictionaries, I18nProvider, readStoredLocale, useLocale } from './i18n';
-import { AppRoutes } from './routes';
+import { LoginPage, loadWorkspace } from './auth/LoginPage';
+import { I18nProvider, readStoredLocale, shellDictionaries } from './i18n';
 import { ServicesProvider, type Services } from './services';
 import { todosKey } from './workbench/useTodos';
+
+// Everything behind the sign-in page (Ant Design, the features and their messages, the pages) is a separate download.
+const Workspace = lazy(loadWorkspace);
 
 function makeQueryClient() {
   const client: QueryClient = new QueryClient({
@@ -29,21 +27,12 @@ function makeQueryClient() {
   return client;
 }
 
-const dictionaries = buildDictionaries(features);
-
-function Localised() {
-  const [locale] = useLocale();
-  useEffect(() => {
-    dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
-  }, [locale]);
+function Loading() {
+  const text = useA11yText();
   return (
-    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} button={{ autoInsertSpace: false }}>
-      <AntApp>
-        <AuthProvider>
-          <AppRoutes />
-        </AuthProvider>
-      </AntApp>
-    </ConfigProvider>
+    <div role="status" style={{ display: 'grid', placeItems: 'center', minHeight: '100vh', fontSize: 16 }}>
+      {text.loading}
+    </div>
   );
 }
 
@@ -52,9 +41,22 @@ export function App({ services }: { services: Services }) {
   return (
     <ServicesProvider services={services}>
       <QueryClientProvider client={queryClient}>
-        <I18nProvider initial={readStoredLocale()} dictionaries={dictionaries}>
+        {/* The sign-in page needs only the shell's messages; the workspace adds every feature's (FeatureDictionaries). */}
+        <I18nProvider initial={readStoredLocale()} dictionaries={shellDictionaries}>
           <BrowserRouter>
-            <Localised />
+            <AuthProvider>
+              <Routes>
+                <Route path="/login" element={<LoginPage />} />
+                <Route
+                  path="*"
+                  element={
+                    <Suspense fallback={<Loading />}>
+                      <Workspace />
+                    </Suspense>
+                  }
+                />
+              </Routes>
+            </AuthProvider>
           </BrowserRouter>
         </I18nProvider>
       </QueryClientProvider>

@@ -1,6 +1,7 @@
 import { Modal } from 'antd';
 import type { ButtonProps, FormInstance } from 'antd';
 import type { ReactNode } from 'react';
+import { useReturnFocus } from './a11y/useReturnFocus';
 import { useT } from './i18n';
 
 /**
@@ -27,6 +28,7 @@ export function FormModal<T>({
   children: ReactNode;
 }) {
   const t = useT();
+  useReturnFocus();
   return (
     <Modal
       open

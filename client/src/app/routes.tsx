@@ -1,6 +1,5 @@
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { featureRoutes, landingPath } from './access-rules';
-import { LoginPage } from './auth/LoginPage';
 import { RequireAuth, useCurrentUser } from './auth/RequireAuth';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage, RequireWorkspace } from './pages/StatusPages';
@@ -15,7 +14,6 @@ function Landing() {
 export function AppRoutes() {
   return (
     <Routes>
-      <Route path="/login" element={<LoginPage />} />
       <Route
         element={
           <RequireAuth>

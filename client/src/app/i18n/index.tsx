@@ -107,6 +107,23 @@ export function I18nProvider({
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
+/**
+ * Adds dictionaries below the sign-in page — the signed-in workspace brings every feature's messages — while sharing the
+ * language of the provider above (switching it here switches it there).
+ */
+export function FeatureDictionaries({ dictionaries, children }: { dictionaries: Dictionaries; children: ReactNode }) {
+  const outer = useI18n();
+  const value = useMemo(
+    () => ({
+      ...outer,
+      t: translator(dictionaries[outer.locale]),
+      has: (key: string) => key in dictionaries[outer.locale],
+    }),
+    [outer, dictionaries],
+  );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
 function useI18n(): I18nValue {
   const value = useContext(I18nContext);
   if (!value) throw new Error('useT() needs an <I18nProvider> above it');

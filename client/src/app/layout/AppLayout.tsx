@@ -2,6 +2,8 @@ import { DashboardOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@
 import { Alert, Badge, Breadcrumb, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { PageTitle } from '../a11y/PageTitle';
+import { SkipLink } from '../a11y/SkipLink';
 import { landingPath, navigationFor, roleLabelKey, workspaceOf } from '../access-rules';
 import { useAuth } from '../auth/AuthProvider';
 import { useCurrentUser } from '../auth/RequireAuth';
@@ -49,6 +51,7 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <SkipLink />
       {!narrow && (
         <Layout.Sider width={208} theme="dark">
           <div style={{ color: '#fff', padding: '16px 20px', fontWeight: 600, fontSize: 16, lineHeight: 1.4 }}>
@@ -88,7 +91,15 @@ export function AppLayout() {
           {narrow ? (
             <>
               <Space size="small" align="center" style={{ minWidth: 0, lineHeight: 'normal' }}>
-                <Button type="text" icon={<MenuOutlined />} aria-label={t('app.menu')} onClick={() => setDrawerOpen(true)} />
+                <Button
+                  type="text"
+                  icon={<MenuOutlined />}
+                  aria-label={t('app.menu')}
+                  aria-expanded={drawerOpen}
+                  aria-haspopup="dialog"
+                  onClick={() => setDrawerOpen(true)}
+                  style={{ minWidth: 44, minHeight: 44 }}
+                />
                 <Typography.Text strong ellipsis style={{ maxWidth: 160, display: 'block' }}>
                   {current ? word(current.labelKey) : t('app.name')}
                 </Typography.Text>
@@ -140,6 +151,7 @@ export function AppLayout() {
               ...(current && current.path !== home ? [{ title: word(current.labelKey) }] : []),
             ]}
           />
+          {current && <PageTitle title={word(current.labelKey)} />}
           {me.mustChangePassword && location.pathname !== '/me' && (
             <Alert
               type="warning"

@@ -1,6 +1,7 @@
 import { Button, Result } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { PageTitle } from '../a11y/PageTitle';
 import { landingPath, mayOpen } from '../access-rules';
 import { useCurrentUser } from '../auth/RequireAuth';
 import { useT } from '../i18n';
@@ -18,7 +19,13 @@ function BackHome() {
 
 export function NotFoundPage() {
   const t = useT();
-  return <Result status="404" title={t('page.notFound.title')} subTitle={t('page.notFound.subtitle')} extra={<BackHome />} />;
+  // The layout gives a known workspace its h1; an unknown address gets its own.
+  return (
+    <>
+      <PageTitle title={t('page.notFound.title')} />
+      <Result status="404" subTitle={t('page.notFound.subtitle')} extra={<BackHome />} />
+    </>
+  );
 }
 
 export function ForbiddenPage() {

@@ -1,5 +1,5 @@
 import { failureMessage } from '../../api/problem';
-import { Button, Card, Input, Popconfirm, Result, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Popconfirm, Result, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -11,6 +11,7 @@ import { useReportError } from '../../app/problems';
 import { useOrgTree } from '../staffing/hooks/orgUnits';
 import { CreateAccountModal, TemporaryPasswordModal } from './AccountForms';
 import { useAccounts, useDisableAccount, useEnableAccount, useResetPassword, type AccountAction, type AccountQuery } from './hooks';
+import { SearchInput } from '../../app/a11y/SearchInput';
 
 function unitNames(nodes: readonly OrgUnitNode[], into = new Map<string, string>()): Map<string, string> {
   for (const node of nodes) {
@@ -143,7 +144,7 @@ export function AccountsPage() {
       }
     >
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
+        <SearchInput
           allowClear
           placeholder={t('access.accounts.search')}
           aria-label={t('access.accounts.search')}

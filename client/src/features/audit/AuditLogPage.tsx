@@ -1,4 +1,4 @@
-import { Card, DatePicker, Input, Space, Table, Tag, Typography } from 'antd';
+import { Card, DatePicker, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { isRole, roleLabelKey } from '../../app/access-rules';
 import { useT, useTranslateAny } from '../../app/i18n';
 import { describeChanges } from './changes';
 import { useAuditLog, type AuditQuery } from './hooks';
+import { SearchInput } from '../../app/a11y/SearchInput';
 
 type Entry = Schemas['AuditLogEntryResponse'];
 
@@ -80,21 +81,21 @@ export function AuditLogPage() {
     <Card title={t('audit.title')}>
       <Typography.Paragraph type="secondary">{t('audit.hint')}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
+        <SearchInput
           allowClear
           style={{ width: 280 }}
           placeholder={t('audit.filter.q')}
           aria-label={t('audit.filter.q')}
           onSearch={(q) => setQuery((current) => ({ ...current, page: 1, q }))}
         />
-        <Input.Search
+        <SearchInput
           allowClear
           style={{ width: 280 }}
           placeholder={t('audit.filter.action')}
           aria-label={t('audit.filter.action')}
           onSearch={(action) => setQuery((current) => ({ ...current, page: 1, action }))}
         />
-        <Input.Search
+        <SearchInput
           allowClear
           style={{ width: 200 }}
           placeholder={t('audit.filter.userName')}

@@ -1,6 +1,13 @@
-import ReactECharts from 'echarts-for-react';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import ReactEChartsCore from 'echarts-for-react/esm/core';
 import type { HeadcountLine } from '../../api/types';
 import { useT } from '../../app/i18n';
+
+// Only the parts this chart draws (a third of the full ECharts bundle).
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 /** Filled vs quota vs norm for each child unit. */
 export function HeadcountChart({ lines }: { lines: readonly HeadcountLine[] }) {
@@ -24,7 +31,7 @@ export function HeadcountChart({ lines }: { lines: readonly HeadcountLine[] }) {
   };
   return (
     <div role="img" aria-label={t('staffing.headcount.chart')}>
-      <ReactECharts option={option} style={{ height: 320 }} notMerge />
+      <ReactEChartsCore echarts={echarts} option={option} style={{ height: 320 }} notMerge />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Modal, Progress, Result, Space, Steps, Table, Typography, Upload } from 'antd';
+import { useReturnFocus } from '../../app/a11y/useReturnFocus';
 import { useState } from 'react';
 import { ApiError, problemTypes } from '../../api/problem';
 import type { ImportError, ImportReport, ImportResult } from '../../api/types';
@@ -76,6 +77,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
     );
   };
 
+  useReturnFocus();
   const busy = check.isPending || importRoster.isPending;
   const errors = refused ?? checked?.errors ?? [];
 

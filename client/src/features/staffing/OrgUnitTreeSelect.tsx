@@ -27,10 +27,22 @@ interface Props {
   id?: string;
   placeholder?: string;
   style?: CSSProperties;
+  /** The control's name when no form label names it (a filter): defaults to the placeholder. */
+  'aria-label'?: string;
 }
 
 /** Picks an org unit from the caller's tree; works as a controlled antd Form field. */
-export function OrgUnitTreeSelect({ tree, value, onChange, selectable = () => true, loading, id, placeholder, style }: Props) {
+export function OrgUnitTreeSelect({
+  tree,
+  value,
+  onChange,
+  selectable = () => true,
+  loading,
+  id,
+  placeholder,
+  style,
+  'aria-label': ariaLabel,
+}: Props) {
   return (
     <TreeSelect<string>
       id={id}
@@ -42,6 +54,7 @@ export function OrgUnitTreeSelect({ tree, value, onChange, selectable = () => tr
       allowClear
       loading={loading}
       placeholder={placeholder}
+      aria-label={ariaLabel ?? (id ? undefined : placeholder)}
       style={style ?? { width: '100%' }}
     />
   );

@@ -1,6 +1,6 @@
 import { failureMessage } from '../../api/problem';
 import { DownOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Input, List, Result, Row, Skeleton, Space, Tag, Tree, Typography } from 'antd';
+import { Button, Card, Col, Empty, List, Result, Row, Skeleton, Space, Tag, Tree, Typography } from 'antd';
 import type { TreeDataNode } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -11,6 +11,7 @@ import { useT } from '../../app/i18n';
 import { useOrgTree, useOrgUnitSearch } from './hooks/orgUnits';
 import { OrgUnitDetail } from './OrgUnitDetail';
 import { ancestorIds, statusLabelKey } from './orgRules';
+import { SearchInput } from '../../app/a11y/SearchInput';
 
 function toTreeData(nodes: readonly OrgUnitNode[], closedLabel: string): TreeDataNode[] {
   return nodes.map((node) => ({
@@ -26,7 +27,7 @@ function OrgSearch({ onPick }: { onPick: (id: string) => void }) {
   const results = useOrgUnitSearch(q);
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Input.Search
+      <SearchInput
         placeholder={t('staffing.orgUnits.search')}
         aria-label={t('staffing.orgUnits.search')}
         allowClear

@@ -26,6 +26,7 @@ import {
   workerStatusKey,
 } from './staffingRules';
 import { CreateWorkerModal } from './WorkerForms';
+import { SearchInput } from '../../app/a11y/SearchInput';
 
 type Filters = Omit<WorkerListQuery, 'page' | 'pageSize' | 'sort'>;
 
@@ -205,7 +206,7 @@ export function RosterPage() {
         style={{ marginBottom: 16, rowGap: 8 }}
       >
         <Form.Item name="q">
-          <Input.Search
+          <SearchInput
             allowClear
             style={{ width: 240 }}
             placeholder={t('staffing.roster.search')}
@@ -219,6 +220,7 @@ export function RosterPage() {
             loading={tree.isPending}
             style={{ width: 220 }}
             placeholder={t('staffing.filter.orgUnit')}
+            aria-label={t('staffing.filter.orgUnit')}
           />
         </Form.Item>
         <Form.Item name="postType">

@@ -1,0 +1,33 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useEffect } from 'react';
+import { features } from './features';
+import { buildDictionaries, FeatureDictionaries, useLocale } from './i18n';
+import { AppRoutes } from './routes';
+import { themeFor } from './theme';
+import './theme.css';
+
+/** Every feature's messages merged with the shell's, built once when the workspace loads. */
+const dictionaries = buildDictionaries(features);
+
+const reducedMotion = typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
+
+/** The signed-in app: Ant Design with the accessible theme, every feature and page. Loaded after the sign-in page. */
+export default function Workspace() {
+  const [locale] = useLocale();
+  useEffect(() => {
+    dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
+  }, [locale]);
+  return (
+    <FeatureDictionaries dictionaries={dictionaries}>
+      <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={themeFor(reducedMotion)} button={{ autoInsertSpace: false }}>
+        <AntApp>
+          <AppRoutes />
+        </AntApp>
+      </ConfigProvider>
+    </FeatureDictionaries>
+  );
+}
