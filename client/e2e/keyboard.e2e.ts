@@ -44,9 +44,10 @@ describe('keyboard only', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type(demoPassword);
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${baseUrl}/org-units`);
-    await page.getByRole('heading', { level: 1, name: '组织架构' }).waitFor();
-    await expect.poll(() => page.title()).toBe('组织架构 - 社区工作者管理系统');
+    // Every role lands on its workbench (工作台).
+    await page.waitForURL(`${baseUrl}/workbench`);
+    await page.getByRole('heading', { level: 1, name: '工作台' }).waitFor();
+    await expect.poll(() => page.title()).toBe('工作台 - 社区工作者管理系统');
 
     // The first Tab stop is the skip link; it lands on the page's heading.
     await page.keyboard.press('Tab');
@@ -91,29 +92,31 @@ describe('keyboard only', () => {
     }
   });
 
-  it('at 390 px the menu opens from a real button and its links leave the tab order when folded', async () => {
+  it('at 390 px the menu opens from a real button and its links are out of the tab order while it is closed', async () => {
     const { page } = browser;
     await page.setViewportSize({ width: 390, height: 844 });
-    const toggle = page.getByRole('button', { name: '打开导航菜单' });
+    const toggle = page.getByRole('banner').getByRole('button', { name: '菜单', exact: true });
     await toggle.waitFor();
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
-    // Folded: Tab from the heading never lands in the menu.
-    await page.getByRole('heading', { level: 1, name: '花名册' }).focus();
-    const inert = await page.evaluate(() => document.getElementById('cw-navigation')?.closest('[inert]') != null);
-    expect(inert, 'the folded menu is inert').toBe(true);
     const box = await toggle.boundingBox();
     expect(box && box.width >= 24 && box.height >= 24, 'the toggle is at least 24×24 px').toBe(true);
+    // Closed: no menu link can take focus (the menu lives in a drawer that is not rendered).
+    const focusableLinks = await page.evaluate(
+      () => Array.from(document.querySelectorAll('nav[aria-label="社区工作者管理系统"] a')).filter((a) => (a as HTMLElement).offsetParent !== null).length,
+    );
+    expect(focusableLinks, 'no visible menu link while the drawer is closed').toBe(0);
 
     await toggle.focus();
     await page.keyboard.press('Enter');
-    const close = page.getByRole('button', { name: '关闭导航菜单' });
-    await close.waitFor();
-    expect(await close.getAttribute('aria-expanded')).toBe('true');
-    await page.getByRole('navigation').getByRole('link', { name: '岗位与编制' }).focus();
+    const drawer = page.getByRole('dialog');
+    await drawer.waitFor();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await drawer.getByRole('navigation').getByRole('link', { name: '岗位与编制' }).focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(`${baseUrl}/staffing/posts`);
-    // Having taken the user somewhere, the menu folds again.
-    await page.getByRole('button', { name: '打开导航菜单' }).waitFor();
+    // Having taken the user somewhere, the drawer closes.
+    await drawer.waitFor({ state: 'hidden' });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     await screenshot(page, 'keyboard-narrow-menu');
     await page.setViewportSize({ width: 1366, height: 850 });
   });

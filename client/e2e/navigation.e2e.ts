@@ -48,14 +48,19 @@ describe('each demo role lands on its workbench, whose every card counts the lis
       // The cards (or the empty state) once the to-dos have loaded.
       await main.locator('[data-todo], .ant-empty').first().waitFor();
       const cards = main.getByRole('list', { name: '我的待办' }).getByRole('link');
-      const labels = (await cards.count()) > 0 ? await cards.evaluateAll((links) => links.map((a) => a.getAttribute('aria-label') ?? '')) : [];
+      // Each card's link is named by its whole visible text; its title and count are also data attributes.
+      const labels = (await cards.count()) > 0
+        ? await cards.evaluateAll((links) => links.map((a) => `${a.getAttribute('data-title') ?? ''} ${a.getAttribute('data-count') ?? ''}`))
+        : [];
       for (const card of c.cards) expect(labels.some((l) => l.startsWith(card)), `${card} in ${labels.join(' | ')}`).toBe(true);
       await screenshot(page, `workbench-${c.user}`);
 
       for (const label of labels) {
+        const title = label.split(' ').slice(0, -1).join(' ');
         const count = Number(label.split(' ').at(-1));
-        const href = await main.getByRole('link', { name: label, exact: true }).getAttribute('href');
-        await main.getByRole('link', { name: label, exact: true }).click();
+        const link = main.locator(`a[data-title="${title}"]`);
+        const href = await link.getAttribute('href');
+        await link.click();
         await page.waitForURL(`${baseUrl}${href}`);
         await main.getByText(`共 ${count} 条`, { exact: true }).first().waitFor();
         await page.getByRole('navigation').getByRole('menuitem', { name: '工作台' }).click();

@@ -44,7 +44,7 @@ describe('the street leader approves a rotation on a phone (390×844)', () => {
     // The header folds: no sign-out button or scope in it, the account in a dropdown that names the leader.
     const header = page.getByRole('banner');
     expect(await header.getByRole('button', { name: '退出登录' }).count()).toBe(0);
-    await header.getByRole('button', { name: '账号菜单' }).click();
+    await header.getByRole('button', { name: '街道领导 账号菜单' }).click();
     await page.getByRole('menuitem', { name: /街道领导/ }).waitFor();
     await page.keyboard.press('Escape');
     await screenshot(page, 'phone-workbench-leader');
@@ -76,7 +76,9 @@ describe('the street leader approves a rotation on a phone (390×844)', () => {
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => page.getByRole('main').getByRole('listitem').filter({ hasText: request.reason }).filter({ hasText: request.staffNo }).count()).toBe(0);
 
-    await page.getByRole('tab', { name: /已同意/ }).click();
+    // On a phone the status tabs are a labelled select (five tabs would overflow into a menu inside the tab list).
+    await page.getByRole('combobox', { name: '状态' }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '已同意' }).click();
     await page.getByRole('main').getByRole('listitem').filter({ hasText: request.reason }).filter({ hasText: request.staffNo }).waitFor();
     await screenshot(page, 'phone-approved');
   });

@@ -121,7 +121,7 @@ export function AppLayout() {
                   ],
                 }}
               >
-                <Button icon={<UserOutlined />} aria-label={t('app.account')}>
+                <Button icon={<UserOutlined />} aria-label={`${t(roleLabelKey[role])} ${t('app.account')}`}>
                   <Tag color="blue" style={{ marginInlineEnd: 0 }}>
                     {t(roleLabelKey[role])}
                   </Tag>

@@ -1,5 +1,5 @@
 import { usePagedTable } from '../../app/usePagedTable';
-import { Alert, App, Badge, Button, Card, Form, Input, Space, Tabs, Typography } from 'antd';
+import { Alert, App, Badge, Button, Card, Form, Grid, Input, Select, Space, Tabs, Typography } from 'antd';
 import { FormModal } from '../../app/FormModal';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -80,25 +80,43 @@ export function ApprovalsPage() {
   const requests = useRotationRequests({ status, ...paging.query });
   const [deciding, setDeciding] = useState<{ request: RotationRequest; approve: boolean } | null>(null);
   const count = (s: RotationStatus) => counts.data?.[s as keyof RotationCounts] ?? 0;
+  const narrow = Grid.useBreakpoint().md !== true;
+  const visibleStatuses = rotationStatuses.filter((s) => s !== 'draft' || role !== 'leader');
+  const selectStatus = (key: string) => {
+    setParams(key === 'submitted' ? {} : { status: key }, { replace: true });
+    paging.firstPage();
+  };
 
   return (
     <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('approvals.title')}</Typography.Title>}>
-      <Tabs
-        activeKey={status}
-        onChange={(key) => {
-          setParams(key === 'submitted' ? {} : { status: key }, { replace: true });
-          paging.firstPage();
-        }}
-        items={rotationStatuses.filter((s) => s !== 'draft' || role !== 'leader').map((s) => ({
-          key: s,
-          label: (
-            <Space size={6}>
-              {t(rotationStatusKey(s) ?? 'staffing.rotationStatus.submitted')}
-              <Badge count={count(s)} showZero overflowCount={999} color={s === 'submitted' ? 'blue' : 'gray'} />
-            </Space>
-          ),
-        }))}
-      />
+      {narrow ? (
+        // On a phone the five tabs would overflow into a "more" menu inside the tab list (not a valid tab): a labelled
+        // select holds the same choices, each with its count.
+        <Select
+          aria-label={t('staffing.rotation.field.status')}
+          value={status}
+          style={{ width: '100%', marginBottom: 12 }}
+          onChange={(key: string) => selectStatus(key)}
+          options={visibleStatuses.map((s) => ({
+            value: s,
+            label: `${t(rotationStatusKey(s) ?? 'staffing.rotationStatus.submitted')}（${count(s)}）`,
+          }))}
+        />
+      ) : (
+        <Tabs
+          activeKey={status}
+          onChange={selectStatus}
+          items={visibleStatuses.map((s) => ({
+            key: s,
+            label: (
+              <Space size={6}>
+                {t(rotationStatusKey(s) ?? 'staffing.rotationStatus.submitted')}
+                <Badge count={count(s)} showZero overflowCount={999} color={s === 'submitted' ? 'blue' : 'gray'} />
+              </Space>
+            ),
+          }))}
+        />
+      )}
       <ResponsiveTable<RotationRequest>
         rowKey="id"
         loading={requests.isFetching}
