@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CommunityWorkforce.TestKit;
+using CommunityWorkforce.CompetencyFramework.Contracts;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using static CommunityWorkforce.CompetencyFramework.Tests.CompetencyData;
 
@@ -132,5 +134,39 @@ public sealed class GapAndRankingTests
         var otherStreet = await OrgTree.IdByCode(admin, OtherStreet);
         await ProblemAssert.IsProblem(await _hr.GetAsync($"/api/competency/heat-map?orgUnitId={otherStreet}"), HttpStatusCode.NotFound);
         await ProblemAssert.IsProblem(await _worker.GetAsync($"/api/competency/workers/{_strong}/profile"), HttpStatusCode.NotFound);
+    }
+
+    [Test]
+    public async Task Other_modules_read_current_gaps_and_levels_through_the_contract_and_the_published_views()
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        var queries = scope.ServiceProvider.GetRequiredService<ICompetencyQueries>();
+
+        var gaps = await queries.CurrentGapsAsync(_weak, CancellationToken.None);
+        var levels = await queries.AssessedLevelsAsync(_weak, CancellationToken.None);
+
+        // The staff profile asks 3 in each; CW000001 was assessed 1 in communication.
+        Assert.That(gaps.Select(g => (g.CompetencyCode, g.RequiredLevel, g.AssessedLevel, g.Gap)), Is.EqualTo(new[] { ("communication", 3, 1, 2) }));
+        Assert.That(gaps[0].NameZh, Is.EqualTo("群众沟通"));
+        Assert.That(levels.ToDictionary(l => l.CompetencyCode, l => l.Level),
+            Is.EqualTo(new Dictionary<string, int> { ["communication"] = 1, ["emergency"] = 3, ["organising"] = 3 }));
+        Assert.That(await _host.Scalar<long>("SELECT COUNT(*) FROM competency_v_worker_gaps WHERE worker_id = @W", new { W = _weak }), Is.EqualTo(1));
+        Assert.That(await _host.Scalar<long>("SELECT COUNT(*) FROM competency_v_worker_levels WHERE worker_id = @W", new { W = _strong }), Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task The_demo_street_has_a_finalised_assessment_for_worker_demo_and_a_running_campaign()
+    {
+        var me = await _worker.GetJson("/api/me");
+        var history = await _worker.GetJson($"/api/competency/assessments?workerId={me.GetProperty("workerId").GetGuid()}&status=finalised");
+        Assert.That(history.Int("total"), Is.GreaterThanOrEqualTo(1));
+        var campaigns = await _hr.GetJson("/api/competency/campaigns?status=open");
+        Assert.That(campaigns.Items().Select(c => c.Str("name")), Has.Some.Contains("能力测评（演示）"));
+        var closed = await _hr.GetJson("/api/competency/campaigns?status=closed");
+        Assert.That(closed.Items().Single().Int("finalised"), Is.EqualTo(closed.Items().Single().Int("total")));
+        var profiles = await _hr.GetJson("/api/competency/profiles?pageSize=50");
+        Assert.That(profiles.Items().Select(p => p.Str("postType")), Is.SupersetOf(new[] { "head", "deputy", "staff" }));
+        var map = await _hr.GetJson($"/api/competency/heat-map?orgUnitId={_street}");
+        Assert.That(map.GetProperty("units").EnumerateArray().Count(u => u.GetProperty("cells").GetArrayLength() > 0), Is.GreaterThanOrEqualTo(5));
     }
 }

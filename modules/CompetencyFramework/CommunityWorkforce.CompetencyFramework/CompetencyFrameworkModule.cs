@@ -3,6 +3,7 @@ using CommunityWorkforce.CompetencyFramework.Assessments;
 using CommunityWorkforce.CompetencyFramework.Campaigns;
 using CommunityWorkforce.CompetencyFramework.Certifications;
 using CommunityWorkforce.CompetencyFramework.Contracts;
+using CommunityWorkforce.CompetencyFramework.Demo;
 using CommunityWorkforce.CompetencyFramework.Gaps;
 using CommunityWorkforce.CompetencyFramework.Workbench;
 using CommunityWorkforce.BuildingBlocks.Workbench;
@@ -26,6 +27,7 @@ public sealed class CompetencyFrameworkModule : IModule
         services.AddScoped<FrameworkStore>();
         services.AddScoped<DefaultFramework>();
         services.AddScoped<ServiceLineSeed>();
+        services.AddScoped<DemoCompetency>();
         services.AddScoped<ICompetencyQueries, CompetencyQueries>();
         services.AddScoped<IWorkbenchContributor, CompetencyTodos>();
     }
@@ -44,5 +46,9 @@ public sealed class CompetencyFrameworkModule : IModule
     {
         await services.GetRequiredService<DefaultFramework>().EnsureAsync(ct);
         await services.GetRequiredService<ServiceLineSeed>().EnsureAsync(ct);
+        if (seed.Demo)
+        {
+            await services.GetRequiredService<DemoCompetency>().SeedAsync(ct);
+        }
     }
 }
