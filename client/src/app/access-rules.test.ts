@@ -23,6 +23,7 @@ describe('navigation by role', () => {
       '/staffing/rotations',
       '/admin/accounts',
       '/audit-log',
+      '/competency',
       '/me',
     ]);
     expect(paths('hr')).toEqual([
@@ -31,10 +32,11 @@ describe('navigation by role', () => {
       '/staffing/posts',
       '/staffing/rotations',
       '/audit-log',
+      '/competency',
       '/me',
     ]);
-    expect(paths('leader')).toEqual(['/approvals', '/org-units', '/staffing/workers', '/staffing/posts', '/me']);
-    expect(paths('worker')).toEqual(['/my-profile', '/me']);
+    expect(paths('leader')).toEqual(['/approvals', '/org-units', '/staffing/workers', '/staffing/posts', '/competency', '/me']);
+    expect(paths('worker')).toEqual(['/my-profile', '/my-competency', '/me']);
   });
 
   it('lands each role on its own workspace, which it may open', () => {

@@ -24,7 +24,10 @@ export type WorkspaceKey =
   | 'accounts'
   | 'auditLog'
   | 'myProfile'
-  | 'me';
+  | 'me'
+  // competency (temporary wiring until feature registration lands)
+  | 'competency'
+  | 'myCompetency';
 
 export interface Workspace {
   key: WorkspaceKey;
@@ -43,6 +46,9 @@ export const workspaces: readonly Workspace[] = [
   { key: 'accounts', path: '/admin/accounts', labelKey: 'nav.accounts', roles: ['admin'] },
   { key: 'auditLog', path: '/audit-log', labelKey: 'nav.auditLog', roles: ['admin', 'hr'] },
   { key: 'myProfile', path: '/my-profile', labelKey: 'nav.myProfile', roles: ['worker'] },
+  // competency (temporary wiring until feature registration lands)
+  { key: 'competency', path: '/competency', labelKey: 'nav.competency', roles: ['admin', 'hr', 'leader'] },
+  { key: 'myCompetency', path: '/my-competency', labelKey: 'nav.myCompetency', roles: ['worker'] },
   { key: 'me', path: '/me', labelKey: 'nav.me', roles: ['admin', 'hr', 'leader', 'worker'] },
 ];
 

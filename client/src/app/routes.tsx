@@ -9,6 +9,8 @@ import { PostsPage } from '../features/staffing/PostsPage';
 import { RosterPage } from '../features/staffing/RosterPage';
 import { RotationsPage } from '../features/staffing/RotationsPage';
 import { WorkerProfilePage } from '../features/staffing/WorkerProfilePage';
+// competency (temporary wiring until feature registration lands)
+import { CompetencyWorkspaceRoute, MyCompetencyLazyRoute } from '../features/competency/feature';
 import { landingPath } from './access-rules';
 import { LoginPage } from './auth/LoginPage';
 import { RequireAuth, useCurrentUser } from './auth/RequireAuth';
@@ -109,6 +111,23 @@ export function AppRoutes() {
           element={
             <RequireWorkspace name="me">
               <MePage />
+            </RequireWorkspace>
+          }
+        />
+        {/* competency (temporary wiring until feature registration lands) */}
+        <Route
+          path="competency/*"
+          element={
+            <RequireWorkspace name="competency">
+              <CompetencyWorkspaceRoute />
+            </RequireWorkspace>
+          }
+        />
+        <Route
+          path="my-competency"
+          element={
+            <RequireWorkspace name="myCompetency">
+              <MyCompetencyLazyRoute />
             </RequireWorkspace>
           }
         />

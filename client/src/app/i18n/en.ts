@@ -21,6 +21,9 @@ export const en: Messages = {
   'nav.accounts': 'Accounts',
   'nav.approvals': 'Approvals',
   'nav.me': 'My account',
+  // competency (temporary wiring until feature registration lands)
+  'nav.competency': 'Competencies',
+  'nav.myCompetency': 'My competencies',
 
   'page.notFound.title': 'Page not found',
   'page.notFound.subtitle': 'The page you asked for does not exist or has been removed.',

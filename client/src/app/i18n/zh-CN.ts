@@ -20,6 +20,9 @@ export const zhCN = {
   'nav.accounts': '账号管理',
   'nav.approvals': '审批待办',
   'nav.me': '个人中心',
+  // competency (temporary wiring until feature registration lands)
+  'nav.competency': '能力体系',
+  'nav.myCompetency': '我的能力',
 
   'page.notFound.title': '页面不存在',
   'page.notFound.subtitle': '您访问的页面不存在或已被移除。',

@@ -4,6 +4,7 @@ import {
   FileSearchOutlined,
   IdcardOutlined,
   LogoutOutlined,
+  RadarChartOutlined,
   SolutionOutlined,
   SwapOutlined,
   TeamOutlined,
@@ -29,6 +30,9 @@ const icons: Record<WorkspaceKey, ReactNode> = {
   approvals: <AuditOutlined />,
   myProfile: <IdcardOutlined />,
   me: <UserOutlined />,
+  // competency (temporary wiring until feature registration lands)
+  competency: <RadarChartOutlined />,
+  myCompetency: <RadarChartOutlined />,
 };
 
 export function AppLayout() {

@@ -1,3 +1,5 @@
+// competency (temporary wiring until feature registration lands)
+import { WorkerCompetencyTab } from '../competency/WorkerCompetency';
 import { EditOutlined, EyeOutlined, PlusOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Card, Popconfirm, Result, Skeleton, Space, Tabs } from 'antd';
 import { useState } from 'react';
@@ -124,7 +126,8 @@ function Profile({ worker }: { worker: Worker }) {
                 </Space>
               ),
             },
-            { key: 'competency', label: t('staffing.profile.tab.competency'), children: <ComingSoon module={t('staffing.profile.tab.competency')} /> },
+            // competency (temporary wiring until feature registration lands)
+            { key: 'competency', label: t('staffing.profile.tab.competency'), children: <WorkerCompetencyTab workerId={worker.id} /> },
             { key: 'training', label: t('staffing.profile.tab.training'), children: <ComingSoon module={t('staffing.profile.tab.training')} /> },
             { key: 'career', label: t('staffing.profile.tab.career'), children: <ComingSoon module={t('staffing.profile.tab.career')} /> },
             { key: 'appraisal', label: t('staffing.profile.tab.appraisal'), children: <ComingSoon module={t('staffing.profile.tab.appraisal')} /> },

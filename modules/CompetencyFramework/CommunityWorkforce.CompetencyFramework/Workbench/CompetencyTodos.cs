@@ -24,7 +24,7 @@ internal sealed class CompetencyTodos(DbSession db, TimeProvider clock) : IWorkb
         {
             var count = await db.ExecuteScalarAsync<int>(AssessmentSql.Count,
                 AssessmentEndpoints.ListArgs(user, new AssessmentListQuery { Waiting = "self" }, page), ct);
-            todos.Add(Todo("competency.self-assessments-waiting", count, "/competency/my", "/competency/assessments?waiting=self",
+            todos.Add(Todo("competency.self-assessments-waiting", count, "/my-competency", "/competency/assessments?waiting=self",
                 WorkbenchSeverity.Info));
         }
         if (user.Role is Roles.Hr or Roles.Leader)
