@@ -67,20 +67,21 @@ export function WorkerCompetencyTab({ workerId }: { workerId: string }) {
   );
 }
 
-/** The worker's own page: self-assessments waiting, then their competency profile. */
+/** The worker's own page: the self-assessments waiting, then their competency profile. */
 export function MyCompetencyPage() {
   const ct = useCt();
   const { me } = useCurrentUser();
   const workerId = me.workerId ?? undefined;
   const waiting = useAssessments({ waiting: 'self' }, workerId !== undefined);
-  const first = waiting.data?.items[0]?.id;
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      {first && (
-        <Card title={`${ct('competency.my.todo')}：${waiting.data?.items[0]?.campaignName ?? ''}`}>
-          <SelfAssessment id={first} />
-        </Card>
-      )}
+      {(waiting.data?.items ?? []).map((a) => (
+        <section key={a.id} aria-label={`${ct('competency.my.todo')}：${a.campaignName}`}>
+          <Card title={`${ct('competency.my.todo')}：${a.campaignName}`}>
+            <SelfAssessment id={a.id} />
+          </Card>
+        </section>
+      ))}
       {workerId ? <WorkerCompetencyTab workerId={workerId} /> : <Empty />}
     </Space>
   );

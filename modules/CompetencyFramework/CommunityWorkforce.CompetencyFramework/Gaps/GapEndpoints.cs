@@ -139,8 +139,8 @@ internal static class GapEndpoints
         if (profile is null)
         {
             return (null, new Refusal(null, Problems.Conflict("urn:cw:problem:no-requirement-profile", Text.Of("岗位没有能力要求", "No requirement profile"),
-                Text.Of($"“{post.Title}”所属岗位类型尚无已发布框架上的能力要求，请先设置岗位能力要求。",
-                    $"No profile on a published framework covers '{post.Title}'; set one first."))));
+                Text.Of($"“{post.Title}”所属岗位类型尚无能力要求，请先设置岗位能力要求。",
+                    $"No requirement profile covers '{post.Title}'; set one first."))));
         }
         return (new Ranking(post, profile, scope, query.PostType, query.MinFit ?? 0), null);
     }

@@ -59,14 +59,15 @@ internal static class ProfileSql
         """;
 
     /// <summary>
-    /// The profile for a post: one on a published framework for the post's type, naming the post's title if one does,
-    /// else the one for every post of the type; the latest framework version first.
+    /// The profile in force for a post: one for the post's type naming the post's title if one does, else the one for
+    /// every post of the type; on a published framework before a retired one (a new version keeps the older profiles in
+    /// force until HR sets new ones; assessed levels match across versions by competency code), the latest version first.
     /// </summary>
     public const string ForPost = """
         SELECT p.id FROM competency_profiles p
         JOIN competency_frameworks f ON f.id = p.framework_id
-        WHERE f.status = 'published' AND p.post_type = @PostType AND (p.post_title = @PostTitle OR p.post_title = '')
-        ORDER BY CASE WHEN p.post_title = '' THEN 1 ELSE 0 END, f.version_no DESC, p.id
+        WHERE f.status <> 'draft' AND p.post_type = @PostType AND (p.post_title = @PostTitle OR p.post_title = '')
+        ORDER BY CASE WHEN p.post_title = '' THEN 1 ELSE 0 END, CASE WHEN f.status = 'published' THEN 0 ELSE 1 END, f.version_no DESC, p.id
         {page}
         """;
 }
