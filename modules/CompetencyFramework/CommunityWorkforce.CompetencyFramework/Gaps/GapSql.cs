@@ -23,8 +23,8 @@ internal static class GapSql
         """;
 
     /// <summary>
-    /// Average gap per competency for each child unit of <c>@UnitId</c> (the workers of the whole child subtree), over the
-    /// active workers with a finalised assessment.
+    /// Average gap per competency for each child unit of <c>@UnitId</c> (the top units when null: admin's view), over the
+    /// active workers of the whole child subtree with a finalised assessment.
     /// </summary>
     public const string HeatMap = """
         SELECT c.id AS unit_id, c.code AS unit_code, c.name AS unit_name, g.competency_code,
@@ -32,13 +32,14 @@ internal static class GapSql
         FROM staffing_v_org_units c
         JOIN staffing_v_worker_scope ws ON ws.org_path LIKE c.path {cat} '%'
         JOIN competency_worker_gaps g ON g.worker_id = ws.worker_id
-        WHERE c.parent_id = @UnitId AND c.status = 'active' AND ws.status = 'active' AND {scope:ws.org_path}
+        WHERE ((@UnitId IS NULL AND c.parent_id IS NULL) OR c.parent_id = @UnitId) AND c.status = 'active' AND ws.status = 'active'
+          AND {scope:ws.org_path}
         GROUP BY c.id, c.code, c.name, g.competency_code
         """;
 
     public const string ChildUnits = """
         SELECT u.id, u.code, u.name, u.level, u.path, u.parent_id FROM staffing_v_org_units u
-        WHERE u.parent_id = @UnitId AND u.status = 'active' ORDER BY u.code
+        WHERE ((@UnitId IS NULL AND u.parent_id IS NULL) OR u.parent_id = @UnitId) AND u.status = 'active' ORDER BY u.code
         """;
 
     /// <summary>Names of competency codes from the latest published version that has them.</summary>
