@@ -22,7 +22,7 @@ describe('language switch', () => {
     await page.waitForURL(`${baseUrl}/approvals`);
 
     const nav = page.getByRole('navigation');
-    await expect.poll(() => nav.getByRole('menuitem').allInnerTexts()).toEqual(['Approvals', 'Organisation', 'Roster', 'Posts & quotas', 'My account']);
+    await expect.poll(() => nav.getByRole('menuitem').allInnerTexts()).toEqual(['Approvals', 'Organisation', 'Roster', 'Posts & quotas', 'Competencies', 'My account']);
     await page.getByRole('tab', { name: /Submitted/ }).waitFor();
 
     await page.reload();

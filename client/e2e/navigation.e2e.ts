@@ -7,24 +7,24 @@ const cases = [
     user: 'admin',
     role: '系统管理员',
     landing: '/admin/accounts',
-    menu: ['审批待办', '组织架构', '花名册', '岗位与编制', '轮岗管理', '账号管理', '审计日志', '个人中心'],
+    menu: ['审批待办', '组织架构', '花名册', '岗位与编制', '轮岗管理', '账号管理', '审计日志', '能力体系', '个人中心'],
     ready: 'hr.linfen',
   },
   {
     user: 'hr.linfen',
     role: '人事专员',
     landing: '/org-units',
-    menu: ['组织架构', '花名册', '岗位与编制', '轮岗管理', '审计日志', '个人中心'],
+    menu: ['组织架构', '花名册', '岗位与编制', '轮岗管理', '审计日志', '能力体系', '个人中心'],
     ready: '汾西路居民委员会',
   },
   {
     user: 'leader.linfen',
     role: '街道领导',
     landing: '/approvals',
-    menu: ['审批待办', '组织架构', '花名册', '岗位与编制', '个人中心'],
+    menu: ['审批待办', '组织架构', '花名册', '岗位与编制', '能力体系', '个人中心'],
     ready: '何艳',
   },
-  { user: 'worker.demo', role: '社区工作者', landing: '/my-profile', menu: ['我的档案', '个人中心'], ready: '汾西路居民委员会' },
+  { user: 'worker.demo', role: '社区工作者', landing: '/my-profile', menu: ['我的档案', '我的能力', '个人中心'], ready: '汾西路居民委员会' },
 ];
 
 describe('each demo role signs in and sees its own navigation', () => {

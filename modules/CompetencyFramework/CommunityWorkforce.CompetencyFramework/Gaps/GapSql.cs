@@ -56,18 +56,28 @@ internal static class GapSql
         FROM staffing_v_posts p WHERE p.id = @PostId AND {scope:p.org_path}
         """;
 
+    /// <summary>
+    /// Every active worker in <c>@Scope</c> × the profile's items, with their current levels: fit, the gaps as bits of the
+    /// profile's items, the number of gaps. The per-worker filters sit outside (<see cref="CandidateFilters"/>), so that
+    /// they run once per worker rather than once per worker and item.
+    /// </summary>
     private const string Ranked = """
         SELECT ws.worker_id,
                SUM(i.weight * (CASE WHEN COALESCE(l.level, 0) >= i.required_level THEN i.required_level ELSE COALESCE(l.level, 0) END) * 1.0 / i.required_level) AS fit,
                SUM(CASE WHEN COALESCE(l.level, 0) < i.required_level THEN i.item_bit ELSE 0 END) AS gap_bits,
                SUM(CASE WHEN COALESCE(l.level, 0) < i.required_level THEN 1 ELSE 0 END) AS gap_count
         FROM staffing_v_worker_scope ws
-        JOIN competency_profile_items i ON i.profile_id = @ProfileId
+        CROSS JOIN competency_profile_items i
         LEFT JOIN competency_worker_levels l ON l.worker_id = ws.worker_id AND l.competency_code = i.competency_code
-        WHERE {scope:ws.org_path} AND ws.status = 'active'
-          AND NOT EXISTS (SELECT 1 FROM staffing_v_current_postings h WHERE h.worker_id = ws.worker_id AND h.post_id = @PostId)
-          AND (@PostType IS NULL OR EXISTS (SELECT 1 FROM staffing_v_current_postings t WHERE t.worker_id = ws.worker_id AND t.post_type = @PostType))
+        WHERE i.profile_id = @ProfileId AND {scope:ws.org_path} AND ws.status = 'active'
         GROUP BY ws.worker_id
+        """;
+
+    /// <summary>Not already holding the post; optionally holding a post of <c>@PostType</c> now; at least <c>@MinFit</c>.</summary>
+    private const string CandidateFilters = """
+        WHERE r.fit >= @MinFit
+          AND NOT EXISTS (SELECT 1 FROM staffing_v_current_postings h WHERE h.worker_id = r.worker_id AND h.post_id = @PostId)
+          AND (@PostType IS NULL OR EXISTS (SELECT 1 FROM staffing_v_current_postings t WHERE t.worker_id = r.worker_id AND t.post_type = @PostType))
         """;
 
     /// <summary>Candidates for a post, ranked set-wise by fit to its profile (<c>@Scope</c>: the caller's subtree or the chosen unit's).</summary>
@@ -81,10 +91,10 @@ internal static class GapSql
         JOIN staffing_v_org_units u ON u.id = ws.org_unit_id
         LEFT JOIN staffing_v_worker_service sv ON sv.worker_id = r.worker_id
         LEFT JOIN staffing_v_current_postings cp ON cp.worker_id = r.worker_id AND cp.is_primary = 1
-        WHERE r.fit >= @MinFit
+        """ + " " + CandidateFilters + " " + """
         ORDER BY r.fit DESC, r.gap_count, ws.staff_no, r.worker_id
         {page}
         """;
 
-    public const string CandidateCount = "SELECT COUNT(*) FROM (" + Ranked + ") r WHERE r.fit >= @MinFit";
+    public const string CandidateCount = "SELECT COUNT(*) FROM (" + Ranked + ") r " + CandidateFilters;
 }
