@@ -19,7 +19,7 @@ function TodoCard({ todo }: { todo: WorkbenchTodo }) {
   const title = word(todo.key);
   const hintKey = `${todo.key}.hint`;
   return (
-    <Link to={todo.link} data-title={title} data-count={todo.count} style={{ display: 'block', height: '100%' }}>
+    <Link to={todo.link} data-title={title} data-count={todo.count} data-module={todo.module} style={{ display: 'block', height: '100%' }}>
       <Card hoverable style={{ height: '100%' }} data-todo={todo.key}>
         <Statistic
           title={title}
