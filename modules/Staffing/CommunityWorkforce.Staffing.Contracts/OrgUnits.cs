@@ -52,4 +52,10 @@ public static class StaffingViews
 
     /// <summary>Columns: worker_id, staff_no, name, status, org_unit_id, org_path — to scope other modules' worker data.</summary>
     public const string WorkerScope = "staffing_v_worker_scope";
+
+    /// <summary>
+    /// Columns: posting_id, worker_id, staff_no, worker_name, post_id, post_type, post_title, org_unit_id, org_path,
+    /// started_on, ended_on (null while active), is_primary — who held which post where, and when.
+    /// </summary>
+    public const string Postings = "staffing_v_postings";
 }
