@@ -78,6 +78,11 @@ public sealed class CycleApiTests
         Assert.That(history.Items().Select(i => i.Id()), Does.Contain(mine.Id()));
         Assert.That(history.Items().Select(i => i.GetProperty("workerId").GetGuid()).Distinct().Count(), Is.EqualTo(1));
 
+        var profile = await _hr.GetJson($"/api/performance/workers/{own.GetProperty("workerId").GetGuid()}/appraisals");
+        Assert.That(profile.Items().Select(i => i.Id()), Does.Contain(mine.Id()), "HR reads the worker's 考核 tab");
+        Assert.That((await _worker.GetAsync($"/api/performance/workers/{other.GetProperty("workerId").GetGuid()}/appraisals")).StatusCode,
+            Is.EqualTo(HttpStatusCode.NotFound), "a worker never reads a peer's history");
+
         var appeal = await _worker.PostAsJsonAsync($"/api/performance/participants/{mine.Id()}/appeal", new { reason = "专项任务未计入" }).Ok("appeal");
         Assert.That(appeal.Str("appealStatus"), Is.EqualTo("filed"));
         await ProblemAssert.IsProblem(await _worker.PostAsJsonAsync($"/api/performance/participants/{mine.Id()}/appeal", new { reason = "再次申诉" }),

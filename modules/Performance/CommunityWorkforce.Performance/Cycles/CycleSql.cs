@@ -186,6 +186,16 @@ internal static class CycleSql
 
     public const string ListMine = ParticipantColumns + MineFilter + " ORDER BY c.year DESC, c.period_end DESC {page}";
 
+    /// <summary>One worker's published results (the profile's 考核 tab): HR and leaders in scope, the worker for themself.</summary>
+    private const string OfWorkerFilter = """
+         WHERE p.worker_id = @WorkerId AND c.status IN ('published', 'closed')
+           AND ((@OnlyWorkerId IS NULL AND {scope:p.org_path}) OR p.worker_id = @OnlyWorkerId)
+        """;
+
+    public const string CountOfWorker = "SELECT COUNT(*) FROM performance_participants p JOIN performance_cycles c ON c.id = p.cycle_id" + OfWorkerFilter;
+
+    public const string ListOfWorker = ParticipantColumns + OfWorkerFilter + " ORDER BY c.year DESC, c.period_end DESC {page}";
+
     public const string SaveAssessment = """
         UPDATE performance_participants SET street_score = @StreetScore, peer_score = @PeerScore, kpi_actuals = @KpiActuals,
             version = version + 1, updated_at = @Now

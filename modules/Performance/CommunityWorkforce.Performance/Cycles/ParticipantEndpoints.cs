@@ -31,6 +31,8 @@ internal static class ParticipantEndpoints
             .WithName("ListPendingAssessments");
         api.MapGet("/performance/appeals", Appeals.List).RequireAuthorization(Policies.Staff).WithTags("Performance participants")
             .WithName("ListAppeals");
+        api.MapGet("/performance/workers/{id:guid}/appraisals", OfWorker).RequireAuthorization(Policies.AnyRole).WithTags("Performance participants")
+            .WithName("ListWorkerAppraisals");
         api.MapGet("/performance/my/results", Mine).RequireAuthorization(Policies.AnyRole).WithTags("Performance participants")
             .WithName("ListMyAppraisals");
     }
@@ -111,6 +113,27 @@ internal static class ParticipantEndpoints
         var total = await db.ExecuteScalarAsync<int>(CycleSql.CountMine, args, ct);
         var rows = await db.QueryAsync<ParticipantRow>(CycleSql.ListMine, args, ct);
         return TypedResults.Ok(new PagedResult<ParticipantResponse>(rows.Select(CycleEngine.ToResponse).ToList(), total, page.PageNumber, page.Size));
+    }
+
+    /// <summary>A worker's published results over the years; a worker reads only their own (another's id is 404).</summary>
+    private static async Task<Results<Ok<PagedResult<ParticipantResponse>>, NotFound>> OfWorker(
+        Guid id, [AsParameters] PageQuery page, DbSession db, CurrentUser user, IWorkerDirectory workers, IOrgUnitDirectory units, CancellationToken ct)
+    {
+        if (user.OnlyWorkerId is { } self ? self != id : !await VisibleWorker(id, user, workers, units, ct))
+        {
+            return TypedResults.NotFound();
+        }
+        var args = new { WorkerId = id, Scope = user.ScopePattern, user.OnlyWorkerId, page.Skip, Take = page.Size };
+        var total = await db.ExecuteScalarAsync<int>(CycleSql.CountOfWorker, args, ct);
+        var rows = await db.QueryAsync<ParticipantRow>(CycleSql.ListOfWorker, args, ct);
+        return TypedResults.Ok(new PagedResult<ParticipantResponse>(rows.Select(CycleEngine.ToResponse).ToList(), total, page.PageNumber, page.Size));
+    }
+
+    private static async Task<bool> VisibleWorker(Guid id, CurrentUser user, IWorkerDirectory workers, IOrgUnitDirectory units, CancellationToken ct)
+    {
+        var worker = await workers.FindAsync(id, ct);
+        var unit = worker is null ? null : await units.FindAsync(worker.OrgUnitId, ct);
+        return unit is not null && user.CanSee(unit.Path);
     }
 
     private static async Task<Results<Ok<ParticipantResponse>, ValidationProblem, NotFound, ProblemHttpResult>> EnterAssessment(
