@@ -1,5 +1,6 @@
 import { Button, Card, Form, Input, InputNumber, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { FormModal } from '../../app/FormModal';
 import { useT } from '../../app/i18n';
 import { useReportError } from '../../app/problems';
@@ -10,7 +11,9 @@ import { GradeTag, gradeCodes } from './shared';
 /** 考核申诉: appeals filed by workers; HR upholds (rescoring) or rejects them with a reason. */
 export function AppealsPage() {
   const t = useT();
-  const list = useAppeals(undefined);
+  const [params] = useSearchParams();
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const list = useAppeals({ ...page, status: params.get('status') ?? undefined });
   const [resolving, setResolving] = useState<Participant | null>(null);
   const title = t('performance.appeals.title');
   return (
@@ -21,7 +24,10 @@ export function AppealsPage() {
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         aria-label={title}
-        pagination={false}
+        pagination={{
+          current: page.page, pageSize: page.pageSize, total: list.data?.total ?? 0,
+          showTotal: (total) => t('common.total', { total }), onChange: (p, pageSize) => setPage({ page: p, pageSize }),
+        }}
         columns={[
           { title: t('performance.participants.name'), dataIndex: 'workerName', cardTitle: true },
           { title: t('performance.cycles.name'), dataIndex: 'cycleName' },

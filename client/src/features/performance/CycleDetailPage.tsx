@@ -144,7 +144,7 @@ export function CycleDetailPage() {
   );
 }
 
-function AssessmentModal({ participant, onClose }: { participant: Participant; onClose: () => void }) {
+export function AssessmentModal({ participant, onClose }: { participant: Participant; onClose: () => void }) {
   const t = useT();
   const [form] = Form.useForm<{ streetScore?: number; peerScore?: number }>();
   const enter = useEnterAssessment();

@@ -1,7 +1,7 @@
 import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Tag, TreeSelect, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { Schemas } from '../../api/types';
 import { useCurrentUser } from '../../app/auth/RequireAuth';
 import { FormModal } from '../../app/FormModal';
@@ -20,8 +20,10 @@ export function CyclesPage() {
   const t = useT();
   const navigate = useNavigate();
   const { role } = useCurrentUser();
+  const [params] = useSearchParams();
+  const status = params.get('status') ?? undefined;
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const list = useCycles(page);
+  const list = useCycles({ ...page, status });
   const [creating, setCreating] = useState(false);
   const canCreate = role === 'hr' || role === 'admin';
   const title = t('performance.cycles.title');

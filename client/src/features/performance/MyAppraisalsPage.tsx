@@ -1,5 +1,6 @@
 import { Button, Card, Empty, Form, Input, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { FormModal } from '../../app/FormModal';
 import { useT } from '../../app/i18n';
 import { useReportError } from '../../app/problems';
@@ -69,11 +70,13 @@ function AppealModal({ result, onClose }: { result: Participant; onClose: () => 
 /** 我的考核: the worker's published results over the years, each explained. */
 export function MyAppraisalsPage() {
   const t = useT();
-  const results = useMyResults();
+  const [params] = useSearchParams();
+  const results = useMyResults(params.get('appealOpen') === 'true');
   const items = results.data?.items ?? [];
   return (
     <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('performance.mine.title')}</Typography.Title>} loading={results.isPending}>
       <Space orientation="vertical" style={{ width: '100%' }}>
+        <Typography.Text type="secondary">{t('common.total', { total: results.data?.total ?? 0 })}</Typography.Text>
         {items.length === 0 && <Empty description={t('performance.mine.empty')} />}
         {items.map((r) => (
           <ResultCard key={r.id} result={r} canAppeal />

@@ -8,6 +8,7 @@ const CyclesPage = lazy(() => import('./CyclesPage').then((m) => ({ default: m.C
 const CycleDetailPage = lazy(() => import('./CycleDetailPage').then((m) => ({ default: m.CycleDetailPage })));
 const RatingsPage = lazy(() => import('./RatingsPage').then((m) => ({ default: m.RatingsPage })));
 const RectificationsPage = lazy(() => import('./RectificationsPage').then((m) => ({ default: m.RectificationsPage })));
+const PendingAssessmentsPage = lazy(() => import('./PendingAssessmentsPage').then((m) => ({ default: m.PendingAssessmentsPage })));
 const AppealsPage = lazy(() => import('./AppealsPage').then((m) => ({ default: m.AppealsPage })));
 const MyAppraisalsPage = lazy(() => import('./MyAppraisalsPage').then((m) => ({ default: m.MyAppraisalsPage })));
 const AppraisalHistory = lazy(() => import('./MyAppraisalsPage').then((m) => ({ default: m.AppraisalHistory })));
@@ -58,7 +59,7 @@ export const performanceFeature: Feature = {
   ],
   routes: [
     { path: '/performance/cycles', navKey: 'performanceCycles', element: <CyclesPage /> },
-    { path: '/performance/calibration', navKey: 'performanceCycles', element: <CyclesPage /> },
+    { path: '/performance/pending', navKey: 'performanceCycles', element: <PendingAssessmentsPage /> },
     { path: '/performance/cycles/:id', navKey: 'performanceCycles', element: <CycleDetailPage /> },
     { path: '/performance/ratings', navKey: 'performanceRatings', element: <RatingsPage /> },
     { path: '/performance/rectifications', navKey: 'performanceRectifications', element: <RectificationsPage /> },

@@ -102,12 +102,20 @@ export function useIncentives() {
   });
 }
 
-export function useMyResults(enabled = true) {
+export function useMyResults(appealOpen: boolean) {
   const api = useApi();
   return useQuery({
-    queryKey: [...key, 'mine'],
-    queryFn: () => unwrap(api.GET('/api/performance/my/results', { params: { query: { pageSize: 50 } } })),
-    enabled,
+    queryKey: [...key, 'mine', appealOpen],
+    queryFn: () => unwrap(api.GET('/api/performance/my/results', { params: { query: { pageSize: 50, appealOpen: appealOpen || undefined } } })),
+  });
+}
+
+export function usePendingAssessments(query: { page: number; pageSize: number }) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...key, 'pending', query],
+    queryFn: () => unwrap(api.GET('/api/performance/assessments/pending', { params: { query } })),
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -130,11 +138,12 @@ export function useAppeal() {
   });
 }
 
-export function useAppeals(status: string | undefined) {
+export function useAppeals(query: { page: number; pageSize: number; status?: string }) {
   const api = useApi();
   return useQuery({
-    queryKey: [...key, 'appeals', status],
-    queryFn: () => unwrap(api.GET('/api/performance/appeals', { params: { query: { status, pageSize: 100 } } })),
+    queryKey: [...key, 'appeals', query],
+    queryFn: () => unwrap(api.GET('/api/performance/appeals', { params: { query } })),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -35,7 +35,7 @@ internal sealed class PerformanceTodos(DbSession db, TimeProvider clock) : IWork
     {
         Key = AssessmentsToEnter, Module = Module, Severity = WorkbenchSeverity.Warning,
         Count = await db.ExecuteScalarAsync<int>(CycleSql.CountPending, new { Scope = user.ScopePattern }, ct),
-        Link = "/performance/cycles?tab=pending", ApiList = "performance/assessments/pending",
+        Link = "/performance/pending", ApiList = "performance/assessments/pending",
     };
 
     private async Task<WorkbenchTodo> Overdue(CurrentUser user, DateOnly today, CancellationToken ct) => new()
@@ -49,20 +49,20 @@ internal sealed class PerformanceTodos(DbSession db, TimeProvider clock) : IWork
     {
         Key = AppealsToResolve, Module = Module, Severity = WorkbenchSeverity.Warning,
         Count = await db.ExecuteScalarAsync<int>(CycleSql.CountAppeals, new { Scope = user.ScopePattern, Status = "filed" }, ct),
-        Link = "/performance/appeals", ApiList = "performance/appeals?status=filed",
+        Link = "/performance/appeals?status=filed", ApiList = "performance/appeals?status=filed",
     };
 
     private async Task<WorkbenchTodo> Calibration(CurrentUser user, CancellationToken ct) => new()
     {
         Key = CalibrationWaiting, Module = Module, Severity = WorkbenchSeverity.Warning,
         Count = await db.ExecuteScalarAsync<int>(CycleSql.Count, new { Scope = user.ScopePattern, Status = CycleStatus.Calibrating, Year = (int?)null, Q = (string?)null }, ct),
-        Link = "/performance/calibration", ApiList = "performance/cycles?status=calibrating",
+        Link = "/performance/cycles?status=calibrating", ApiList = "performance/cycles?status=calibrating",
     };
 
     private async Task<WorkbenchTodo> Mine(CurrentUser user, DateOnly today, CancellationToken ct) => new()
     {
         Key = MyResults, Module = Module,
         Count = await db.ExecuteScalarAsync<int>(CycleSql.CountMine, new { WorkerId = user.WorkerId!.Value, AppealOpen = 1, Today = today }, ct),
-        Link = "/my-profile?tab=performance", ApiList = "performance/my/results?appealOpen=true",
+        Link = "/performance/my?appealOpen=true", ApiList = "performance/my/results?appealOpen=true",
     };
 }
