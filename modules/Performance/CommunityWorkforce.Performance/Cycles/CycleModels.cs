@@ -23,12 +23,15 @@ public sealed record CreateCycleRequest
     /// <summary>1–4 for a quarterly cycle.</summary>
     public int? Quarter { get; init; }
 
+    [Required]
     public Guid? OrgUnitId { get; init; }
 
     /// <summary>Assessments (德能勤绩廉, peer review, KPIs) are entered by this day.</summary>
+    [Required, PlausibleDate]
     public DateOnly? EntryDeadline { get; init; }
 
     /// <summary>The leader calibrates and publishes by this day.</summary>
+    [Required, PlausibleDate]
     public DateOnly? CalibrationDeadline { get; init; }
 }
 
@@ -156,14 +159,17 @@ public sealed record ResolveAppealRequest
 
 public sealed record UnitScoreRequest
 {
+    [Required]
     public Guid? OrgUnitId { get; init; }
 
     /// <summary>The department's own indicators, 0–100.</summary>
+    [Required]
     public decimal? OwnScore { get; init; }
 }
 
 public sealed record IncentiveRequest
 {
+    [Required]
     public Guid? OrgUnitId { get; init; }
 
     /// <summary>The pool in fen (分).</summary>
