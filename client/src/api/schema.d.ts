@@ -1453,11 +1453,11 @@ export interface components {
             /** Format: int32 */
             quarter?: number | null;
             /** Format: uuid */
-            orgUnitId?: string | null;
+            orgUnitId: string;
             /** Format: date */
-            entryDeadline?: string | null;
+            entryDeadline: string;
             /** Format: date */
-            calibrationDeadline?: string | null;
+            calibrationDeadline: string;
         };
         CreateOrgUnitRequest: {
             /** Format: uuid */
@@ -1655,7 +1655,7 @@ export interface components {
         };
         IncentiveRequest: {
             /** Format: uuid */
-            orgUnitId?: string | null;
+            orgUnitId: string;
             /** Format: int64 */
             poolFen: number;
             coefficients?: {
@@ -2291,9 +2291,9 @@ export interface components {
         };
         UnitScoreRequest: {
             /** Format: uuid */
-            orgUnitId?: string | null;
+            orgUnitId: string;
             /** Format: double */
-            ownScore?: number | null;
+            ownScore: number;
         };
         UpdateOrgUnitRequest: {
             name: string;

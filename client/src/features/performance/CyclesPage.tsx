@@ -89,8 +89,8 @@ function CreateCycleModal({ onClose, onCreated }: { onClose: () => void; onCreat
             {
               ...values,
               quarter: values.kind === 'annual' ? null : values.quarter,
-              entryDeadline: values.entryDeadline?.format('YYYY-MM-DD'),
-              calibrationDeadline: values.calibrationDeadline?.format('YYYY-MM-DD'),
+              entryDeadline: values.entryDeadline?.format('YYYY-MM-DD') ?? '',
+              calibrationDeadline: values.calibrationDeadline?.format('YYYY-MM-DD') ?? '',
             },
             {
               onSuccess: (c) => onCreated(c.id),
