@@ -56,6 +56,21 @@ public sealed class AuthorizationMatrixTests
         {
             workerId = Guid.NewGuid(), lineId = Guid.NewGuid(), score = 80, passMark = 60, certifiedOn = "2024-06-01", validMonths = 12, version = 1,
         },
+        ["UpdateAppraisalTemplate"] = _ => new
+        {
+            postType = "staff", name = "信任测试模板改名", departmentShare = 0, version = 1,
+            indicators = new object[] { new { code = "street", kind = "street", name = "德能勤绩廉", weight = 100 } },
+        },
+        ["AdvanceAppraisalCycle"] = _ => new { version = 1 },
+        ["ScoreAppraisalCycle"] = _ => new { },
+        ["PublishAppraisalCycle"] = _ => new { version = 1 },
+        ["PutDepartmentScore"] = c => new { orgUnitId = c.OwnStreet, ownScore = 90 },
+        ["AllocateIncentivePool"] = c => new { orgUnitId = c.OwnStreet, poolFen = 100000 },
+        ["EnterAssessment"] = _ => new { streetScore = 90, peerScore = 90, version = 1 },
+        ["CalibrateGrade"] = _ => new { grade = "competent", reason = "信任测试", version = 1 },
+        ["FileAppeal"] = _ => new { reason = "信任测试申诉" },
+        ["ResolveAppeal"] = _ => new { outcome = "rejected", reason = "信任测试", version = 1 },
+        ["UpdateRectification"] = _ => new { returnVisit = "信任测试", version = 1 },
     };
 
     /// <summary>
@@ -194,6 +209,10 @@ public sealed class AuthorizationMatrixTests
         "campaigns" => _world.OtherCampaignId,
         "assessments" => _world.OtherAssessmentId,
         "certifications" => _world.OtherCertificationId,
+        "templates" => _world.OtherTemplateId,
+        "cycles" => _world.OtherCycleId,
+        "participants" => _world.OtherParticipantId,
+        "rectifications" => _world.OtherRectificationId,
         _ => Guid.Empty,
     };
 
@@ -250,6 +269,7 @@ public sealed class AuthorizationMatrixTests
             ["posts"] = [_world.OtherPostA],
             ["postings"] = [_world.OtherPostingId],
             ["assessments"] = [_world.SameStreetAssessmentId, _world.OtherAssessmentId],
+            ["participants"] = [_world.SameStreetParticipantId, _world.OtherParticipantId],
         };
         foreach (var op in _operations.Where(o => o.HasId && o.Roles is not null && o.Roles.Contains("worker")))
         {

@@ -170,6 +170,15 @@ internal sealed class TrustWorld : IDisposable
     /// <summary>A submitted rotation request of another 临汾路 worker (not worker.demo).</summary>
     public Guid SameStreetRotationId { get; private set; }
 
+    /// <summary>南京西路's appraisal objects: a template, a cycle collecting inputs, its participant, a rectification case.</summary>
+    public Guid OtherTemplateId { get; private set; }
+    public Guid OtherCycleId { get; private set; }
+    public Guid OtherParticipantId { get; private set; }
+    public Guid OtherRectificationId { get; private set; }
+
+    /// <summary>Another 临汾路 worker's published appraisal (demo data), which worker.demo may not read.</summary>
+    public Guid SameStreetParticipantId { get; private set; }
+
     public static async Task<TrustWorld> CreateAsync(IDictionary<string, string?>? settings = null)
     {
         var world = new TrustWorld(new CwHost(settings));
@@ -230,6 +239,40 @@ internal sealed class TrustWorld : IDisposable
         var ownCampaign = (await TrustData.CreateCampaign(Hr, framework, LinfenCommunity)).Id();
         SameStreetAssessmentId = (await Hr.GetJson($"/api/competency/assessments?campaignId={ownCampaign}&workerId={colleague}"))
             .GetProperty("items").EnumerateArray().Single().Id();
+        await BuildAppraisalsAsync();
+    }
+
+    private async Task BuildAppraisalsAsync()
+    {
+        OtherTemplateId = (await Admin.PostAsJsonAsync("/api/performance/templates", new
+        {
+            orgUnitId = OtherCommunity, postType = "staff", name = "信任测试模板", departmentShare = 0,
+            indicators = new object[]
+            {
+                new { code = "street", kind = "street", name = "德能勤绩廉", weight = 30 },
+                new { code = "peer", kind = "peer", name = "互评", weight = 10 },
+                new { code = "resident", kind = "resident", name = "居民满意度", weight = 60 },
+            },
+        }).Created("create template")).Id();
+        var cycle = await Admin.PostAsJsonAsync("/api/performance/cycles", new
+        {
+            name = "信任测试考核", kind = "quarterly", year = 2026, quarter = 3, orgUnitId = OtherCommunity,
+            entryDeadline = "2026-10-20", calibrationDeadline = "2026-10-30",
+        }).Created("create cycle");
+        OtherCycleId = cycle.Id();
+        var started = await Admin.PostAsJsonAsync($"/api/performance/cycles/{OtherCycleId}/advance", new { version = 1 });
+        Assert.That(started.StatusCode, Is.EqualTo(HttpStatusCode.OK), await started.Content.ReadAsStringAsync());
+        OtherParticipantId = (await Admin.GetJson($"/api/performance/cycles/{OtherCycleId}/participants")).GetProperty("items")[0].Id();
+        var otherStaffNo = (await Admin.GetJson($"/api/staffing/workers/{OtherWorkerId}")).GetProperty("staffNo").GetString();
+        var ingested = await Admin.PostAsJsonAsync("/api/performance/ratings/batch", new
+        {
+            ratings = new[] { new { id = "TRUST-" + Guid.NewGuid().ToString("N"), staffNo = otherStaffNo, serviceItem = "居住证办理", level = 1, ratedAt = "2026-11-02T10:00:00+08:00" } },
+        });
+        var report = JsonDocument.Parse(await ingested.Content.ReadAsStringAsync()).RootElement;
+        OtherRectificationId = report.GetProperty("lines")[0].GetProperty("rectificationId").GetGuid();
+        var published = (await Hr.GetJson("/api/performance/cycles?status=published")).GetProperty("items")[0].Id();
+        SameStreetParticipantId = (await Hr.GetJson($"/api/performance/cycles/{published}/participants?pageSize=200")).GetProperty("items")
+            .EnumerateArray().First(p => p.GetProperty("workerId").GetGuid() != DemoWorkerId).Id();
     }
 
     public HttpClient Client(string role) => role switch

@@ -13,6 +13,10 @@ describe('navigation by role', () => {
       '/staffing/workers',
       '/staffing/posts',
       '/staffing/rotations',
+      '/performance/cycles',
+      '/performance/ratings',
+      '/performance/rectifications',
+      '/performance/appeals',
       '/admin/accounts',
       '/audit-log',
       '/me',
@@ -23,11 +27,26 @@ describe('navigation by role', () => {
       '/staffing/workers',
       '/staffing/posts',
       '/staffing/rotations',
+      '/performance/cycles',
+      '/performance/ratings',
+      '/performance/rectifications',
+      '/performance/appeals',
       '/audit-log',
       '/me',
     ]);
-    expect(paths('leader')).toEqual(['/workbench', '/approvals', '/org-units', '/staffing/workers', '/staffing/posts', '/me']);
-    expect(paths('worker')).toEqual(['/workbench', '/my-profile', '/me']);
+    expect(paths('leader')).toEqual([
+      '/workbench',
+      '/approvals',
+      '/org-units',
+      '/staffing/workers',
+      '/staffing/posts',
+      '/performance/cycles',
+      '/performance/ratings',
+      '/performance/rectifications',
+      '/performance/appeals',
+      '/me',
+    ]);
+    expect(paths('worker')).toEqual(['/workbench', '/my-profile', '/performance/my', '/me']);
   });
 
   it('lands every role on the workbench, which it may open', () => {

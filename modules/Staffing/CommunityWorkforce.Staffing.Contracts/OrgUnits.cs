@@ -61,4 +61,10 @@ public static class StaffingViews
 
     /// <summary>Columns: worker_id, hire_date, service_start_date (社区工作起始日期, for years of service).</summary>
     public const string WorkerService = "staffing_v_worker_service";
+
+    /// <summary>
+    /// Columns: posting_id, worker_id, staff_no, worker_name, post_id, post_type, post_title, org_unit_id, org_path,
+    /// started_on, ended_on (null while active), is_primary — who held which post where, and when.
+    /// </summary>
+    public const string Postings = "staffing_v_postings";
 }
