@@ -43,7 +43,26 @@ public sealed class AuthorizationMatrixTests
         ["DisableAccount"] = _ => new { version = 1 },
         ["EnableAccount"] = _ => new { version = 1 },
         ["ResetAccountPassword"] = _ => new { version = 1 },
+        ["SaveCompetencyFrameworkDraft"] = _ => new { nameZh = "信任测试框架", nameEn = "Trust", version = 1, dimensions = Array.Empty<object>() },
+        ["NewCompetencyFrameworkDraft"] = _ => new { },
+        ["PublishCompetencyFramework"] = _ => new { version = 1 },
+        ["RetireCompetencyFramework"] = _ => new { version = 1 },
+        ["UpdateCompetencyProfile"] = _ => new { frameworkId = Guid.NewGuid(), name = "信任", postType = "staff", levelFrom = 1, levelTo = 12, version = 1 },
+        ["CloseCompetencyCampaign"] = _ => new { version = 1 },
+        ["SubmitSelfAssessment"] = _ => new { version = 1, scores = Array.Empty<object>() },
+        ["SubmitSupervisorAssessment"] = _ => new { version = 1, scores = Array.Empty<object>() },
+        ["FinaliseCompetencyAssessment"] = _ => new { version = 1 },
+        ["UpdateCertification"] = _ => new
+        {
+            workerId = Guid.NewGuid(), lineId = Guid.NewGuid(), score = 80, passMark = 60, certifiedOn = "2024-06-01", validMonths = 12, version = 1,
+        },
     };
+
+    /// <summary>
+    /// City-wide reference data (competency frameworks and requirement profiles): one set for every street, so an id
+    /// of "another street" does not exist; who may read and write them is the role matrix above.
+    /// </summary>
+    private static readonly string[] CityWideKinds = ["frameworks", "profiles"];
 
     private TrustWorld _world = null!;
     private List<Operation> _operations = null!;
@@ -172,6 +191,9 @@ public sealed class AuthorizationMatrixTests
         "postings" => _world.OtherPostingId,
         "rotation-requests" => _world.OtherRotationId,
         "accounts" => _world.OtherHrAccountId,
+        "campaigns" => _world.OtherCampaignId,
+        "assessments" => _world.OtherAssessmentId,
+        "certifications" => _world.OtherCertificationId,
         _ => Guid.Empty,
     };
 
@@ -184,7 +206,7 @@ public sealed class AuthorizationMatrixTests
         foreach (var op in ops)
         {
             var roles = ScopedRoles.Where(r => op.Roles!.Contains(r)).ToList();
-            if (roles.Count == 0)
+            if (roles.Count == 0 || CityWideKinds.Contains(op.IdKind))
             {
                 continue;
             }
@@ -227,6 +249,7 @@ public sealed class AuthorizationMatrixTests
             ["org-units"] = [_world.LinfenCommunity, _world.OtherCommunity],
             ["posts"] = [_world.OtherPostA],
             ["postings"] = [_world.OtherPostingId],
+            ["assessments"] = [_world.SameStreetAssessmentId, _world.OtherAssessmentId],
         };
         foreach (var op in _operations.Where(o => o.HasId && o.Roles is not null && o.Roles.Contains("worker")))
         {

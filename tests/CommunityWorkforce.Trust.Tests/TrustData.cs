@@ -61,6 +61,13 @@ internal static class TrustData
         client.PostAsJsonAsync("/api/staffing/posts",
             new { orgUnitId, postType = "staff", title = "信任岗位" + Next().ToString("D5", CultureInfo.InvariantCulture), quota }).Created("create post");
 
+    public static Task<JsonElement> CreateCampaign(HttpClient client, Guid frameworkId, Guid orgUnitId) =>
+        client.PostAsJsonAsync("/api/competency/campaigns", new
+        {
+            name = "信任测试测评", frameworkId, orgUnitId, postTypes = new[] { "staff" }, periodStart = "2024-01-01", periodEnd = "2024-12-31",
+            deadline = "2025-01-31",
+        }).Created("create campaign");
+
     public static Task<JsonElement> CreatePosting(HttpClient client, Guid workerId, Guid postId) =>
         client.PostAsJsonAsync("/api/staffing/postings", new { workerId, postId, startedOn = "2020-01-01", reason = "hire" }).Created("create posting");
 
@@ -146,6 +153,14 @@ internal sealed class TrustWorld : IDisposable
     public Guid OtherHrAccountId { get; private set; }
     public Guid DemoWorkerId { get; private set; }
 
+    /// <summary>A competency campaign for the other street's community, its worker's assessment and 全岗通 certification.</summary>
+    public Guid OtherCampaignId { get; private set; }
+    public Guid OtherAssessmentId { get; private set; }
+    public Guid OtherCertificationId { get; private set; }
+
+    /// <summary>The competency assessment of another 临汾路 worker (not worker.demo).</summary>
+    public Guid SameStreetAssessmentId { get; private set; }
+
     /// <summary>A demo worker of 临汾路 other than worker.demo's own record.</summary>
     public Guid SameStreetWorkerId { get; private set; }
 
@@ -201,6 +216,20 @@ internal sealed class TrustWorld : IDisposable
         var posting = (await TrustData.CreatePosting(Hr, colleague, from)).Id();
         SameStreetRotationId = (await TrustData.CreateRotation(Hr, colleague, posting, to)).Id();
         SameStreetWorkerId = roster.GetProperty("items").EnumerateArray().Select(w => w.Id()).First(id => id != DemoWorkerId);
+
+        var framework = (await Admin.GetJson("/api/competency/frameworks?code=community-worker&status=published"))
+            .GetProperty("items").EnumerateArray().Single().Id();
+        OtherCampaignId = (await TrustData.CreateCampaign(Admin, framework, OtherCommunity)).Id();
+        OtherAssessmentId = (await Admin.GetJson($"/api/competency/assessments?campaignId={OtherCampaignId}&workerId={OtherWorkerId}"))
+            .GetProperty("items").EnumerateArray().Single().Id();
+        var line = (await Admin.GetJson("/api/competency/service-lines")).EnumerateArray().First().Id();
+        OtherCertificationId = (await Admin.PostAsJsonAsync("/api/competency/certifications", new
+        {
+            workerId = OtherWorkerId, lineId = line, score = 80, passMark = 60, certifiedOn = "2024-06-01", validMonths = 24,
+        }).Created("create certification")).Id();
+        var ownCampaign = (await TrustData.CreateCampaign(Hr, framework, LinfenCommunity)).Id();
+        SameStreetAssessmentId = (await Hr.GetJson($"/api/competency/assessments?campaignId={ownCampaign}&workerId={colleague}"))
+            .GetProperty("items").EnumerateArray().Single().Id();
     }
 
     public HttpClient Client(string role) => role switch

@@ -1,7 +1,8 @@
 import { accessFeature } from '../features/access/feature';
 import { auditFeature } from '../features/audit/feature';
+import { competencyFeature } from '../features/competency/feature';
 import { staffingFeature } from '../features/staffing/feature';
 import type { Feature } from './feature';
 
 /** Every client feature, in navigation order: the one line a new module adds. */
-export const features: Feature[] = [staffingFeature, accessFeature, auditFeature];
+export const features: Feature[] = [staffingFeature, competencyFeature, accessFeature, auditFeature];

@@ -52,4 +52,13 @@ public static class StaffingViews
 
     /// <summary>Columns: worker_id, staff_no, name, status, org_unit_id, org_path — to scope other modules' worker data.</summary>
     public const string WorkerScope = "staffing_v_worker_scope";
+
+    /// <summary>Active postings. Columns: posting_id, worker_id, post_id, post_type, post_title, org_unit_id, started_on, is_primary.</summary>
+    public const string CurrentPostings = "staffing_v_current_postings";
+
+    /// <summary>Posts. Columns: id, org_unit_id, org_unit_name, org_path, post_type, title, quota, filled, status.</summary>
+    public const string Posts = "staffing_v_posts";
+
+    /// <summary>Columns: worker_id, hire_date, service_start_date (社区工作起始日期, for years of service).</summary>
+    public const string WorkerService = "staffing_v_worker_service";
 }
