@@ -51,7 +51,8 @@ public sealed class WorkbenchTests
     public async Task Every_card_counts_exactly_the_items_of_the_list_it_opens(string userName, string[] expectedKeys)
     {
         using var client = await _host.ClientFor(userName);
-        var todos = (await client.GetJson("/api/me/todos")).GetProperty("todos").EnumerateArray().ToList();
+        // Staffing's own cards; the other modules test theirs.
+        var todos = (await client.GetJson("/api/me/todos")).GetProperty("todos").EnumerateArray().Where(t => t.Str("module") == "staffing").ToList();
 
         Assert.That(todos.Select(t => t.Str("key")), Is.EquivalentTo(expectedKeys), "the role's cards (each has something waiting on the demo data)");
         foreach (var todo in todos)
