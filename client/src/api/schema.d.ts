@@ -1428,7 +1428,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/training/workers/{workerId}/track": {
+    "/api/training/workers/{id}/track": {
         parameters: {
             query?: never;
             header?: never;
@@ -1444,7 +1444,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/training/workers/{workerId}/compliance": {
+    "/api/training/workers/{id}/compliance": {
         parameters: {
             query?: never;
             header?: never;
@@ -1460,7 +1460,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/training/workers/{workerId}/recommendations": {
+    "/api/training/workers/{id}/recommendations": {
         parameters: {
             query?: never;
             header?: never;
@@ -2720,8 +2720,8 @@ export interface components {
             issuedOn: string;
             /** Format: date */
             registeredOn?: string | null;
-            /** Format: date */
-            expiresOn?: string | null;
+            /** Format: int32 */
+            validYears?: number | null;
         };
         RefreshRequest: {
             refreshToken: string;
@@ -9175,7 +9175,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                workerId: string;
+                id: string;
             };
             cookie?: never;
         };
@@ -9229,7 +9229,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                workerId: string;
+                id: string;
             };
             cookie?: never;
         };
@@ -9281,7 +9281,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                workerId: string;
+                id: string;
             };
             cookie?: never;
         };

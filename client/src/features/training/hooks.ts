@@ -186,7 +186,7 @@ export function useTrack(workerId: string | undefined) {
   const api = useApi();
   return useQuery({
     queryKey: [...key, 'track', workerId],
-    queryFn: () => ok(api.GET('/api/training/workers/{workerId}/track', { params: { path: { workerId: workerId ?? '' } } })),
+    queryFn: () => ok(api.GET('/api/training/workers/{id}/track', { params: { path: { id: workerId ?? '' } } })),
     enabled: workerId !== undefined,
   });
 }

@@ -29,8 +29,8 @@ public sealed record RecordCertificateRequest
     [PlausibleDate]
     public DateOnly? RegisteredOn { get; init; }
 
-    /// <summary>Other certificates: when it expires, if it does.</summary>
-    public DateOnly? ExpiresOn { get; init; }
+    /// <summary>Other certificates: how many years it is valid from its issue (1–50), if it lapses (a first-aid certificate: 3).</summary>
+    public int? ValidYears { get; init; }
 }
 
 public sealed record CertificateResponse

@@ -18,21 +18,20 @@ internal static class RecordCertificate
             .Required("number", request.Number, 60)
             .Required("issuedOn", request.IssuedOn)
             .Optional("name", request.Name, 200)
-            .Rule(request.IssuedOn is null || request.IssuedOn <= today, "issuedOn", Text.Of("发证日期不能晚于今天。", "The issue date cannot be in the future."));
+            .Rule(request.IssuedOn is null || request.IssuedOn <= today, "issuedOn", Text.Of("发证日期不能晚于今天。", "The issue date cannot be in the future."))
+            .Range("validYears", request.ValidYears, 1, 50);
         if (socialWork)
         {
             validator.Required("level", request.Level, 20).OneOf("level", request.Level, SocialWorkLevels.All)
                 .Required("registeredOn", request.RegisteredOn)
                 .Rule(request.RegisteredOn is null || request.IssuedOn is null || request.RegisteredOn >= request.IssuedOn, "registeredOn",
                     Text.Of("登记日期不能早于发证日期。", "Registration cannot precede the issue date."))
-                .Rule(request.ExpiresOn is null, "expiresOn", Text.Of("社工证登记有效期为三年，由系统计算。", "A social-work registration lasts 3 years; it is computed."));
+                .Rule(request.ValidYears is null, "validYears", Text.Of("社工证登记有效期为三年，由系统计算。", "A social-work registration lasts 3 years; it is computed."));
         }
         else if (request.Kind is not null)
         {
             validator.Required("name", request.Name, 200)
-                .Rule(request.Level is null, "level", Text.Of("只有社工证有等级。", "Only social-work certificates have a level."))
-                .Rule(request.ExpiresOn is null || request.IssuedOn is null || request.ExpiresOn > request.IssuedOn, "expiresOn",
-                    Text.Of("有效期须晚于发证日期。", "The expiry must follow the issue date."));
+                .Rule(request.Level is null, "level", Text.Of("只有社工证有等级。", "Only social-work certificates have a level."));
         }
         if (!validator.IsValid)
         {
@@ -45,7 +44,8 @@ internal static class RecordCertificate
         }
         var id = Guid.NewGuid();
         var name = string.IsNullOrWhiteSpace(request.Name) ? CertificateRules.DefaultName(request.Level) : request.Name.Trim();
-        var expiresOn = socialWork ? CertificateRules.RegistrationExpiry(request.RegisteredOn!.Value) : request.ExpiresOn;
+        var expiresOn = socialWork ? CertificateRules.RegistrationExpiry(request.RegisteredOn!.Value)
+            : request.ValidYears is { } years ? request.IssuedOn!.Value.AddYears(years).AddDays(-1) : (DateOnly?)null;
         await using var tx = await db.BeginAsync(ct);
         if (await db.ExecuteScalarAsync<int>(CertificateSql.NumberExists, new { request.Kind, Number = request.Number!.Trim() }, ct) > 0)
         {

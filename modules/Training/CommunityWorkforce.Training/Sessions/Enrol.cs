@@ -24,6 +24,16 @@ internal static class Enrol
             .Rule(ids.Count <= MaxGroup, "workerIds", Text.Of($"一次最多 {MaxGroup} 人。", $"At most {MaxGroup} workers at once."))
             .Rule(request.GroupPostType is null || request.GroupOrgUnitId is not null, "groupOrgUnitId",
                 Text.Of("按岗位类型报名须同时选择单位。", "A post-type filter needs a unit."));
+        if (!validator.IsValid)
+        {
+            return validator.ToProblem();
+        }
+        // Out of scope is 404 before any rule about the body.
+        var session = await SessionLookup.FindVisible(db, user, id, ct);
+        if (session is null)
+        {
+            return TypedResults.NotFound();
+        }
         if (user.OnlyWorkerId is { } self)
         {
             validator
@@ -39,11 +49,6 @@ internal static class Enrol
         if (!validator.IsValid)
         {
             return validator.ToProblem();
-        }
-        var session = await SessionLookup.FindVisible(db, user, id, ct);
-        if (session is null)
-        {
-            return TypedResults.NotFound();
         }
         var workers = await TrainingWorkerLookup.FindManyInScope(db, user, ids, ct);
         if (workers is null)

@@ -18,13 +18,13 @@ internal static class TrackEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/training/workers").WithTags("Training track");
-        group.MapGet("/{workerId:guid}/track", Track).RequireAuthorization(Policies.AnyRole).WithName("GetTrainingTrack");
-        group.MapGet("/{workerId:guid}/compliance", Compliance).RequireAuthorization(Policies.AnyRole).WithName("GetWorkerTrainingCompliance");
-        group.MapGet("/{workerId:guid}/recommendations", Recommendations).RequireAuthorization(Policies.AnyRole).WithName("GetTrainingRecommendations");
+        group.MapGet("/{id:guid}/track", Track).RequireAuthorization(Policies.AnyRole).WithName("GetTrainingTrack");
+        group.MapGet("/{id:guid}/compliance", Compliance).RequireAuthorization(Policies.AnyRole).WithName("GetWorkerTrainingCompliance");
+        group.MapGet("/{id:guid}/recommendations", Recommendations).RequireAuthorization(Policies.AnyRole).WithName("GetTrainingRecommendations");
     }
 
     private static async Task<Results<Ok<TrainingTrackResponse>, ValidationProblem, NotFound>> Track(
-        Guid workerId, int? year, DbSession db, CurrentUser user, ComplianceReader compliance, Recommender recommender,
+        Guid id, int? year, DbSession db, CurrentUser user, ComplianceReader compliance, Recommender recommender,
         TrainingSettingsStore settings, TimeProvider clock, CancellationToken ct)
     {
         var today = LocalDate.Today(clock);
@@ -33,7 +33,7 @@ internal static class TrackEndpoints
         {
             return validator.ToProblem();
         }
-        var worker = await TrainingWorkerLookup.FindInScope(db, user, workerId, ct);
+        var worker = await TrainingWorkerLookup.FindInScope(db, user, id, ct);
         if (worker is null)
         {
             return TypedResults.NotFound();
@@ -42,10 +42,10 @@ internal static class TrackEndpoints
         var page = new PageQuery { Page = 1, PageSize = PageQuery.MaxPageSize };
         var now = clock.GetUtcNow();
         var upcoming = await db.QueryAsync<EnrollmentRow>(PagedSql.WithOrderBy(EnrollmentSql.List, "s.starts_at, e.id"),
-            SessionLookup.EnrollmentListArgs(user, new EnrollmentListQuery { WorkerId = workerId, Upcoming = true }, page, now), ct);
+            SessionLookup.EnrollmentListArgs(user, new EnrollmentListQuery { WorkerId = id, Upcoming = true }, page, now), ct);
         var completed = await db.QueryAsync<EnrollmentRow>(PagedSql.WithOrderBy(EnrollmentSql.List, "e.completed_on DESC, e.id"),
-            SessionLookup.EnrollmentListArgs(user, new EnrollmentListQuery { WorkerId = workerId, Completed = true }, page, now), ct);
-        var certificates = await Certificates(db, user, settings, workerId, today, ct);
+            SessionLookup.EnrollmentListArgs(user, new EnrollmentListQuery { WorkerId = id, Completed = true }, page, now), ct);
+        var certificates = await Certificates(db, user, settings, id, today, ct);
         return TypedResults.Ok(new TrainingTrackResponse
         {
             WorkerId = worker.Id, WorkerName = worker.Name, StaffNo = worker.StaffNo, PostType = worker.PostType, Compliance = standing,
@@ -57,7 +57,7 @@ internal static class TrackEndpoints
     }
 
     private static async Task<Results<Ok<WorkerComplianceResponse>, ValidationProblem, NotFound>> Compliance(
-        Guid workerId, int? year, DbSession db, CurrentUser user, ComplianceReader compliance, TimeProvider clock, CancellationToken ct)
+        Guid id, int? year, DbSession db, CurrentUser user, ComplianceReader compliance, TimeProvider clock, CancellationToken ct)
     {
         var today = LocalDate.Today(clock);
         var validator = new Validator().Range("year", year, 2000, today.Year + 1);
@@ -65,22 +65,22 @@ internal static class TrackEndpoints
         {
             return validator.ToProblem();
         }
-        var worker = await TrainingWorkerLookup.FindInScope(db, user, workerId, ct);
+        var worker = await TrainingWorkerLookup.FindInScope(db, user, id, ct);
         return worker is null ? TypedResults.NotFound() : TypedResults.Ok(await compliance.ForWorkerAsync(worker, year ?? today.Year, ct));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<Recommendation>>, NotFound>> Recommendations(
-        Guid workerId, DbSession db, CurrentUser user, ComplianceReader compliance, Recommender recommender, TrainingSettingsStore settings,
+        Guid id, DbSession db, CurrentUser user, ComplianceReader compliance, Recommender recommender, TrainingSettingsStore settings,
         TimeProvider clock, CancellationToken ct)
     {
         var today = LocalDate.Today(clock);
-        var worker = await TrainingWorkerLookup.FindInScope(db, user, workerId, ct);
+        var worker = await TrainingWorkerLookup.FindInScope(db, user, id, ct);
         if (worker is null)
         {
             return TypedResults.NotFound();
         }
         var standing = await compliance.ForWorkerAsync(worker, today.Year, ct);
-        var certificates = await Certificates(db, user, settings, workerId, today, ct);
+        var certificates = await Certificates(db, user, settings, id, today, ct);
         return TypedResults.Ok(await recommender.ForAsync(worker, standing, certificates, ct));
     }
 
