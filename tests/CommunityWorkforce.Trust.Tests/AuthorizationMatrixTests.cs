@@ -52,6 +52,12 @@ public sealed class AuthorizationMatrixTests
         ["SubmitSelfAssessment"] = _ => new { version = 1, scores = Array.Empty<object>() },
         ["SubmitSupervisorAssessment"] = _ => new { version = 1, scores = Array.Empty<object>() },
         ["FinaliseCompetencyAssessment"] = _ => new { version = 1 },
+        ["UpdateTrainingCourse"] = _ => new { code = "TRUST-UPD", title = "信任测试", category = "policy", delivery = "classroom", hours = 2, version = 1 },
+        ["EnrolInTrainingSession"] = _ => new { workerIds = new[] { Guid.NewGuid() } },
+        ["CancelTrainingEnrollment"] = _ => new { },
+        ["TakeTrainingAttendance"] = _ => new { entries = new[] { new { workerId = Guid.NewGuid(), attended = true } } },
+        ["CompleteTraining"] = _ => new { entries = new[] { new { workerId = Guid.NewGuid() } } },
+        ["GiveTrainingFeedback"] = _ => new { rating = 5 },
         ["UpdateCertification"] = _ => new
         {
             workerId = Guid.NewGuid(), lineId = Guid.NewGuid(), score = 80, passMark = 60, certifiedOn = "2024-06-01", validMonths = 12, version = 1,
@@ -213,6 +219,10 @@ public sealed class AuthorizationMatrixTests
         "cycles" => _world.OtherCycleId,
         "participants" => _world.OtherParticipantId,
         "rectifications" => _world.OtherRectificationId,
+        "courses" => _world.OtherCourseId,
+        "sessions" => _world.OtherSessionId,
+        "enrollments" => _world.OtherEnrollmentId,
+        "certificates" => _world.OtherCertificateId,
         _ => Guid.Empty,
     };
 
@@ -270,6 +280,10 @@ public sealed class AuthorizationMatrixTests
             ["postings"] = [_world.OtherPostingId],
             ["assessments"] = [_world.SameStreetAssessmentId, _world.OtherAssessmentId],
             ["participants"] = [_world.SameStreetParticipantId, _world.OtherParticipantId],
+            ["courses"] = [_world.OtherCourseId],
+            ["sessions"] = [_world.OtherSessionId],
+            ["enrollments"] = [_world.SameStreetEnrollmentId, _world.OtherEnrollmentId],
+            ["certificates"] = [_world.SameStreetCertificateId, _world.OtherCertificateId],
         };
         foreach (var op in _operations.Where(o => o.HasId && o.Roles is not null && o.Roles.Contains("worker")))
         {

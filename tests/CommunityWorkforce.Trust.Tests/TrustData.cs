@@ -158,6 +158,16 @@ internal sealed class TrustWorld : IDisposable
     public Guid OtherAssessmentId { get; private set; }
     public Guid OtherCertificationId { get; private set; }
 
+    /// <summary>Training of 南京西路: a course for that street only, a session there, the other worker's enrolment and certificate.</summary>
+    public Guid OtherCourseId { get; private set; }
+    public Guid OtherSessionId { get; private set; }
+    public Guid OtherEnrollmentId { get; private set; }
+    public Guid OtherCertificateId { get; private set; }
+
+    /// <summary>A 临汾路 colleague's (not worker.demo's) training enrolment and certificate.</summary>
+    public Guid SameStreetEnrollmentId { get; private set; }
+    public Guid SameStreetCertificateId { get; private set; }
+
     /// <summary>The competency assessment of another 临汾路 worker (not worker.demo).</summary>
     public Guid SameStreetAssessmentId { get; private set; }
 
@@ -239,6 +249,7 @@ internal sealed class TrustWorld : IDisposable
         var ownCampaign = (await TrustData.CreateCampaign(Hr, framework, LinfenCommunity)).Id();
         SameStreetAssessmentId = (await Hr.GetJson($"/api/competency/assessments?campaignId={ownCampaign}&workerId={colleague}"))
             .GetProperty("items").EnumerateArray().Single().Id();
+        await BuildTrainingAsync(colleague);
         await BuildAppraisalsAsync();
     }
 
@@ -273,6 +284,41 @@ internal sealed class TrustWorld : IDisposable
         var published = (await Hr.GetJson("/api/performance/cycles?status=published")).GetProperty("items")[0].Id();
         SameStreetParticipantId = (await Hr.GetJson($"/api/performance/cycles/{published}/participants?pageSize=200")).GetProperty("items")
             .EnumerateArray().First(p => p.GetProperty("workerId").GetGuid() != DemoWorkerId).Id();
+
+    }
+
+    private async Task BuildTrainingAsync(Guid colleague)
+    {
+        OtherCourseId = (await Admin.PostAsJsonAsync("/api/training/courses", new
+        {
+            code = "TRUST-NJ-01", title = "信任测试课程", category = "policy", delivery = "classroom", hours = 2, openEnrolment = true,
+            audienceOrgUnitId = NanjingStreet,
+        }).Created("create course")).Id();
+        var sessionDay = DateTimeOffset.UtcNow.AddDays(20);
+        OtherSessionId = (await Admin.PostAsJsonAsync("/api/training/sessions", new
+        {
+            courseId = OtherCourseId, orgUnitId = NanjingStreet, startsAt = sessionDay, endsAt = sessionDay.AddHours(3), place = "南京西路", trainer = "信任",
+            capacity = 10, enrolDeadline = DateOnly.FromDateTime(sessionDay.UtcDateTime).AddDays(-2).ToString("yyyy-MM-dd"),
+        }).Created("create session")).Id();
+        OtherEnrollmentId = await EnrollmentOf(Admin, OtherSessionId, OtherWorkerId);
+        OtherCertificateId = (await Admin.PostAsJsonAsync("/api/training/certificates", new
+        {
+            workerId = OtherWorkerId, kind = "other", name = "红十字救护员证", number = "TRUST-FA-NJ", issuedOn = "2024-06-01",
+        }).Created("create certificate")).Id();
+        var linfenSession = (await Hr.GetJson("/api/training/sessions?upcoming=true&pageSize=1")).GetProperty("items").EnumerateArray().First().Id();
+        SameStreetEnrollmentId = await EnrollmentOf(Hr, linfenSession, colleague);
+        SameStreetCertificateId = (await Hr.PostAsJsonAsync("/api/training/certificates", new
+        {
+            workerId = colleague, kind = "other", name = "红十字救护员证", number = "TRUST-FA-LF", issuedOn = "2024-06-01",
+        }).Created("create certificate")).Id();
+    }
+
+    private static async Task<Guid> EnrollmentOf(HttpClient client, Guid sessionId, Guid workerId)
+    {
+        var response = await client.PostAsJsonAsync($"/api/training/sessions/{sessionId}/enrollments", new { workerIds = new[] { workerId } });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK), body);
+        return System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("results")[0].GetProperty("enrollmentId").GetGuid();
     }
 
     public HttpClient Client(string role) => role switch

@@ -13,10 +13,12 @@ describe('navigation by role', () => {
       '/staffing/workers',
       '/staffing/posts',
       '/staffing/rotations',
+      '/competency',
       '/performance/cycles',
       '/performance/ratings',
       '/performance/rectifications',
       '/performance/appeals',
+      '/training/sessions',
       '/admin/accounts',
       '/audit-log',
       '/me',
@@ -27,10 +29,12 @@ describe('navigation by role', () => {
       '/staffing/workers',
       '/staffing/posts',
       '/staffing/rotations',
+      '/competency',
       '/performance/cycles',
       '/performance/ratings',
       '/performance/rectifications',
       '/performance/appeals',
+      '/training/sessions',
       '/audit-log',
       '/me',
     ]);
@@ -40,13 +44,15 @@ describe('navigation by role', () => {
       '/org-units',
       '/staffing/workers',
       '/staffing/posts',
+      '/competency',
       '/performance/cycles',
       '/performance/ratings',
       '/performance/rectifications',
       '/performance/appeals',
+      '/training/sessions',
       '/me',
     ]);
-    expect(paths('worker')).toEqual(['/workbench', '/my-profile', '/performance/my', '/me']);
+    expect(paths('worker')).toEqual(['/workbench', '/my-profile', '/my-competency', '/performance/my', '/me']);
   });
 
   it('lands every role on the workbench, which it may open', () => {

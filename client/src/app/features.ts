@@ -3,7 +3,8 @@ import { auditFeature } from '../features/audit/feature';
 import { competencyFeature } from '../features/competency/feature';
 import { performanceFeature } from '../features/performance/feature';
 import { staffingFeature } from '../features/staffing/feature';
+import { trainingFeature } from '../features/training/feature';
 import type { Feature } from './feature';
 
 /** Every client feature, in navigation order: the one line a new module adds. */
-export const features: Feature[] = [staffingFeature, competencyFeature, performanceFeature, accessFeature, auditFeature];
+export const features: Feature[] = [staffingFeature, competencyFeature, performanceFeature, trainingFeature, accessFeature, auditFeature];

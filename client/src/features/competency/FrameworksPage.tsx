@@ -5,6 +5,7 @@ import { useCurrentUser } from '../../app/auth/RequireAuth';
 import { useFramework, useFrameworkActions, useFrameworkDiff, useFrameworks, type DimensionInput, type FrameworkDetail, type FrameworkSummary } from './hooks';
 import { useBilingual, useCt } from './i18n';
 import { statusColor, statusKey } from './labels';
+import { chineseIndicatorTemplate } from './labels';
 
 /** HR's framework editor: versions, the content of one, a new draft from a published version, publish, diff. */
 export function FrameworksPage() {
@@ -193,7 +194,8 @@ function DraftEditor({ framework }: { framework: FrameworkDetail }) {
                   nameEn: v.nameEn,
                   levels: [1, 2, 3, 4, 5].map((level) => ({
                     level,
-                    indicatorZh: ct('competency.framework.indicatorZh', { name: v.nameZh, level }),
+                    // The Chinese indicator is Chinese in either UI language: a template, not a translated message.
+                    indicatorZh: chineseIndicatorTemplate(v.nameZh, level),
                     indicatorEn: `${v.nameEn}: level ${level} behaviour`,
                   })),
                 },

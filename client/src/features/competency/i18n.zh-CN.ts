@@ -36,7 +36,6 @@ export const competencyZhCN = {
   'competency.framework.dimension': '维度',
   'competency.framework.remove': '移除',
   'competency.framework.levels': '等级行为指标',
-  'competency.framework.indicatorZh': '{name}：第 {level} 级行为表现',
   'competency.framework.readOnly': '已发布的版本不可修改，如需调整请新建草稿。',
   'competency.profile.new': '新建岗位能力要求',
   'competency.profile.name': '名称',
@@ -117,10 +116,10 @@ export const competencyZhCN = {
   'competency.my.valid': '有效',
   'competency.my.lapsed': '已失效',
   'competency.gap': '差 {n} 级',
-  'competency.todo.self-assessments-waiting': '待我自评的能力测评',
-  'competency.todo.supervisor-assessments-waiting': '待上级评定的能力测评',
-  'competency.todo.campaigns-overdue': '已逾期的测评活动',
-  'competency.todo.certifications-expiring': '90 天内到期的全岗通认证',
+  'competency.self-assessments-waiting': '待我自评的能力测评',
+  'competency.supervisor-assessments-waiting': '待上级评定的能力测评',
+  'competency.campaigns-overdue': '已逾期的测评活动',
+  'competency.certifications-expiring': '90 天内到期的全岗通认证',
 } as const;
 
 export type CompetencyMessageKey = keyof typeof competencyZhCN;

@@ -31,3 +31,8 @@ export const statusColor: Record<string, string> = { draft: 'gold', published: '
 export function weightSum(items: readonly { weight?: number | null }[]): number {
   return items.reduce((sum, item) => sum + (item.weight ?? 0), 0);
 }
+
+/** The starting text of a new competency's Chinese behavioural indicator: Chinese in either UI language (it is data). */
+export function chineseIndicatorTemplate(name: string, level: number): string {
+  return `${name}：第 ${level} 级行为表现`;
+}

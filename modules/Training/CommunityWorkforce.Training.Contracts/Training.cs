@@ -1,0 +1,81 @@
+namespace CommunityWorkforce.Training.Contracts;
+
+/// <summary>Views Training publishes for other modules' set-wise SQL.</summary>
+public static class TrainingViews
+{
+    /// <summary>
+    /// Completed training. Columns: worker_id, course_id, course_code, category, mandatory (0/1), completed_on,
+    /// hours_credited, score, valid_until (null: does not lapse).
+    /// </summary>
+    public const string Completions = "training_v_completions";
+
+    /// <summary>Certificates held. Columns: certificate_id, worker_id, kind, level, name, issued_on, registered_on, expires_on.</summary>
+    public const string Certificates = "training_v_certificates";
+}
+
+/// <summary>Certificate kinds, stable codes.</summary>
+public static class CertificateKinds
+{
+    /// <summary>社会工作者职业资格</summary>
+    public const string SocialWork = "social-work";
+
+    /// <summary>Other certificates (first aid 急救, ...).</summary>
+    public const string Other = "other";
+
+    public static readonly IReadOnlyList<string> All = [SocialWork, Other];
+}
+
+/// <summary>Social-work qualification levels (社会工作者职业资格等级).</summary>
+public static class SocialWorkLevels
+{
+    /// <summary>助理社会工作师</summary>
+    public const string Assistant = "assistant";
+
+    /// <summary>社会工作师</summary>
+    public const string Intermediate = "intermediate";
+
+    /// <summary>高级社会工作师</summary>
+    public const string Senior = "senior";
+
+    public static readonly IReadOnlyList<string> All = [Assistant, Intermediate, Senior];
+}
+
+/// <summary>A certificate a worker holds.</summary>
+public sealed record CertificateHeld
+{
+    public Guid Id { get; init; }
+    public string Kind { get; init; } = "";
+    public string? Level { get; init; }
+    public string Name { get; init; } = "";
+    public DateOnly IssuedOn { get; init; }
+    public DateOnly? ExpiresOn { get; init; }
+}
+
+/// <summary>A worker's mandatory-training standing on a day.</summary>
+public sealed record MandatoryCompliance
+{
+    public int Year { get; init; }
+    public decimal HoursDone { get; init; }
+    public decimal HoursRequired { get; init; }
+
+    /// <summary>Mandatory courses for the worker's post and unit with no valid completion.</summary>
+    public IReadOnlyList<string> OverdueCourseCodes { get; init; } = [];
+
+    public bool Compliant => HoursDone >= HoursRequired && OverdueCourseCodes.Count == 0;
+}
+
+/// <summary>
+/// Single reads of training results for other modules (CareerPath's promotion criteria). No scope check here: the
+/// caller has already decided the worker is visible.
+/// </summary>
+public interface ITrainingQueries
+{
+    /// <summary>Hours credited for training completed between <paramref name="from"/> and <paramref name="to"/> (both inclusive).</summary>
+    Task<decimal> HoursAsync(Guid workerId, DateOnly from, DateOnly to, CancellationToken ct);
+
+    /// <summary>Certificates held and valid on <paramref name="asOf"/>.</summary>
+    Task<IReadOnlyList<CertificateHeld>> CertificatesAsync(Guid workerId, DateOnly asOf, CancellationToken ct);
+
+    /// <summary>Hours this year against the requirement, and overdue mandatory courses, on <paramref name="asOf"/>.</summary>
+    Task<MandatoryCompliance> ComplianceAsync(Guid workerId, DateOnly asOf, CancellationToken ct);
+}

@@ -1,0 +1,94 @@
+using CommunityWorkforce.Staffing.Contracts;
+using Dapper;
+using CommunityWorkforce.Training.Settings;
+using CommunityWorkforce.Training.Workers;
+
+namespace CommunityWorkforce.Training.Compliance;
+
+/// <summary>
+/// The one place compliance is computed: the report, its count (the workbench card), its export, a worker's own standing
+/// and the contract for other modules all read through here, so they agree.
+/// </summary>
+internal sealed class ComplianceReader(DbSession db, TrainingSettingsStore settingsStore, IOrgUnitDirectory units, TimeProvider clock)
+{
+    public static readonly IReadOnlyDictionary<string, string> Sortable = new Dictionary<string, string>
+    {
+        ["workerName"] = "x.WorkerName",
+        ["staffNo"] = "x.StaffNo",
+        ["hoursDone"] = "x.HoursDone",
+        ["overdueMandatory"] = "x.OverdueMandatory",
+    };
+
+    public DateOnly Today => LocalDate.Today(clock);
+
+    /// <summary>The report's arguments, or null when the unit is not visible to the caller (→ 404).</summary>
+    public async Task<Dictionary<string, object?>?> ArgsAsync(CurrentUser user, ComplianceQuery query, PageQuery page, CancellationToken ct)
+    {
+        string unitPath;
+        if (query.OrgUnitId is { } unitId)
+        {
+            var unit = await units.FindAsync(unitId, ct);
+            if (unit is null || !user.CanSee(unit.Path) || user.OnlyWorkerId is not null)
+            {
+                return null;
+            }
+            unitPath = unit.Path;
+        }
+        else
+        {
+            unitPath = "/";
+        }
+        var settings = await settingsStore.GetAsync(ct);
+        var year = query.Year ?? Today.Year;
+        var args = Base(user.WorkerPathScope, user.OnlyWorkerId, settings, year);
+        args["UnitPath"] = unitPath + "%";
+        args["WorkerId"] = null;
+        args["Status"] = query.Status;
+        args["Q"] = page.QPattern;
+        args["Skip"] = page.Skip;
+        args["Take"] = page.Size;
+        return args;
+    }
+
+    private Dictionary<string, object?> Base(string scope, Guid? onlyWorkerId, TrainingSettings settings, int year) => new()
+    {
+        ["Scope"] = scope, ["OnlyWorkerId"] = onlyWorkerId,
+        ["YearStart"] = new DateOnly(year, 1, 1), ["YearEnd"] = new DateOnly(year, 12, 31), ["Today"] = Today,
+        // As doubles: SQLite binds a decimal as text, which would never compare as a number.
+        ["DefaultHours"] = (double)settings.AnnualRequiredHours, ["HeadHours"] = (double)settings.RequiredFor("head"),
+        ["DeputyHours"] = (double)settings.RequiredFor("deputy"), ["StaffHours"] = (double)settings.RequiredFor("staff"),
+    };
+
+    public Task<int> CountAsync(Dictionary<string, object?> args, CancellationToken ct) =>
+        db.ExecuteScalarAsync<int>(ComplianceSql.Count, new DynamicParameters(args), ct);
+
+    public Task<IReadOnlyList<ComplianceItem>> PageAsync(Dictionary<string, object?> args, string orderBy, CancellationToken ct) =>
+        db.QueryAsync<ComplianceItem>(PagedSql.WithOrderBy(ComplianceSql.List, orderBy), new DynamicParameters(args), ct);
+
+    public async Task<ComplianceSummary> SummaryAsync(Dictionary<string, object?> args, int year, CancellationToken ct)
+    {
+        var row = (await db.QuerySingleOrDefaultAsync<SummaryRow>(ComplianceSql.Summary, new DynamicParameters(args), ct))!;
+        return new ComplianceSummary { Year = year, Workers = row.Workers, Compliant = row.Compliant, HoursDone = row.HoursDone };
+    }
+
+    /// <summary>One worker's standing (the caller has checked the worker is visible).</summary>
+    public async Task<WorkerComplianceResponse> ForWorkerAsync(TrainingWorker worker, int year, CancellationToken ct)
+    {
+        var settings = await settingsStore.GetAsync(ct);
+        var args = Base(ScopeArgs.NoPath, worker.Id, settings, year);
+        args["UnitPath"] = "/%";
+        args["WorkerId"] = worker.Id;
+        args["Status"] = null;
+        args["Q"] = null;
+        args["Skip"] = 0;
+        args["Take"] = 1;
+        var item = (await PageAsync(args, "x.WorkerId", ct)).SingleOrDefault();
+        var overdue = await db.QueryAsync<OverdueCourse>(ComplianceSql.OverdueCourses,
+            new { WorkerId = worker.Id, worker.PostType, worker.OrgPath, Today }, ct);
+        return new WorkerComplianceResponse
+        {
+            WorkerId = worker.Id, Year = year, HoursDone = item?.HoursDone ?? 0, HoursRequired = item?.HoursRequired ?? settings.RequiredFor(worker.PostType),
+            OverdueMandatory = overdue,
+        };
+    }
+}

@@ -1,0 +1,62 @@
+namespace CommunityWorkforce.Training.Compliance;
+
+internal static class ComplianceSql
+{
+    /// <summary>
+    /// Every active worker in scope under <c>@UnitPath</c> with their hours credited in the year, the hours their post type
+    /// requires, and how many mandatory courses meant for them have no valid completion.
+    /// </summary>
+    private const string Workers = """
+        SELECT w.worker_id AS WorkerId, w.name AS WorkerName, w.staff_no AS StaffNo, w.org_unit_id AS OrgUnitId, u.name AS OrgUnitName,
+            pt.post_type AS PostType,
+            COALESCE((SELECT SUM(e.hours_credited) FROM training_enrollments e
+                WHERE e.worker_id = w.worker_id AND e.completed_on >= @YearStart AND e.completed_on <= @YearEnd), 0.0) AS HoursDone,
+            CASE pt.post_type WHEN 'head' THEN @HeadHours WHEN 'deputy' THEN @DeputyHours WHEN 'staff' THEN @StaffHours ELSE @DefaultHours END AS HoursRequired,
+            (SELECT COUNT(*) FROM training_courses c
+                WHERE c.mandatory = 1 AND c.status = 'active'
+                  AND (c.audience_post_types IS NULL OR c.audience_post_types LIKE '%,' {cat} pt.post_type {cat} ',%')
+                  AND (c.audience_org_path IS NULL OR w.org_path LIKE c.audience_org_path {cat} '%')
+                  AND NOT EXISTS (SELECT 1 FROM training_enrollments d JOIN training_sessions s ON s.id = d.session_id
+                      WHERE d.worker_id = w.worker_id AND s.course_id = c.id AND d.completed_on IS NOT NULL
+                        AND (d.valid_until IS NULL OR d.valid_until >= @Today))) AS OverdueMandatory
+        FROM staffing_v_worker_scope w
+        JOIN staffing_v_org_units u ON u.id = w.org_unit_id
+        LEFT JOIN (SELECT worker_id, MIN(post_type) AS post_type FROM staffing_v_current_postings WHERE is_primary = 1 GROUP BY worker_id) pt
+            ON pt.worker_id = w.worker_id
+        WHERE w.status <> 'left' AND ({scope:w.org_path} OR w.worker_id = @OnlyWorkerId) AND w.org_path LIKE @UnitPath
+          AND (@WorkerId IS NULL OR w.worker_id = @WorkerId)
+        """;
+
+    private const string Filters = """
+        WHERE (@Status IS NULL
+            OR (@Status = 'noncompliant' AND (x.HoursDone < x.HoursRequired OR x.OverdueMandatory > 0))
+            OR (@Status = 'compliant' AND x.HoursDone >= x.HoursRequired AND x.OverdueMandatory = 0))
+          AND (@Q IS NULL OR x.WorkerName LIKE @Q ESCAPE '\' OR x.StaffNo LIKE @Q ESCAPE '\')
+        """;
+
+    public const string List = "SELECT x.* FROM (" + Workers + ") x " + Filters + " ORDER BY {orderBy} {page}";
+
+    public const string Count = "SELECT COUNT(*) FROM (" + Workers + ") x " + Filters;
+
+    public const string Summary = """
+        SELECT COUNT(*) AS Workers,
+            COALESCE(SUM(CASE WHEN x.HoursDone >= x.HoursRequired AND x.OverdueMandatory = 0 THEN 1 ELSE 0 END), 0) AS Compliant,
+            COALESCE(SUM(x.HoursDone), 0.0) AS HoursDone
+        FROM (
+        """ + Workers + ") x";
+
+    /// <summary>The mandatory courses meant for one worker with no valid completion.</summary>
+    public const string OverdueCourses = """
+        SELECT c.id AS CourseId, c.code AS CourseCode, c.title AS CourseTitle, c.hours AS Hours, c.recurrence_months AS RecurrenceMonths,
+            (SELECT MAX(d.completed_on) FROM training_enrollments d JOIN training_sessions s ON s.id = d.session_id
+                WHERE d.worker_id = @WorkerId AND s.course_id = c.id AND d.completed_on IS NOT NULL) AS LastCompletedOn
+        FROM training_courses c
+        WHERE c.mandatory = 1 AND c.status = 'active'
+          AND (c.audience_post_types IS NULL OR c.audience_post_types LIKE '%,' {cat} @PostType {cat} ',%')
+          AND (c.audience_org_path IS NULL OR @OrgPath LIKE c.audience_org_path {cat} '%')
+          AND NOT EXISTS (SELECT 1 FROM training_enrollments d JOIN training_sessions s ON s.id = d.session_id
+              WHERE d.worker_id = @WorkerId AND s.course_id = c.id AND d.completed_on IS NOT NULL
+                AND (d.valid_until IS NULL OR d.valid_until >= @Today))
+        ORDER BY c.code
+        """;
+}
