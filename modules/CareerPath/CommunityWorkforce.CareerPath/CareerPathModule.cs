@@ -1,19 +1,23 @@
 using CommunityWorkforce.BuildingBlocks.Modules;
+using CommunityWorkforce.CareerPath.Contracts;
+using CommunityWorkforce.CareerPath.Queries;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityWorkforce.CareerPath;
 
-/// <summary>职业发展 — grade ladder, promotion rules and eligibility, reserve cadres.</summary>
-/// <remarks>Registered and migrated like every module; its features arrive in later issues.</remarks>
+/// <summary>职业发展 — grade ladder, level progression, career tracks and eligibility, promotions, reserve cadres, succession risk.</summary>
 public sealed class CareerPathModule : IModule
 {
     public string Name => "career";
     public string TablePrefix => "career_";
     public int Order => 40;
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration) { }
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<ICareerQueries, CareerQueries>();
+    }
 
     public void MapEndpoints(IEndpointRouteBuilder api) { }
 }

@@ -67,4 +67,11 @@ public static class StaffingViews
     /// started_on, ended_on (null while active), is_primary — who held which post where, and when.
     /// </summary>
     public const string Postings = "staffing_v_postings";
+
+    /// <summary>
+    /// Personal and service facts, never the ID number or phone. Columns: worker_id, staff_no, name, birth_date, gender
+    /// (GB/T 2261.1), ethnic_group, political_status, education, hire_date, service_start_date, status, left_on,
+    /// left_reason, org_unit_id, org_path.
+    /// </summary>
+    public const string WorkerProfile = "staffing_v_worker_profile";
 }
