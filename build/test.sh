@@ -45,13 +45,30 @@ if ! dotnet build CommunityWorkforce.sln -c Release -nologo -v quiet -warnaserro
   finish
 fi
 
-echo "==> NUnit suites"
-for project in tests/*.Tests/*.Tests.csproj; do
+echo "==> NUnit suites (independent: each starts its own hosts on fresh databases; ${CW_TEST_PARALLEL:-2} at a time)"
+run_suite() { # project
+  local name
+  name=$(basename "$1" .csproj)
+  dotnet test "$1" -c Release --no-build --nologo \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$OUT" >"$OUT/$name.log" 2>&1
+}
+SUITES=(tests/*.Tests/*.Tests.csproj)
+# Largest first, so that the long suites do not start last.
+mapfile -t SUITES < <(for project in "${SUITES[@]}"; do
+  echo "$(grep -rl "\[Test\]\|\[TestCase" "$(dirname "$project")" --include=*.cs | xargs -r cat | wc -l) $project"
+done | sort -rn | cut -d' ' -f2)
+running=0
+for project in "${SUITES[@]}"; do
+  if [ "$running" -ge "${CW_TEST_PARALLEL:-2}" ]; then wait -n; running=$((running - 1)); fi
+  run_suite "$project" &
+  running=$((running + 1))
+done
+wait
+for project in "${SUITES[@]}"; do
   name=$(basename "$project" .csproj)
-  dotnet test "$project" -c Release --no-build --nologo \
-    --logger "trx;LogFileName=$name.trx" --results-directory "$OUT" || true
   trx="$OUT/$name.trx"
   if [ ! -f "$trx" ]; then
+    tail -n 40 "$OUT/$name.log"
     step_failed "$name (no results)"
     continue
   fi
@@ -62,6 +79,9 @@ for project in tests/*.Tests/*.Tests.csproj; do
   PASSED=$((PASSED + ${p:-0}))
   FAILED=$((FAILED + ${f:-0} + ${e:-0}))
   echo "    $name: ${p:-0} passed, ${f:-0} failed"
+  if [ "${f:-0}" -gt 0 ] || [ "${e:-0}" -gt 0 ]; then
+    grep -E "^\s+(Failed|Error Message|Stack Trace)|^\s+at .*Tests" "$OUT/$name.log" | head -n 60 | sed 's/^/      /'
+  fi
   if [ "${p:-0}" -eq 0 ]; then step_failed "$name ran no test"; fi
   # The Trust suites report their sizes (matrix cells, hostile requests, crash outcomes): show them here.
   grep -oE "(authorisation matrix|anonymous matrix|role matrix|scope matrix|worker matrix|hostile input|hostile uploads|import crash|burst crash|concurrency)[^<&]*" "$trx" \
