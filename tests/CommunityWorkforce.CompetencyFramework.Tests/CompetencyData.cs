@@ -16,28 +16,6 @@ internal static class CompetencyData
 
     public static int Next() => Interlocked.Increment(ref _next);
 
-    public static Guid Id(this JsonElement element) => element.GetProperty("id").GetGuid();
-
-    public static string Str(this JsonElement element, string property) => element.GetProperty(property).GetString()!;
-
-    public static int Int(this JsonElement element, string property) => element.GetProperty(property).GetInt32();
-
-    public static IEnumerable<JsonElement> Items(this JsonElement page) => page.GetProperty("items").EnumerateArray();
-
-    public static async Task<JsonElement> GetJson(this HttpClient client, string url)
-    {
-        var response = await client.GetAsync(url);
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"{url}: {await response.Content.ReadAsStringAsync()}");
-        return await response.ReadJson();
-    }
-
-    public static async Task<JsonElement> Ok(this Task<HttpResponseMessage> call, HttpStatusCode status = HttpStatusCode.OK)
-    {
-        var response = await call;
-        Assert.That(response.StatusCode, Is.EqualTo(status), await response.Content.ReadAsStringAsync());
-        return await response.ReadJson();
-    }
-
     /// <summary>The published default framework and its competency ids by code.</summary>
     public static async Task<(Guid Id, Dictionary<string, Guid> Competencies)> DefaultFramework(HttpClient client)
     {

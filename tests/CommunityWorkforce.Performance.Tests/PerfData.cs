@@ -14,28 +14,6 @@ internal static class PerfData
 
     public static int Next() => Interlocked.Increment(ref _next);
 
-    public static Guid Id(this JsonElement element) => element.GetProperty("id").GetGuid();
-
-    public static string Str(this JsonElement element, string property) => element.GetProperty(property).GetString()!;
-
-    public static int Int(this JsonElement element, string property) => element.GetProperty(property).GetInt32();
-
-    public static IEnumerable<JsonElement> Items(this JsonElement page) => page.GetProperty("items").EnumerateArray();
-
-    public static async Task<JsonElement> GetJson(this HttpClient client, string url)
-    {
-        var response = await client.GetAsync(url);
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"{url}: {await response.Content.ReadAsStringAsync()}");
-        return await response.ReadJson();
-    }
-
-    public static async Task<JsonElement> Ok(this Task<HttpResponseMessage> call, string what, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        var response = await call;
-        Assert.That(response.StatusCode, Is.EqualTo(expected), $"{what}: {await response.Content.ReadAsStringAsync()}");
-        return await response.ReadJson();
-    }
-
     /// <summary>A quarterly cycle of 2026 Q3 for one community, advanced to collecting.</summary>
     public static async Task<JsonElement> CollectingCycle(HttpClient hr, string unitCode)
     {

@@ -100,15 +100,15 @@ public sealed class RotationApiTests
         Assert.That(approved.Str("status"), Is.EqualTo("approved"));
         Assert.That(approved.Str("decidedByName"), Is.EqualTo("leader.linfen"));
         var old = await _host.Row("SELECT ended_on, end_reason FROM staffing_postings WHERE id = @Id", new { Id = postingId });
-        Assert.That(old["ended_on"], Is.EqualTo(Today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        Assert.That(Db.AsDate(old["ended_on"]), Is.EqualTo(Today.AddDays(-1)));
         Assert.That(old["end_reason"], Is.EqualTo("rotation"));
         Assert.That(await ActivePostingsOf(workerId, toPostId), Is.EqualTo(1));
         var newPosting = await _host.Row("SELECT id, started_on, reason, is_primary FROM staffing_postings WHERE worker_id = @W AND post_id = @P",
             new { W = workerId, P = toPostId });
-        Assert.That(newPosting["started_on"], Is.EqualTo(ProposedOn));
+        Assert.That(Db.AsDate(newPosting["started_on"]), Is.EqualTo(DateOnly.Parse(ProposedOn, CultureInfo.InvariantCulture)));
         Assert.That(newPosting["reason"], Is.EqualTo("rotation"));
-        Assert.That(newPosting["is_primary"], Is.EqualTo(1L));
-        Assert.That(approved.GetProperty("newPostingId").GetGuid(), Is.EqualTo(Guid.Parse((string)newPosting["id"])));
+        Assert.That(Db.AsBool(newPosting["is_primary"]), Is.True);
+        Assert.That(approved.GetProperty("newPostingId").GetGuid(), Is.EqualTo(Db.AsGuid(newPosting["id"])));
         Assert.That((await _hr.GetJson($"/api/staffing/workers/{workerId}")).GetProperty("orgUnitId").GetGuid(), Is.EqualTo(_to));
     }
 

@@ -13,27 +13,6 @@ internal static class TrainingData
 
     public static int Next() => Interlocked.Increment(ref _next);
 
-    public static Guid Id(this JsonElement element) => element.GetProperty("id").GetGuid();
-
-    public static string Str(this JsonElement element, string property) => element.GetProperty(property).GetString()!;
-
-    public static IEnumerable<JsonElement> Items(this JsonElement page) => page.GetProperty("items").EnumerateArray();
-
-    public static async Task<JsonElement> GetJson(this HttpClient client, string url)
-    {
-        var response = await client.GetAsync(url);
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"{url}: {await response.Content.ReadAsStringAsync()}");
-        return await response.ReadJson();
-    }
-
-    public static async Task<JsonElement> Ok(this Task<HttpResponseMessage> call, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        var response = await call;
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.That(response.StatusCode, Is.EqualTo(expected), body);
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
-
     /// <summary>Active workers of the demo street that HR sees, excluding worker.demo (CW000001).</summary>
     public static async Task<List<Guid>> DemoWorkers(HttpClient hr, int count)
     {

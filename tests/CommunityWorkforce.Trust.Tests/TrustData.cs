@@ -16,50 +16,19 @@ internal static class TrustData
     public const string NanjingCode = "310106012";
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    private static int _next;
-    private static readonly char[] ChineseDigits = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    public static int Next() => Roster.Next();
 
-    public static int Next() => Interlocked.Increment(ref _next);
+    public static string NewIdNumber() => Roster.NewIdNumber();
 
-    /// <summary>A valid GB 11643 number (area 440305) unique within this test process.</summary>
-    public static string NewIdNumber()
-    {
-        var n = Next();
-        var birth = new DateOnly(1960, 1, 1).AddDays(n % 14_000);
-        var sequence = ((n / 14_000 * 2 + 1) % 1000).ToString("D3", CultureInfo.InvariantCulture);
-        var first17 = "440305" + birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + sequence;
-        return first17 + CitizenId.CheckCharacter(first17);
-    }
+    public static string UniqueName(string prefix = "信任") => Roster.UniqueName(prefix);
 
-    public static string UniqueName(string prefix = "信任") =>
-        prefix + new string(Next().ToString("D5", CultureInfo.InvariantCulture).Select(c => ChineseDigits[c - '0']).ToArray());
-
-    public static Dictionary<string, object?> WorkerBody(Guid orgUnitId, string? idNumber = null) => new()
-    {
-        ["name"] = UniqueName(),
-        ["idNumber"] = idNumber ?? NewIdNumber(),
-        ["ethnicGroup"] = "01",
-        ["politicalStatus"] = "13",
-        ["education"] = "21",
-        ["hireDate"] = "2020-01-01",
-        ["serviceStartDate"] = "2019-01-01",
-        ["orgUnitId"] = orgUnitId,
-    };
-
-    public static async Task<JsonElement> Created(this Task<HttpResponseMessage> call, string what)
-    {
-        var response = await call;
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), $"{what}: {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
+    public static Dictionary<string, object?> WorkerBody(Guid orgUnitId, string? idNumber = null) => Roster.WorkerBody(orgUnitId, idNumber, "信任");
 
     public static Task<JsonElement> CreateWorker(HttpClient client, Guid orgUnitId, string? idNumber = null) =>
-        client.PostAsJsonAsync("/api/staffing/workers", WorkerBody(orgUnitId, idNumber)).Created("create worker");
+        Roster.CreateWorker(client, WorkerBody(orgUnitId, idNumber));
 
     public static Task<JsonElement> CreatePost(HttpClient client, Guid orgUnitId, int quota) =>
-        client.PostAsJsonAsync("/api/staffing/posts",
-            new { orgUnitId, postType = "staff", title = "信任岗位" + Next().ToString("D5", CultureInfo.InvariantCulture), quota }).Created("create post");
+        Roster.CreatePost(client, orgUnitId, quota, title: Roster.UniqueTitle("信任岗位"));
 
     public static Task<JsonElement> CreateCampaign(HttpClient client, Guid frameworkId, Guid orgUnitId) =>
         client.PostAsJsonAsync("/api/competency/campaigns", new
@@ -68,32 +37,15 @@ internal static class TrustData
             deadline = "2025-01-31",
         }).Created("create campaign");
 
-    public static Task<JsonElement> CreatePosting(HttpClient client, Guid workerId, Guid postId) =>
-        client.PostAsJsonAsync("/api/staffing/postings", new { workerId, postId, startedOn = "2020-01-01", reason = "hire" }).Created("create posting");
+    public static Task<JsonElement> CreatePosting(HttpClient client, Guid workerId, Guid postId) => Roster.CreatePosting(client, workerId, postId);
 
     public static Task<JsonElement> CreateRotation(HttpClient client, Guid workerId, Guid fromPostingId, Guid toPostId) =>
         client.PostAsJsonAsync("/api/staffing/rotation-requests",
             new { workerId, fromPostingId, toPostId, reason = "轮岗交流", proposedOn = "2024-06-01", submit = true }).Created("create rotation request");
 
     /// <summary>Creates an account as admin; returns its id and a client signed in with the temporary password.</summary>
-    public static async Task<(Guid Id, HttpClient Client)> NewAccount(CwHost host, HttpClient admin, string role, Guid orgUnitId, Guid? workerId = null)
-    {
-        var userName = $"{role}.trust{Next()}";
-        var created = await admin.PostAsJsonAsync("/api/access/accounts",
-            new { userName, displayName = "信任测试账号", role, orgUnitId, workerId }).Created("create account");
-        var client = await host.ClientForNewAccount(userName, created.GetProperty("temporaryPassword").GetString()!);
-        return (created.GetProperty("account").GetProperty("id").GetGuid(), client);
-    }
-
-    public static Guid Id(this JsonElement element) => element.GetProperty("id").GetGuid();
-
-    public static async Task<JsonElement> GetJson(this HttpClient client, string url)
-    {
-        var response = await client.GetAsync(url);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"{url}: {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
+    public static Task<(Guid Id, HttpClient Client)> NewAccount(CwHost host, HttpClient admin, string role, Guid orgUnitId, Guid? workerId = null) =>
+        Roster.NewAccount(host, admin, role, orgUnitId, workerId);
 
     /// <summary>One roster row with the Chinese headers of the import sheet.</summary>
     public static Dictionary<string, object?> SheetRow(string idNumber, string unitCode) => new()

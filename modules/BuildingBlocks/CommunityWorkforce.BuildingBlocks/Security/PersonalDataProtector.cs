@@ -64,10 +64,11 @@ public sealed class PersonalDataProtector
 
     /// <summary>
     /// Keys from configuration (<c>PersonalData:Keys:&lt;id&gt;</c> base64, <c>PersonalData:CurrentKeyId</c>,
-    /// <c>PersonalData:HashKey</c>), else one key pair generated into <paramref name="dataFolder"/> and reused.
+    /// <c>PersonalData:HashKey</c>), else one key pair generated into <paramref name="dataFolder"/> and reused; a
+    /// generated key's id is the day it was made on <paramref name="clock"/> (the system clock when none is given).
     /// </summary>
     public static PersonalDataProtector Load(IReadOnlyDictionary<string, string> configuredKeys, string? currentKeyId,
-        string? hashKey, string dataFolder)
+        string? hashKey, string dataFolder, TimeProvider? clock = null)
     {
         if (configuredKeys.Count > 0 && !string.IsNullOrWhiteSpace(currentKeyId) && !string.IsNullOrWhiteSpace(hashKey))
         {
@@ -79,7 +80,7 @@ public sealed class PersonalDataProtector
         var file = Path.Combine(dataFolder, "personal-data.keys");
         if (!File.Exists(file))
         {
-            var id = "k" + DateTime.UtcNow.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+            var id = "k" + (clock ?? TimeProvider.System).GetUtcNow().ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
             File.WriteAllLines(file,
             [
                 id,
