@@ -49,10 +49,12 @@ function CreatePostModal({ orgUnitId, unitName, onClose }: { orgUnitId: string; 
       loading={create.isPending}
       form={form}
       onClose={onClose}
+      width={640}
     >
       <Form
         form={form}
         layout="vertical"
+        className="cw-form-2col"
         initialValues={{ postType: 'staff', quota: 1 }}
         onFinish={(v) => {
           if (!requireFields(form, v, ['postType', 'title', 'quota'], (k) => t(postRequired[k]))) return;
@@ -97,10 +99,12 @@ function EditPostModal({ post, onClose }: { post: Post; onClose: () => void }) {
       loading={update.isPending}
       form={form}
       onClose={onClose}
+      width={640}
     >
       <Form
         form={form}
         layout="vertical"
+        className="cw-form-2col"
         initialValues={{ title: post.title, quota: post.quota }}
         onFinish={(v) => {
           if (!requireFields(form, v, ['title', 'quota'], (k) => t(postRequired[k]))) return;
@@ -127,6 +131,7 @@ function EditPostModal({ post, onClose }: { post: Post; onClose: () => void }) {
         </Form.Item>
         <Form.Item
           name="reason"
+          className="cw-form-wide"
           label={t('staffing.post.field.reason')}
           rules={[{ required: quotaChanged, whitespace: true, message: t('staffing.post.validation.reasonRequired') }]}
         >

@@ -1,6 +1,7 @@
 import { DownloadOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
 import { FormModal } from '../../app/FormModal';
+import { useColumnSettings } from '../../app/ColumnSettings';
 import { noWrap, ResponsiveTable, type CardColumn } from '../../app/ResponsiveTable';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -154,6 +155,7 @@ export function RosterPage() {
   ];
 
   const allLabel = t('staffing.filter.all');
+  const columnSettings = useColumnSettings('roster', columns, ['name']);
 
   return (
     <Card
@@ -194,6 +196,7 @@ export function RosterPage() {
               {t('staffing.roster.exportWithIds')}
             </Button>
           )}
+          {columnSettings.button}
         </Space>
       }
     >
@@ -326,7 +329,7 @@ export function RosterPage() {
         aria-label={t('nav.roster')}
         rowKey="id"
         size="middle"
-        columns={columns}
+        columns={columnSettings.columns}
         dataSource={workers.data?.items ?? []}
         loading={workers.isFetching}
         scroll={{ x: 1200 }}

@@ -17,6 +17,7 @@ import { BatchResults } from '../../app/approvals/BatchResults';
 import { useReturnFocus } from '../../app/a11y/useReturnFocus';
 import { rotationStatuses, rotationStatusKey, yearsBetween, type RotationStatus } from './staffingRules';
 import { RotationStatusTag } from './WorkerViews';
+import { ApiError, problemTypes } from '../../api/problem';
 
 const decisionFields = ['comment'] as const;
 
@@ -186,6 +187,20 @@ function RotationDrawer({
   );
 }
 
+/** Why one approval of a batch failed, in words: a request that moved on meanwhile says what it became. */
+function useDescribeRefusal() {
+  const t = useT();
+  return (error: unknown): { title: string; detail?: string } => {
+    if (!(error instanceof ApiError)) return { title: error instanceof Error ? error.message : String(error) };
+    const current = error.problem?.currentStatus;
+    const key = typeof current === 'string' ? rotationStatusKey(current) : undefined;
+    if (error.problem?.type === problemTypes.invalidTransition && key) {
+      return { title: t('approvals.batch.movedOn', { status: t(key) }) };
+    }
+    return { title: error.problem?.title ?? `HTTP ${error.status}`, detail: error.problem?.detail ?? undefined };
+  };
+}
+
 /** The batch approval's optional comment, then each selected request approved by its own call. */
 function BatchApproveModal({
   requests,
@@ -199,6 +214,7 @@ function BatchApproveModal({
   const t = useT();
   const [form] = Form.useForm<{ comment?: string }>();
   const approve = useApproveRotation();
+  const describeRefusal = useDescribeRefusal();
   const [running, setRunning] = useState(false);
   return (
     <FormModal
@@ -218,8 +234,10 @@ function BatchApproveModal({
         layout="vertical"
         onFinish={async ({ comment }) => {
           setRunning(true);
-          const results = await decideEach(requests, (r) =>
-            approve.mutateAsync({ params: { path: { id: r.id } }, body: { comment: comment?.trim() || null, version: r.version } }),
+          const results = await decideEach(
+            requests,
+            (r) => approve.mutateAsync({ params: { path: { id: r.id } }, body: { comment: comment?.trim() || null, version: r.version } }),
+            describeRefusal,
           );
           setRunning(false);
           onDone(results);
@@ -318,13 +336,16 @@ export function RotationInbox() {
         loading={requests.isFetching}
         dataSource={requests.data?.items ?? []}
         aria-label={t('approvals.rotations.title')}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1070 }}
         locale={{ emptyText: status === 'submitted' ? t('approvals.empty.title') : t('staffing.rotation.empty') }}
         pagination={paging.pagination(requests.data?.total)}
         rowSelection={
           batchable
             ? {
                 selectedRowKeys: selected.map((r) => r.id),
+                // A select-all box would also sit in the table's hidden measuring row (a focusable element in an
+                // aria-hidden row); each row's box is named after its worker instead.
+                hideSelectAll: true,
                 onChange: (_keys, rows) => setSelected(rows),
                 getCheckboxProps: (r) => ({ disabled: !passesChecks(r), 'aria-label': t('approvals.batch.select', { name: r.workerName }) }),
               }
@@ -335,6 +356,8 @@ export function RotationInbox() {
           {
             title: t('approvals.col.worker'),
             cardTitle: true,
+            width: 110,
+            ...noWrap,
             render: (_, r) => (
               <Space orientation="vertical" size={0}>
                 <Typography.Text strong>{r.workerName}</Typography.Text>
@@ -344,6 +367,7 @@ export function RotationInbox() {
           },
           {
             title: t('staffing.rotation.field.from'),
+            width: 170,
             render: (_, r) => (
               <Space orientation="vertical" size={0}>
                 {r.fromPostTitle}
@@ -353,6 +377,7 @@ export function RotationInbox() {
           },
           {
             title: t('staffing.rotation.field.to'),
+            width: 180,
             render: (_, r) => (
               <Space orientation="vertical" size={0}>
                 {r.toPostTitle}
@@ -365,15 +390,20 @@ export function RotationInbox() {
           },
           { title: t('staffing.rotation.field.proposedOn'), dataIndex: 'proposedOn', width: 110, ...noWrap },
           { title: t('staffing.rotation.field.reason'), dataIndex: 'reason' },
-          { title: t('staffing.rotation.field.requester'), dataIndex: 'requestedByName', width: 150 },
-          {
-            title: t('staffing.rotation.field.status'),
-            width: 100,
-            render: (_, r) => <RotationStatusTag status={r.status} />,
-          },
+          { title: t('staffing.rotation.field.requester'), dataIndex: 'requestedByName', width: 130 },
+          // Every request on the 待审批 tab is waiting: the status column says something only on the other tabs.
+          ...(status === 'submitted'
+            ? []
+            : [
+                {
+                  title: t('staffing.rotation.field.status'),
+                  width: 90,
+                  render: (_: unknown, r: RotationRequest) => <RotationStatusTag status={r.status} />,
+                },
+              ]),
           {
             title: t('common.actions'),
-            width: 200,
+            width: 190,
             cardActions: true,
             render: (_, r) => (
               <Space wrap>

@@ -70,6 +70,7 @@ export const staffingEn: Record<keyof typeof staffingZhCN, string> = {
   'approvals.batch.title': 'Approve {count} rotation requests',
   'approvals.batch.approve': 'Approve selected ({count})',
   'approvals.batch.hint': 'Select requests whose target post has room; each is sent on its own and its result listed.',
+  'approvals.batch.movedOn': 'The request is no longer waiting (now {status})',
   'approvals.batch.select': 'Select {name}',
   'staffing.posts.exportFile': 'posts.xlsx',
   'staffing.rotations.exportFile': 'rotation-requests.xlsx',

@@ -69,6 +69,7 @@ export const staffingZhCN = {
   'approvals.batch.title': '批量同意 {count} 项轮岗申请',
   'approvals.batch.approve': '批量同意（{count}）',
   'approvals.batch.hint': '可勾选目标岗位尚有空缺的申请；逐项提交，并列出每项结果。',
+  'approvals.batch.movedOn': '申请已不在待审批状态（现为“{status}”）',
   'approvals.batch.select': '选择 {name}',
   'staffing.posts.exportFile': '岗位.xlsx',
   'staffing.rotations.exportFile': '轮岗申请.xlsx',
