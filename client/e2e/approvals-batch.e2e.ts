@@ -36,10 +36,17 @@ async function fileRequests(hr: string, count: number, skip: number, reason: str
     hr,
     '/api/staffing/workers?pageSize=100&sort=-staffNo',
   );
-  const posts = await api<{ items: { id: string; orgUnitId: string; quota: number; filled: number }[] }>(
+  const posts = await api<{ items: { id: string; orgUnitId: string; orgUnitName: string; quota: number; filled: number }[] }>(
     hr,
     '/api/staffing/posts?hasVacancy=true&postType=staff&pageSize=200',
   );
+  // Leave alone the free places other journeys count on: the targets of open requests (the phone approval) and the
+  // staff posts of 阳曲路 and 闻喜路 (HR's and the worker's rotation journeys); take the posts with the most room first.
+  const open = await api<{ items: { toPostId: string }[] }>(hr, '/api/staffing/rotation-requests?status=open&pageSize=200');
+  const reserved = new Set(open.items.map((r) => r.toPostId));
+  posts.items = posts.items
+    .filter((p) => !reserved.has(p.id) && !/阳曲路|闻喜路/.test(p.orgUnitName))
+    .sort((a, b) => b.quota - b.filled - (a.quota - a.filled));
   const used = new Set<string>();
   const filed: Filed[] = [];
   for (const worker of workers.items.slice(skip)) {

@@ -87,6 +87,7 @@ describe('console habits for HR: required fields, exports, column settings, two-
     await table.getByRole('columnheader', { name: '学历' }).waitFor();
     expect(await table.getByRole('columnheader', { name: '性别' }).count()).toBe(0);
     expect(await table.getByRole('columnheader', { name: '政治面貌' }).count()).toBe(0);
+    await screenshot(page, 'roster-columns-remembered');
     // 1440 px: no horizontal scrolling of the status column.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1440);
 
@@ -94,6 +95,10 @@ describe('console habits for HR: required fields, exports, column settings, two-
     await page.getByRole('button', { name: '恢复默认列' }).click();
     await table.getByRole('columnheader', { name: '性别' }).waitFor();
     await page.keyboard.press('Escape');
+    // Every column at 1440 px: the status column is on screen without scrolling the table.
+    const status = await table.getByRole('columnheader', { name: '状态' }).boundingBox();
+    expect(status!.x + status!.width).toBeLessThanOrEqual(1440);
+    await screenshot(page, 'roster-1440');
 
     await page.getByRole('button', { name: '新增人员' }).click();
     const dialog = page.getByRole('dialog', { name: '新增人员' });
@@ -133,7 +138,7 @@ describe('the same forms on a phone (390×844): one column', () => {
     const dialog = page.getByRole('dialog', { name: '新增人员' });
     await dialog.getByText('姓名', { exact: true }).waitFor();
     expect(await sideBySide(dialog, '姓名', '民族')).toBe(false);
-    await screenshot(page, 'phone-worker-form');
+    await dialog.screenshot({ path: 'e2e/screenshots/phone-worker-form.png' });
     await dialog.getByRole('button', { name: '取消' }).click();
 
     await page.goto(`${baseUrl}/staffing/posts`);

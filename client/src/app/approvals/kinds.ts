@@ -1,6 +1,9 @@
 import type { ComponentType, LazyExoticComponent } from 'react';
 import type { Role } from '../access-rules';
 
+/** Where the approvals inbox lives; its navigation item is badged with every kind's to-do count. */
+export const approvalsPath = '/approvals';
+
 /**
  * One kind of request in the leader's approvals inbox (审批待办): rotations (Staffing) today, promotions (CareerPath)
  * next. A feature lists its kinds in its `feature.tsx` (`approvalKinds`); the inbox shows one tab per kind the caller's

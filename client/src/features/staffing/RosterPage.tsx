@@ -332,7 +332,9 @@ export function RosterPage() {
         columns={columnSettings.columns}
         dataSource={workers.data?.items ?? []}
         loading={workers.isFetching}
-        scroll={{ x: 1200 }}
+        // Wide enough for every column at 1440 px without scrolling the status column out of sight; narrower when the
+        // user hides columns (列设置).
+        scroll={{ x: columnSettings.columns.length === columns.length ? 1100 : 'max-content' }}
         onRow={(w) => ({ onDoubleClick: () => navigate(`/staffing/workers/${w.id}`) })}
         locale={{ emptyText: t('staffing.roster.empty') }}
         pagination={{
