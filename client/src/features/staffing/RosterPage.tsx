@@ -108,6 +108,8 @@ export function RosterPage() {
       key: 'name',
       sorter: true,
       cardTitle: true,
+      width: 86,
+      ...noWrap,
       render: (_, w) => <Link to={`/staffing/workers/${w.id}`}>{w.name}</Link>,
     },
     { title: t('staffing.worker.field.gender'), key: 'gender', render: (_, w) => code('gender', w.gender), width: 70 },
@@ -140,7 +142,7 @@ export function RosterPage() {
       key: 'politicalStatus',
       render: (_, w) => code('politicalStatus', w.politicalStatus),
     },
-    { title: t('staffing.worker.field.idNumberMasked'), dataIndex: 'idNumberMasked', key: 'id', width: 180, ...noWrap },
+    { title: t('staffing.worker.field.idNumberMasked'), dataIndex: 'idNumberMasked', key: 'id', width: 170, ...noWrap },
     { title: t('staffing.worker.field.hireDate'), dataIndex: 'hireDate', key: 'hireDate', sorter: true, width: 110, ...noWrap },
     {
       title: t('staffing.worker.field.status'),
