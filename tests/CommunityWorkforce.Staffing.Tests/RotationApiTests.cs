@@ -83,7 +83,7 @@ public sealed class RotationApiTests
         Assert.That(request.Str("status"), Is.EqualTo("submitted"));
         Assert.That(request.GetProperty("fromPostingId").GetGuid(), Is.EqualTo(postingId));
         Assert.That(request.GetProperty("toPostId").GetGuid(), Is.EqualTo(toPostId));
-        Assert.That(request.Str("requestedByName"), Is.EqualTo("hr.linfen"));
+        Assert.That(request.Str("requestedByName"), Is.EqualTo("临汾路街道人事专员（演示）"), "the requester by display name, not login name");
         Assert.That(request.GetProperty("submittedAt").ValueKind, Is.Not.EqualTo(JsonValueKind.Null));
     }
 
@@ -98,7 +98,7 @@ public sealed class RotationApiTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         var approved = await response.ReadJson();
         Assert.That(approved.Str("status"), Is.EqualTo("approved"));
-        Assert.That(approved.Str("decidedByName"), Is.EqualTo("leader.linfen"));
+        Assert.That(approved.Str("decidedByName"), Is.EqualTo("临汾路街道分管领导（演示）"), "the decider by display name");
         var old = await _host.Row("SELECT ended_on, end_reason FROM staffing_postings WHERE id = @Id", new { Id = postingId });
         Assert.That(Db.AsDate(old["ended_on"]), Is.EqualTo(Today.AddDays(-1)));
         Assert.That(old["end_reason"], Is.EqualTo("rotation"));

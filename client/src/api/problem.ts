@@ -13,6 +13,8 @@ export interface Problem {
   /** `urn:cw:problem:import-invalid`: what is wrong in which row and column of the uploaded sheet. */
   rowErrors?: { row: number; column: string; message: string }[];
   totalRows?: number;
+  /** `urn:cw:problem:invalid-transition`: the state the record is in now. */
+  currentStatus?: string;
 }
 
 export const problemTypes = {

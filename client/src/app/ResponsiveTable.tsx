@@ -1,4 +1,4 @@
-import { Card, Descriptions, Grid, List, Table, type TableProps } from 'antd';
+import { Card, Checkbox, Descriptions, Grid, List, Table, type TableProps } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import { isValidElement, type ReactNode } from 'react';
 
@@ -18,6 +18,8 @@ export interface ResponsiveTableProps<T extends object> extends Omit<TableProps<
   'aria-label'?: string;
   /** Below this width (antd breakpoint) rows become cards; default md (768 px). */
   cardsBelow?: 'md' | 'lg';
+  /** With `rowSelection`: the accessible name of a card's checkbox (选择 罗丽华). */
+  selectLabel?: (record: T) => string;
 }
 
 function cell<T extends object>(column: CardColumn<T>, record: T, index: number): ReactNode {
@@ -46,7 +48,7 @@ function titleText<T>(column: CardColumn<T>): ReactNode {
  * value, its actions always visible. Pages pass antd columns, marking the title and actions columns.
  */
 export function ResponsiveTable<T extends object>(props: ResponsiveTableProps<T>) {
-  const { columns, rowKey, cardsBelow = 'md', dataSource, loading, pagination, locale, ...rest } = props;
+  const { columns, rowKey, cardsBelow = 'md', dataSource, loading, pagination, locale, selectLabel, ...rest } = props;
   const screens = Grid.useBreakpoint();
   const narrow = screens[cardsBelow] !== true;
   if (!narrow) {
@@ -87,9 +89,28 @@ export function ResponsiveTable<T extends object>(props: ResponsiveTableProps<T>
       }
       renderItem={(record, index) => {
         const key: unknown = Reflect.get(record, rowKey);
+        const selection = rest.rowSelection;
+        const rowId = typeof key === 'string' || typeof key === 'number' ? key : index;
+        // On a card the row selection is a checkbox in the card's corner, named after the record.
+        const select = selection ? (
+          <Checkbox
+            aria-label={selectLabel?.(record) ?? String(rowId)}
+            disabled={selection.getCheckboxProps?.(record)?.disabled}
+            checked={(selection.selectedRowKeys ?? []).includes(rowId)}
+            onChange={(e) => {
+              const keys = (selection.selectedRowKeys ?? []).filter((k) => k !== rowId);
+              const next = e.target.checked ? [...keys, rowId] : keys;
+              const rows = (dataSource ?? []).filter((r) => {
+                const k: unknown = Reflect.get(r, rowKey);
+                return (typeof k === 'string' || typeof k === 'number') && next.includes(k);
+              });
+              selection.onChange?.(next, [...rows], { type: 'single' });
+            }}
+          />
+        ) : undefined;
         return (
-          <List.Item key={typeof key === 'string' || typeof key === 'number' ? key : index} style={{ padding: '6px 0' }}>
-            <Card size="small" style={{ width: '100%' }} title={heading ? cell(heading, record, index) : undefined}>
+          <List.Item key={rowId} style={{ padding: '6px 0' }}>
+            <Card size="small" style={{ width: '100%' }} title={heading ? cell(heading, record, index) : undefined} extra={select}>
               <Descriptions
                 size="small"
                 column={1}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canDecideRotations, canEditOrgUnits, canEditStaffing, canRevealIds } from '../features/staffing/roles';
-import { canOpen, landingPath, navigationFor, roles, workspaceOf } from './access-rules';
+import { canOpen, landingPath, navigationFor, navItems, roles, workspaceOf } from './access-rules';
+import { features } from './features';
 
 describe('navigation by role', () => {
   const paths = (role: (typeof roles)[number]) => navigationFor(role).map((w) => w.path);
@@ -53,6 +54,14 @@ describe('navigation by role', () => {
       '/me',
     ]);
     expect(paths('worker')).toEqual(['/workbench', '/my-profile', '/my-competency', '/performance/my', '/me']);
+  });
+
+  it('badges the approvals inbox with the to-dos of every approval kind', () => {
+    const kinds = features.flatMap((f) => f.approvalKinds ?? []);
+    expect(kinds.map((k) => k.key)).toContain('rotation');
+    expect(navItems.find((n) => n.path === '/approvals')?.todoKeys).toEqual(
+      expect.arrayContaining(kinds.flatMap((k) => (k.todoKey ? [k.todoKey] : []))),
+    );
   });
 
   it('lands every role on the workbench, which it may open', () => {

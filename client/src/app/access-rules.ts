@@ -1,3 +1,4 @@
+import { approvalsPath } from './approvals/kinds';
 import type { FeatureNavItem, FeatureRoute } from './feature';
 import { features } from './features';
 import type { MessageKey } from './i18n';
@@ -26,8 +27,17 @@ export const workbenchNav: FeatureNavItem = {
   order: 0,
 };
 
-/** Every navigation item, the shell's and each feature's, in menu order. */
+/** The workbench to-dos of every kind of request in the approvals inbox (rotations, later promotions). */
+const approvalTodoKeys = features.flatMap((f) => f.approvalKinds ?? []).flatMap((k) => (k.todoKey ? [k.todoKey] : []));
+
+/**
+ * Every navigation item, the shell's and each feature's, in menu order. The approvals inbox's item is badged with the
+ * to-dos of every approval kind, whichever feature registers it.
+ */
 export const navItems: readonly FeatureNavItem[] = [workbenchNav, ...features.flatMap((f) => f.nav)]
+  .map((item) =>
+    item.path === approvalsPath ? { ...item, todoKeys: [...new Set([...(item.todoKeys ?? []), ...approvalTodoKeys])] } : item,
+  )
   .map((item, index) => ({ item, index }))
   .sort((a, b) => (a.item.order ?? 100) - (b.item.order ?? 100) || a.index - b.index)
   .map(({ item }) => item);

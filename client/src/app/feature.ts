@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Role } from './access-rules';
+import type { ApprovalKind } from './approvals/kinds';
 
 /**
  * A client feature (one per backend module): its navigation items, routes, role rules and messages, collected by the
@@ -40,4 +41,6 @@ export interface Feature {
   profileTabs?: readonly WorkerProfileTab[];
   /** optional: the feature's section on the worker's own 'my profile' page */
   myProfileSections?: readonly { key: string; render: () => ReactNode }[];
+  /** optional: kinds of request the leader decides in the approvals inbox (审批待办), see `app/approvals/kinds.ts` */
+  approvalKinds?: readonly ApprovalKind[];
 }

@@ -72,4 +72,15 @@ export const en: ShellMessages = {
   'common.create': 'Create',
   'common.required': 'Required',
   'common.refresh': 'Refresh',
+  'common.export': 'Export to Excel',
+  'common.exported': 'Exported',
+  'common.details': 'Details',
+  'common.columns': 'Columns',
+  'common.columnsReset': 'Default columns',
+
+  'approvals.batch.summary': 'Batch {action}: {done} succeeded, {failed} did not',
+  'approvals.batch.itemDone': '{name}: {action} done',
+  'approvals.batch.itemFailed': '{name}: not done, {reason}',
+  'approvals.batch.closeSummary': 'Close the batch results',
+  'approvals.kind': 'Request kind',
 };

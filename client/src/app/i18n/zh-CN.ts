@@ -72,6 +72,17 @@ export const zhCN = {
   'common.create': '创建',
   'common.required': '必填',
   'common.refresh': '刷新',
+  'common.export': '导出 Excel',
+  'common.exported': '已导出',
+  'common.details': '详情',
+  'common.columns': '列设置',
+  'common.columnsReset': '恢复默认列',
+
+  'approvals.batch.summary': '批量{action}：{done} 项成功，{failed} 项未成功',
+  'approvals.batch.itemDone': '{name}：已{action}',
+  'approvals.batch.itemFailed': '{name}：未成功，{reason}',
+  'approvals.batch.closeSummary': '关闭批量处理结果',
+  'approvals.kind': '申请类别',
 } as const;
 
 export type ShellMessageKey = keyof typeof zhCN;

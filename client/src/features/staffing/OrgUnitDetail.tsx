@@ -6,7 +6,7 @@ import { failureMessage, failureStatus } from '../../api/problem';
 import { useT } from '../../app/i18n';
 import { useOrgUnit } from './hooks/orgUnits';
 import { CloseOrgUnitModal, CreateOrgUnitModal, EditOrgUnitModal, MoveOrgUnitModal } from './OrgUnitForms';
-import { allowedChildLevels, levelLabelKey, statusLabelKey } from './orgRules';
+import { allowedChildLevels, levelLabelKey, pathNames, statusLabelKey } from './orgRules';
 
 type Dialog = 'create' | 'edit' | 'move' | 'close' | null;
 
@@ -93,7 +93,7 @@ export function OrgUnitDetail({ id, tree, editable, onSelect }: Props) {
             {dayjs(u.updatedAt).format('YYYY-MM-DD HH:mm')}
           </Descriptions.Item>
           <Descriptions.Item label={t('staffing.orgUnits.field.path')} span={2}>
-            {u.path}
+            {pathNames(tree, u.path) || u.name}
           </Descriptions.Item>
           {!active && (
             <>

@@ -66,10 +66,12 @@ export function CreateOrgUnitModal({ unit, onClose, onCreated }: ModalProps & { 
       loading={create.isPending}
       form={form}
       onClose={onClose}
+      width={640}
     >
       <Form
         form={form}
         layout="vertical"
+        className="cw-form-2col"
         onFinish={submit}
         initialValues={{ level: levels.length === 1 ? levels[0] : undefined }}
       >
@@ -158,15 +160,18 @@ export function EditOrgUnitModal({ unit, onClose }: ModalProps) {
       loading={update.isPending}
       form={form}
       onClose={onClose}
+      width={640}
     >
       <Form
         form={form}
         layout="vertical"
+        className="cw-form-2col"
         onFinish={submit}
         initialValues={{ name: unit.name, households: unit.households, population: unit.population }}
       >
         <Form.Item
           name="name"
+          className="cw-form-wide"
           label={t('staffing.orgUnits.field.name')}
           rules={[
             { required: true, whitespace: true, message: t('staffing.orgUnits.validation.nameRequired') },

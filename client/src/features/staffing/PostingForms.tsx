@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ApiError, type Problem } from '../../api/problem';
 import type { Post, Posting, Worker } from '../../api/types';
-import { useLocale, useT } from '../../app/i18n';
+import { useLocale, useT, type MessageKey } from '../../app/i18n';
 import { useReportError } from '../../app/problems';
 import { requireFields } from '../../app/required';
 import { useOrgTree } from './hooks/orgUnits';
@@ -151,11 +151,18 @@ interface RotationValues {
   fromPostingId?: string;
   orgUnitId?: string | null;
   toPostId?: string;
-  proposedOn: Dayjs;
+  proposedOn?: Dayjs | null;
   reason?: string;
   submit: boolean;
 }
 const rotationFields = ['fromPostingId', 'toPostId', 'proposedOn', 'reason'] as const;
+/** What the API marks required, each with its own message (请选择目标岗位), not one shared 必填. */
+const rotationRequired = {
+  fromPostingId: 'staffing.rotation.validation.fromRequired',
+  toPostId: 'staffing.rotation.validation.toRequired',
+  proposedOn: 'staffing.rotation.validation.proposedOnRequired',
+  reason: 'staffing.rotation.validation.reasonRequired',
+} as const satisfies Record<(typeof rotationFields)[number], MessageKey>;
 
 /** 发起轮岗: from one of the worker's active postings to a post that still has room. */
 export function CreateRotationModal({
@@ -191,7 +198,7 @@ export function CreateRotationModal({
 
   const submit = (v: RotationValues) => {
     setRefusal(null);
-    if (!requireFields(form, v, ['fromPostingId', 'toPostId', 'reason'], t('common.required'))) return;
+    if (!requireFields(form, v, rotationFields, (k) => t(rotationRequired[k]))) return;
     create.mutate(
       { body: {
         workerId,
@@ -241,11 +248,7 @@ export function CreateRotationModal({
           submit: true,
         }}
       >
-        <Form.Item
-          name="fromPostingId"
-          label={t('staffing.rotation.field.from')}
-          rules={[{ required: true, message: t('staffing.rotation.validation.fromRequired') }]}
-        >
+        <Form.Item name="fromPostingId" required label={t('staffing.rotation.field.from')}>
           <Select options={postings.map((p) => ({ value: p.id, label: `${p.orgUnitName} · ${p.postTitle}` }))} />
         </Form.Item>
         {!selfService && (
@@ -256,8 +259,8 @@ export function CreateRotationModal({
         <Form.Item
           name="toPostId"
           label={t('staffing.rotation.field.to')}
+          required
           extra={t('staffing.rotation.field.toHelp')}
-          rules={[{ required: true, message: t('staffing.rotation.validation.toRequired') }]}
         >
           <Select
             showSearch={{ optionFilterProp: 'label' }}
@@ -266,10 +269,10 @@ export function CreateRotationModal({
             notFoundContent={t('staffing.posting.noPosts')}
           />
         </Form.Item>
-        <Form.Item name="proposedOn" label={t('staffing.rotation.field.proposedOn')} rules={[{ required: true }]}>
+        <Form.Item name="proposedOn" required label={t('staffing.rotation.field.proposedOn')}>
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="reason" label={t('staffing.rotation.field.reason')}>
+        <Form.Item name="reason" required label={t('staffing.rotation.field.reason')}>
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
         <Form.Item name="submit" valuePropName="checked">

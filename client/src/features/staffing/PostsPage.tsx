@@ -1,5 +1,5 @@
 import { usePagedTable } from '../../app/usePagedTable';
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { FormModal } from '../../app/FormModal';
 import { lazy, Suspense, useState } from 'react';
@@ -8,16 +8,24 @@ import { ResponsiveTable } from '../../app/ResponsiveTable';
 import type { HeadcountLine, Post } from '../../api/types';
 import { canEditStaffing } from './roles';
 import { useCurrentUser } from '../../app/auth/RequireAuth';
-import { useLocale, useT } from '../../app/i18n';
+import { useLocale, useT, type MessageKey } from '../../app/i18n';
 import { useReportError } from '../../app/problems';
 import { requireFields } from '../../app/required';
 import { useOrgTree } from './hooks/orgUnits';
 import { OrgUnitTreeSelect } from './OrgUnitTreeSelect';
 import { useClosePost, useCreatePost, useHeadcount, usePosts, useUpdatePost } from './hooks/posts';
 import { useStaffingSettings } from './hooks/reference';
+import { useExportPosts } from './hooks/listExports';
 import { normStatusColor, normStatusKey, postTypeName, postTypes } from './staffingRules';
 
 const HeadcountChart = lazy(() => import('./HeadcountChart').then((m) => ({ default: m.HeadcountChart })));
+
+/** Each required field's own message (请填写岗位名称), not one shared 必填. */
+const postRequired = {
+  postType: 'staffing.post.validation.postTypeRequired',
+  title: 'staffing.post.validation.titleRequired',
+  quota: 'staffing.post.validation.quotaRequired',
+} as const satisfies Record<string, MessageKey>;
 
 interface PostValues {
   postType?: string;
@@ -41,13 +49,15 @@ function CreatePostModal({ orgUnitId, unitName, onClose }: { orgUnitId: string; 
       loading={create.isPending}
       form={form}
       onClose={onClose}
+      width={640}
     >
       <Form
         form={form}
         layout="vertical"
+        className="cw-form-2col"
         initialValues={{ postType: 'staff', quota: 1 }}
         onFinish={(v) => {
-          if (!requireFields(form, v, ['postType', 'title', 'quota'], t('common.required'))) return;
+          if (!requireFields(form, v, ['postType', 'title', 'quota'], (k) => t(postRequired[k]))) return;
           create.mutate(
             { body: { orgUnitId, postType: v.postType, title: v.title.trim(), quota: v.quota } },
             {
@@ -60,13 +70,13 @@ function CreatePostModal({ orgUnitId, unitName, onClose }: { orgUnitId: string; 
           );
         }}
       >
-        <Form.Item name="postType" label={t('staffing.post.field.postType')}>
+        <Form.Item name="postType" required label={t('staffing.post.field.postType')}>
           <Select options={postTypes.map((p) => ({ value: p, label: postTypeName(p, locale, settings.data, t) }))} />
         </Form.Item>
-        <Form.Item name="title" label={t('staffing.post.field.title')}>
+        <Form.Item name="title" required label={t('staffing.post.field.title')}>
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="quota" label={t('staffing.post.field.quota')}>
+        <Form.Item name="quota" required label={t('staffing.post.field.quota')}>
           <InputNumber min={0} precision={0} style={{ width: '100%' }} />
         </Form.Item>
       </Form>
@@ -89,13 +99,15 @@ function EditPostModal({ post, onClose }: { post: Post; onClose: () => void }) {
       loading={update.isPending}
       form={form}
       onClose={onClose}
+      width={640}
     >
       <Form
         form={form}
         layout="vertical"
+        className="cw-form-2col"
         initialValues={{ title: post.title, quota: post.quota }}
         onFinish={(v) => {
-          if (!requireFields(form, v, ['title', 'quota'], t('common.required'))) return;
+          if (!requireFields(form, v, ['title', 'quota'], (k) => t(postRequired[k]))) return;
           update.mutate(
             {
               params: { path: { id: post.id } },
@@ -111,14 +123,15 @@ function EditPostModal({ post, onClose }: { post: Post; onClose: () => void }) {
           );
         }}
       >
-        <Form.Item name="title" label={t('staffing.post.field.title')}>
+        <Form.Item name="title" required label={t('staffing.post.field.title')}>
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="quota" label={t('staffing.post.field.quota')} extra={t('staffing.post.filledNow', { filled: post.filled })}>
+        <Form.Item name="quota" required label={t('staffing.post.field.quota')} extra={t('staffing.post.filledNow', { filled: post.filled })}>
           <InputNumber min={0} precision={0} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item
           name="reason"
+          className="cw-form-wide"
           label={t('staffing.post.field.reason')}
           rules={[{ required: quotaChanged, whitespace: true, message: t('staffing.post.validation.reasonRequired') }]}
         >
@@ -148,7 +161,10 @@ export function PostsPage() {
   const [postType, setPostType] = useState<string>();
   const [params, setParams] = useSearchParams();
   const vacantOnly = params.get('hasVacancy') === 'true';
-  const posts = usePosts({ orgUnitId: unitId, postType, status: 'active', hasVacancy: vacantOnly || undefined, ...paging.query });
+  const filters = { orgUnitId: unitId, postType, status: 'active', hasVacancy: vacantOnly || undefined };
+  const posts = usePosts({ ...filters, ...paging.query });
+  const exportPosts = useExportPosts();
+  const { message } = App.useApp();
   const closePost = useClosePost();
   const report = useReportError();
   const [dialog, setDialog] = useState<{ kind: 'create' } | { kind: 'edit'; post: Post } | null>(null);
@@ -242,6 +258,18 @@ export function PostsPage() {
               onChange={(v?: string) => setPostType(v)}
               options={postTypes.map((p) => ({ value: p, label: postTypeName(p, locale, settings.data, t) }))}
             />
+            <Button
+              icon={<DownloadOutlined />}
+              loading={exportPosts.isPending}
+              onClick={() =>
+                exportPosts.mutate(
+                  { query: { ...filters, sort: paging.query.sort }, fallback: t('staffing.posts.exportFile') },
+                  { onSuccess: () => void message.success(t('staffing.posts.exported')), onError: (e) => report(e) },
+                )
+              }
+            >
+              {t('common.export')}
+            </Button>
             {editable && unit && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })}>
                 {t('staffing.post.action.create')}

@@ -1,6 +1,7 @@
 import { DownloadOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
 import { FormModal } from '../../app/FormModal';
+import { useColumnSettings } from '../../app/ColumnSettings';
 import { noWrap, ResponsiveTable, type CardColumn } from '../../app/ResponsiveTable';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -107,6 +108,8 @@ export function RosterPage() {
       key: 'name',
       sorter: true,
       cardTitle: true,
+      width: 86,
+      ...noWrap,
       render: (_, w) => <Link to={`/staffing/workers/${w.id}`}>{w.name}</Link>,
     },
     { title: t('staffing.worker.field.gender'), key: 'gender', render: (_, w) => code('gender', w.gender), width: 70 },
@@ -139,7 +142,7 @@ export function RosterPage() {
       key: 'politicalStatus',
       render: (_, w) => code('politicalStatus', w.politicalStatus),
     },
-    { title: t('staffing.worker.field.idNumberMasked'), dataIndex: 'idNumberMasked', key: 'id', width: 180, ...noWrap },
+    { title: t('staffing.worker.field.idNumberMasked'), dataIndex: 'idNumberMasked', key: 'id', width: 170, ...noWrap },
     { title: t('staffing.worker.field.hireDate'), dataIndex: 'hireDate', key: 'hireDate', sorter: true, width: 110, ...noWrap },
     {
       title: t('staffing.worker.field.status'),
@@ -154,6 +157,7 @@ export function RosterPage() {
   ];
 
   const allLabel = t('staffing.filter.all');
+  const columnSettings = useColumnSettings('roster', columns, ['name']);
 
   return (
     <Card
@@ -194,6 +198,7 @@ export function RosterPage() {
               {t('staffing.roster.exportWithIds')}
             </Button>
           )}
+          {columnSettings.button}
         </Space>
       }
     >
@@ -326,10 +331,12 @@ export function RosterPage() {
         aria-label={t('nav.roster')}
         rowKey="id"
         size="middle"
-        columns={columns}
+        columns={columnSettings.columns}
         dataSource={workers.data?.items ?? []}
         loading={workers.isFetching}
-        scroll={{ x: 1200 }}
+        // Wide enough for every column at 1440 px without scrolling the status column out of sight; narrower when the
+        // user hides columns (列设置).
+        scroll={{ x: columnSettings.columns.length === columns.length ? 1100 : 'max-content' }}
         onRow={(w) => ({ onDoubleClick: () => navigate(`/staffing/workers/${w.id}`) })}
         locale={{ emptyText: t('staffing.roster.empty') }}
         pagination={{

@@ -1,6 +1,6 @@
 import { usePagedTable } from '../../app/usePagedTable';
-import { SwapOutlined } from '@ant-design/icons';
-import { Button, Card, Select, Space, Tag, Typography } from 'antd';
+import { DownloadOutlined, SwapOutlined } from '@ant-design/icons';
+import { App, Button, Card, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { DueForRotation, RotationRequest } from '../../api/types';
@@ -9,6 +9,8 @@ import { noWrap, ResponsiveTable } from '../../app/ResponsiveTable';
 import { CreateRotationModal } from './PostingForms';
 import { useStaffingSettings } from './hooks/reference';
 import { useDueForRotation, useRotationRequests } from './hooks/rotations';
+import { useExportRotations } from './hooks/listExports';
+import { useReportError } from '../../app/problems';
 import { rotationStatuses, rotationStatusKey } from './staffingRules';
 import { RotationStatusTag } from './WorkerViews';
 
@@ -24,6 +26,9 @@ export function RotationsPage() {
   const reqPaging = usePagedTable();
   const requests = useRotationRequests({ status, ...reqPaging.query });
   const [filing, setFiling] = useState<DueForRotation | null>(null);
+  const exportRotations = useExportRotations();
+  const report = useReportError();
+  const { message } = App.useApp();
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
@@ -82,18 +87,32 @@ export function RotationsPage() {
       <Card
         title={t('staffing.rotations.requests.title')}
         extra={
-          <Select
-            allowClear
-            style={{ width: 140 }}
-            placeholder={t('staffing.rotations.statusFilter')}
-            aria-label={t('staffing.rotations.statusFilter')}
-            value={status}
-            onChange={(v?: string) => {
-              setStatus(v);
-              reqPaging.firstPage();
-            }}
-            options={rotationStatuses.map((s) => ({ value: s, label: t(rotationStatusKey(s) ?? 'staffing.rotationStatus.draft') }))}
-          />
+          <Space wrap>
+            <Select
+              allowClear
+              style={{ width: 140 }}
+              placeholder={t('staffing.rotations.statusFilter')}
+              aria-label={t('staffing.rotations.statusFilter')}
+              value={status}
+              onChange={(v?: string) => {
+                setStatus(v);
+                reqPaging.firstPage();
+              }}
+              options={rotationStatuses.map((s) => ({ value: s, label: t(rotationStatusKey(s) ?? 'staffing.rotationStatus.draft') }))}
+            />
+            <Button
+              icon={<DownloadOutlined />}
+              loading={exportRotations.isPending}
+              onClick={() =>
+                exportRotations.mutate(
+                  { query: { status }, fallback: t('staffing.rotations.exportFile') },
+                  { onSuccess: () => void message.success(t('staffing.rotations.exported')), onError: (e) => report(e) },
+                )
+              }
+            >
+              {t('common.export')}
+            </Button>
+          </Space>
         }
       >
         <ResponsiveTable<RotationRequest>

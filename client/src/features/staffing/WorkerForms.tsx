@@ -129,16 +129,16 @@ export function CreateWorkerModal({ onClose, onCreated }: { onClose: () => void;
       loading={create.isPending}
       form={form}
       onClose={onClose}
-      width={640}
+      width={760}
     >
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ ethnicGroup: '01' }}>
+      <Form form={form} layout="vertical" className="cw-form-2col" onFinish={submit} initialValues={{ ethnicGroup: '01' }}>
         <Form.Item name="staffNo" label={t('staffing.worker.field.staffNo')} extra={t('staffing.worker.field.staffNoHelp')}>
           <Input maxLength={20} />
         </Form.Item>
         <Form.Item name="idNumber" required label={t('staffing.worker.field.idNumber')} extra={t('staffing.worker.field.idNumberHelp')}>
           <Input maxLength={18} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="orgUnitId" required label={t('staffing.worker.field.orgUnit')}>
+        <Form.Item name="orgUnitId" required className="cw-form-wide" label={t('staffing.worker.field.orgUnit')}>
           <OrgUnitTreeSelect tree={tree.data ?? []} loading={tree.isPending} />
         </Form.Item>
         <PersonFields />
@@ -187,11 +187,12 @@ export function EditWorkerModal({ worker, onClose }: { worker: Worker; onClose: 
       loading={update.isPending}
       form={form}
       onClose={onClose}
-      width={640}
+      width={760}
     >
       <Form
         form={form}
         layout="vertical"
+        className="cw-form-2col"
         onFinish={submit}
         initialValues={{
           name: worker.name,

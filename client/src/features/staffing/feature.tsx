@@ -11,7 +11,8 @@ import type { Feature } from '../../app/feature';
 import { staffingEn } from './i18n.en';
 import { staffingZhCN } from './i18n.zh-CN';
 
-const ApprovalsPage = lazy(() => import('./ApprovalsPage').then((m) => ({ default: m.ApprovalsPage })));
+const ApprovalsPage = lazy(() => import('../../app/approvals/ApprovalsPage').then((m) => ({ default: m.ApprovalsPage })));
+const RotationInbox = lazy(() => import('./RotationInbox').then((m) => ({ default: m.RotationInbox })));
 const OrgUnitsPage = lazy(() => import('./OrgUnitsPage').then((m) => ({ default: m.OrgUnitsPage })));
 const NormDeviationsPage = lazy(() => import('./NormDeviationsPage').then((m) => ({ default: m.NormDeviationsPage })));
 const RosterPage = lazy(() => import('./RosterPage').then((m) => ({ default: m.RosterPage })));
@@ -83,4 +84,14 @@ export const staffingFeature: Feature = {
     { path: '/my-profile', navKey: 'myProfile', element: <MyProfilePage /> },
   ],
   messages: { 'zh-CN': staffingZhCN, en: staffingEn },
+  approvalKinds: [
+    {
+      key: 'rotation',
+      labelKey: 'approvals.rotations.title',
+      roles: ['leader', 'admin'],
+      todoKey: 'staffing.rotations-waiting',
+      order: 10,
+      Inbox: RotationInbox,
+    },
+  ],
 };

@@ -59,3 +59,26 @@ export function ancestorIds(nodes: readonly OrgUnitNode[], id: string, trail: st
 export function canBeParentOf(parent: OrgUnitNode, unit: OrgUnitNode, excluded: Set<string>): boolean {
   return parent.status === 'active' && !excluded.has(parent.id) && allowedChildLevels(parent.level).includes(unit.level as OrgLevel);
 }
+
+/**
+ * A materialised path (`/310000/310106/310106021/310106021001/`) as the units' names, from the top of the tree the
+ * caller sees (静安区 / 临汾路街道 / 汾西路居民委员会): units above the caller's scope are not in their tree and are left out.
+ */
+export function pathNames(nodes: readonly OrgUnitNode[], path: string): string {
+  const byCode = new Map<string, string>();
+  const visit = (list: readonly OrgUnitNode[]) => {
+    for (const node of list) {
+      byCode.set(node.code, node.name);
+      visit(node.children);
+    }
+  };
+  visit(nodes);
+  const names = path
+    .split('/')
+    .filter((code) => code.length > 0)
+    .flatMap((code) => {
+      const name = byCode.get(code);
+      return name === undefined ? [] : [name];
+    });
+  return names.join(' / ');
+}

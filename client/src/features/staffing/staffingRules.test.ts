@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NationalCodeTables, StaffingSettings } from '../../api/types';
 import {
+  yearsBetween,
   codeName,
   educationBands,
   groupImportErrors,
@@ -81,5 +82,13 @@ describe('table helpers', () => {
   it('sorts age ascending as the youngest first: birth date descending', () => {
     expect(sortParam('age', 'ascend')).toBe('-birthDate');
     expect(sortParam('age', 'descend')).toBe('birthDate');
+  });
+});
+
+describe('years between two dates', () => {
+  it('counts whole years, not the one not yet completed', () => {
+    expect(yearsBetween('2019-06-15', '2026-06-14')).toBe(6);
+    expect(yearsBetween('2019-06-15', '2026-06-15')).toBe(7);
+    expect(yearsBetween('2026-01-01', '2026-12-31')).toBe(0);
   });
 });

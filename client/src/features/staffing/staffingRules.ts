@@ -95,3 +95,10 @@ export function sortParam(field: unknown, order: 'ascend' | 'descend' | null | u
   const descending = (order === 'descend') !== (field in inverted);
   return descending ? `-${apiField}` : apiField;
 }
+
+/** Whole years from one ISO date to another (a birthday not yet reached this year does not count). */
+export function yearsBetween(from: string, to: string): number {
+  const [fy, fm, fd] = from.split('-').map(Number);
+  const [ty, tm, td] = to.split('-').map(Number);
+  return ty - fy - (tm < fm || (tm === fm && td < fd) ? 1 : 0);
+}

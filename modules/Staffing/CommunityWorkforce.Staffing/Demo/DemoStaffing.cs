@@ -125,7 +125,7 @@ internal sealed class DemoStaffing(DbSession db, WorkerWriter writer, PostingSer
                 Id = Guid.NewGuid(), due[i].WorkerId, FromPostingId = due[i].PostingId, ToPostId = target.Id,
                 Reason = "任职满五年，按规定轮岗交流（演示数据）", ProposedOn = today.AddDays(30 + i),
                 Status = submitted ? RotationStatus.Submitted : RotationStatus.Draft, RequestedBy = (Guid?)null,
-                RequestedByName = "hr.linfen", RequestedRole = "hr", SubmittedAt = submitted ? now : (DateTimeOffset?)null, Now = now,
+                RequestedByName = "临汾路街道人事专员（演示）", RequestedRole = "hr", SubmittedAt = submitted ? now : (DateTimeOffset?)null, Now = now,
             }, ct);
         }
         await tx.CommitAsync(ct);

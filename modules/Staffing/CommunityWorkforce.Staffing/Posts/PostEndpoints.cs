@@ -7,19 +7,15 @@ namespace CommunityWorkforce.Staffing.Posts;
 /// <summary>岗位与编制 — posts and their headcount quotas. Quota changes are audited with a reason.</summary>
 internal static class PostEndpoints
 {
-    private static readonly IReadOnlyDictionary<string, string> Sortable = new Dictionary<string, string>
-    {
-        ["orgUnit"] = "u.path",
-        ["title"] = "p.title",
-        ["postType"] = "p.post_type",
-        ["quota"] = "p.quota",
-    };
+    private static IReadOnlyDictionary<string, string> Sortable => PostListRequest.Sortable;
 
     public static void Map(IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/staffing/posts").WithTags("Posts");
         group.MapGet("/", List).RequireAuthorization(Policies.Staff).WithName("ListPosts");
         group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.Staff).WithName("GetPost");
+        group.MapGet("/export", ExportPosts.Handle).RequireAuthorization(Policies.Staff).WithName("ExportPosts")
+            .Produces(StatusCodes.Status200OK, contentType: ExportPosts.Xlsx);
         group.MapGet("/open-for-me", OpenForMe).RequireAuthorization(Policies.AnyRole).WithName("ListPostsOpenForMe");
         group.MapPost("/", CreatePost.Handle).RequireAuthorization(Policies.HrOrAdmin).WithName("CreatePost")
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -33,36 +29,17 @@ internal static class PostEndpoints
         [AsParameters] PageQuery page, [AsParameters] PostListQuery filter, DbSession db, CurrentUser user, IMapper mapper,
         CancellationToken ct)
     {
-        var validator = new Validator();
-        page.Validate(validator, Sortable);
-        validator.OneOf("postType", filter.PostType, PostTypes.All).OneOf("status", filter.Status, ["active", "closed", "all"]);
+        var validator = PostListRequest.Check(new Validator(), page, filter);
         if (!validator.IsValid)
         {
             return validator.ToProblem();
         }
-        string? unitPath = null;
-        if (filter.OrgUnitId is { } orgUnitId)
+        if (await PostListRequest.ResolveAsync(db, user, page, filter, ct) is not { } request)
         {
-            var unit = await OrgUnitLookup.FindInScope(db, user, orgUnitId, ct);
-            if (unit is null)
-            {
-                return TypedResults.NotFound();
-            }
-            unitPath = unit.Path + "%";
+            return TypedResults.NotFound();
         }
-        var args = new
-        {
-            Scope = user.ScopePattern,
-            UnitPath = unitPath,
-            filter.PostType,
-            Status = filter.Status == "all" ? null : filter.Status ?? "active",
-            Q = page.QPattern,
-            HasVacancy = filter.HasVacancy == true ? 1 : 0,
-            page.Skip,
-            Take = page.Size,
-        };
-        var total = await db.ExecuteScalarAsync<int>(PostSql.Count, args, ct);
-        var rows = await db.QueryAsync<PostRow>(PagedSql.WithOrderBy(PostSql.List, page.OrderBy(Sortable, "orgUnit", "p.post_type, p.title, p.id")), args, ct);
+        var total = await db.ExecuteScalarAsync<int>(PostSql.Count, request.Args, ct);
+        var rows = await db.QueryAsync<PostRow>(request.PageSql, request.Args, ct);
         return TypedResults.Ok(new PagedResult<PostResponse>(mapper.Map<List<PostResponse>>(rows), total, page.PageNumber, page.Size));
     }
 

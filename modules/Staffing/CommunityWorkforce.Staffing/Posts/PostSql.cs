@@ -26,6 +26,9 @@ internal static class PostSql
 
     public const string Count = "SELECT COUNT(*) " + ScopedFrom + Filters;
 
+    /// <summary>The list unpaged, in the list's order: what the Excel export streams.</summary>
+    public const string Export = "SELECT " + Columns + " " + ScopedFrom + Filters + " ORDER BY {orderBy}";
+
     public const string Get = "SELECT " + Columns + " " + ScopedFrom + " AND p.id = @Id";
 
     public const string TitleExists = """

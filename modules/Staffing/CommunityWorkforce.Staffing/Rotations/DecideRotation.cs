@@ -36,7 +36,7 @@ internal static class DecideRotation
         // Claim the request first, recording the posting it will start: a second, concurrent decision finds it no longer
         // submitted, and a refusal below rolls the claim back with everything else.
         var newPostingId = Guid.NewGuid();
-        var decision = Decision(id, RotationStatus.Approved, request.Comment, expected.Value, user, newPostingId, clock);
+        var decision = Decision(id, RotationStatus.Approved, request.Comment, expected.Value, user, ActingName.Of(http, user), newPostingId, clock);
         if (await db.ExecuteAsync(RotationSql.Decide, decision, ct) == 0)
         {
             return Problems.StaleVersion(expected.FromIfMatch);
@@ -78,7 +78,7 @@ internal static class DecideRotation
         {
             return RotationEndpoints.NotAllowed(row.Status, RotationStatus.Rejected);
         }
-        var decision = Decision(id, RotationStatus.Rejected, request.Comment, expected.Value, user, null, clock);
+        var decision = Decision(id, RotationStatus.Rejected, request.Comment, expected.Value, user, ActingName.Of(http, user), null, clock);
         await using var tx = await db.BeginAsync(ct);
         if (await db.ExecuteAsync(RotationSql.Decide, decision, ct) == 0)
         {
@@ -108,9 +108,9 @@ internal static class DecideRotation
         return row is not null && user.CanSee(row.ToPath) ? row : null;
     }
 
-    private static DecisionArgs Decision(Guid id, string to, string? comment, int? version, CurrentUser user, Guid? newPostingId,
-        TimeProvider clock) => new(id, to, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), version, user.AccountId,
-        user.UserName, newPostingId, clock.GetUtcNow());
+    private static DecisionArgs Decision(Guid id, string to, string? comment, int? version, CurrentUser user, string name,
+        Guid? newPostingId, TimeProvider clock) => new(id, to, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), version,
+        user.AccountId, name, newPostingId, clock.GetUtcNow());
 
     private sealed record DecisionArgs(Guid Id, string To, string? Comment, int? Version, Guid? DecidedBy, string DecidedByName,
         Guid? NewPostingId, DateTimeOffset Now);

@@ -10,7 +10,7 @@ namespace CommunityWorkforce.Staffing.Rotations;
 internal static class FileRotation
 {
     public static async Task<Results<Created<RotationRequestResponse>, ValidationProblem, NotFound, ProblemHttpResult>> Handle(
-        CreateRotationRequest request, [AsParameters] WriteContext write, IMapper mapper, CancellationToken ct)
+        CreateRotationRequest request, HttpContext http, [AsParameters] WriteContext write, IMapper mapper, CancellationToken ct)
     {
         var (db, user, audit, clock) = write;
         var validator = new Validator()
@@ -77,7 +77,7 @@ internal static class FileRotation
         {
             Id = id, WorkerId = worker.Id, FromPostingId = from.Id, ToPostId = toPost.Id, Reason = request.Reason!.Trim(),
             request.ProposedOn, Status = submit ? RotationStatus.Submitted : RotationStatus.Draft,
-            RequestedBy = user.AccountId, RequestedByName = user.UserName, RequestedRole = user.Role,
+            RequestedBy = user.AccountId, RequestedByName = ActingName.Of(http, user), RequestedRole = user.Role,
             SubmittedAt = submit ? now : (DateTimeOffset?)null, Now = now,
         }, ct);
         await audit.WriteAsync(new AuditEntry("staffing.rotation.requested", "rotation-request", id, worker.OrgPath,

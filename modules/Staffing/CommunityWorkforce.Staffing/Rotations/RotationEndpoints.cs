@@ -16,19 +16,12 @@ internal static class RotationEndpoints
 {
     public const string InvalidTransition = "urn:cw:problem:invalid-transition";
 
-    private static readonly IReadOnlyDictionary<string, string> Sortable = new Dictionary<string, string>
-    {
-        ["createdAt"] = "r.created_at",
-        ["submittedAt"] = "r.submitted_at",
-        ["proposedOn"] = "r.proposed_on",
-        ["status"] = "r.status",
-        ["workerName"] = "w.name",
-    };
-
     public static void Map(IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/staffing/rotation-requests").WithTags("Rotations");
         group.MapGet("/", List).RequireAuthorization(Policies.AnyRole).WithName("ListRotationRequests");
+        group.MapGet("/export", ExportRotations.Handle).RequireAuthorization(Policies.Staff).WithName("ExportRotationRequests")
+            .Produces(StatusCodes.Status200OK, contentType: ExportRotations.Xlsx);
         group.MapGet("/counts", Counts).RequireAuthorization(Policies.AnyRole).WithName("CountRotationRequests");
         group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.AnyRole).WithName("GetRotationRequest");
         group.MapPost("/", FileRotation.Handle).RequireAuthorization(Policies.HrAdminOrWorker).WithName("CreateRotationRequest")
@@ -56,25 +49,17 @@ internal static class RotationEndpoints
         [AsParameters] PageQuery page, [AsParameters] RotationListQuery filter, DbSession db, CurrentUser user,
         IMapper mapper, CancellationToken ct)
     {
-        var validator = new Validator();
-        page.Validate(validator, Sortable);
-        validator.OneOf("status", filter.Status, [.. RotationStatus.All, RotationStatus.Open]);
+        var validator = RotationListRequest.Check(new Validator(), page, filter);
         if (!validator.IsValid)
         {
             return validator.ToProblem();
         }
-        var (visible, unitPath) = await OrgUnitLookup.ResolveFilter(db, user, user.OnlyWorkerId is null ? filter.OrgUnitId : null, ct);
-        if (!visible)
+        if (await RotationListRequest.ResolveAsync(db, user, page, filter, ct) is not { } request)
         {
             return TypedResults.NotFound();
         }
-        var args = new
-        {
-            Scope = user.ScopePattern, WorkerScope = WorkerScope(user), user.OnlyWorkerId, HideDrafts = RotationScope.HideDrafts(user), filter.Status, filter.WorkerId,
-            UnitPath = unitPath is null ? null : unitPath + "%", Q = page.QPattern, page.Skip, Take = page.Size,
-        };
-        var total = await db.ExecuteScalarAsync<int>(RotationSql.Count, args, ct);
-        var rows = await db.QueryAsync<RotationRow>(PagedSql.WithOrderBy(RotationSql.List, page.OrderBy(Sortable, "-createdAt", "r.id")), args, ct);
+        var total = await db.ExecuteScalarAsync<int>(RotationSql.Count, request.Args, ct);
+        var rows = await db.QueryAsync<RotationRow>(request.PageSql, request.Args, ct);
         return TypedResults.Ok(new PagedResult<RotationRequestResponse>(mapper.Map<List<RotationRequestResponse>>(rows), total, page.PageNumber, page.Size));
     }
 

@@ -48,6 +48,9 @@ internal static class RotationSql
 
     public const string Count = "SELECT COUNT(*) " + ScopedListFrom + Filters;
 
+    /// <summary>The list unpaged, in the list's order: what the Excel export streams.</summary>
+    public const string Export = "SELECT " + Columns + " " + ScopedListFrom + Filters + " ORDER BY {orderBy}";
+
     public const string CountsByStatus = "SELECT r.status, COUNT(*) AS n " + ScopedListFrom + " GROUP BY r.status";
 
     public const string Get = "SELECT " + Columns + " " + ScopedFrom + " AND r.id = @Id";

@@ -9,7 +9,7 @@ import { useInvalidateStaffing } from './cache';
 
 // ---- downloads (Excel files saved by the browser, not cached) ----
 
-async function saveResponse(call: Promise<{ data?: Blob; error?: unknown; response: Response }>, fallback: string) {
+export async function saveResponse(call: Promise<{ data?: Blob; error?: unknown; response: Response }>, fallback: string) {
   const outcome = await call;
   const blob = await unwrap(Promise.resolve(outcome));
   saveBlob(blob, fileNameFrom(outcome.response.headers.get('Content-Disposition'), fallback));
