@@ -1,5 +1,8 @@
 using CommunityWorkforce.BuildingBlocks.Modules;
 using CommunityWorkforce.CareerPath.Contracts;
+using CommunityWorkforce.CareerPath.Levels;
+using CommunityWorkforce.CareerPath.Ladder;
+using CommunityWorkforce.CareerPath.Progression;
 using CommunityWorkforce.CareerPath.Queries;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -17,7 +20,18 @@ public sealed class CareerPathModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ICareerQueries, CareerQueries>();
+        services.AddScoped<LadderStore>();
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder api) { }
+    public void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        LadderEndpoints.Map(api);
+        GradeEndpoints.Map(api);
+        ProgressionEndpoints.Map(api);
+    }
+
+    public async Task SeedAsync(IServiceProvider services, SeedOptions seed, CancellationToken ct)
+    {
+        await services.GetRequiredService<LadderStore>().EnsureDefaultAsync(ct);
+    }
 }
