@@ -4,6 +4,7 @@ using CommunityWorkforce.CareerPath.Levels;
 using CommunityWorkforce.CareerPath.Ladder;
 using CommunityWorkforce.CareerPath.Progression;
 using CommunityWorkforce.CareerPath.Queries;
+using CommunityWorkforce.CareerPath.Tracks;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,9 @@ public sealed class CareerPathModule : IModule
     {
         services.AddScoped<ICareerQueries, CareerQueries>();
         services.AddScoped<LadderStore>();
+        services.AddScoped<StageStore>();
+        services.AddScoped<FactsReader>();
+        services.AddScoped<Eligibility>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
@@ -28,10 +32,12 @@ public sealed class CareerPathModule : IModule
         LadderEndpoints.Map(api);
         GradeEndpoints.Map(api);
         ProgressionEndpoints.Map(api);
+        TrackEndpoints.Map(api);
     }
 
     public async Task SeedAsync(IServiceProvider services, SeedOptions seed, CancellationToken ct)
     {
         await services.GetRequiredService<LadderStore>().EnsureDefaultAsync(ct);
+        await services.GetRequiredService<StageStore>().EnsureDefaultsAsync(ct);
     }
 }

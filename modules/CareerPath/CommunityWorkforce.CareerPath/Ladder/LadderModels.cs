@@ -1,21 +1,7 @@
 using CommunityWorkforce.Performance.Contracts;
+using CommunityWorkforce.Staffing.Contracts;
 
 namespace CommunityWorkforce.CareerPath.Ladder;
-
-/// <summary>Post types (岗), stable codes.</summary>
-public static class PostTypes
-{
-    /// <summary>正职 / 负责人</summary>
-    public const string Head = "head";
-
-    /// <summary>副职 / 主管</summary>
-    public const string Deputy = "deputy";
-
-    /// <summary>一般工作人员</summary>
-    public const string Staff = "staff";
-
-    public static readonly IReadOnlyList<string> All = [Head, Deputy, Staff];
-}
 
 /// <summary>One post type's level band (e.g. head 7–18).</summary>
 public sealed record LadderBand

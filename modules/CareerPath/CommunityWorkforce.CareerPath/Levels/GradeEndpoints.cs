@@ -1,3 +1,4 @@
+using CommunityWorkforce.Staffing.Contracts;
 using System.ComponentModel.DataAnnotations;
 using Validator = CommunityWorkforce.BuildingBlocks.Http.Validator;
 using CommunityWorkforce.CareerPath.Ladder;
