@@ -1,4 +1,5 @@
 using CommunityWorkforce.BuildingBlocks.Modules;
+using CommunityWorkforce.CareerPath.Applications;
 using CommunityWorkforce.CareerPath.Contracts;
 using CommunityWorkforce.CareerPath.Levels;
 using CommunityWorkforce.CareerPath.Ladder;
@@ -33,6 +34,7 @@ public sealed class CareerPathModule : IModule
         GradeEndpoints.Map(api);
         ProgressionEndpoints.Map(api);
         TrackEndpoints.Map(api);
+        ApplicationEndpoints.Map(api);
     }
 
     public async Task SeedAsync(IServiceProvider services, SeedOptions seed, CancellationToken ct)
