@@ -46,14 +46,14 @@ internal static class GradeEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/career/workers/{workerId:guid}/grades").WithTags("Career grades");
+        var group = api.MapGroup("/career/workers/{id:guid}/grades").WithTags("Career grades");
         group.MapGet("/", Get).RequireAuthorization(Policies.AnyRole).WithName("GetCareerGrades");
         group.MapPost("/", Record).RequireAuthorization(Policies.HrOrAdmin).WithName("RecordCareerGrade");
     }
 
-    private static async Task<Results<Ok<GradeHistoryResponse>, NotFound>> Get(Guid workerId, DbSession db, CurrentUser user, LadderStore ladders,
+    private static async Task<Results<Ok<GradeHistoryResponse>, NotFound>> Get(Guid id, DbSession db, CurrentUser user, LadderStore ladders,
         TimeProvider clock, CancellationToken ct) =>
-        await Read(db, user, ladders, workerId, LocalDate.Today(clock), ct) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound();
+        await Read(db, user, ladders, id, LocalDate.Today(clock), ct) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound();
 
     internal static async Task<GradeHistoryResponse?> Read(DbSession db, CurrentUser user, LadderStore ladders, Guid workerId, DateOnly today, CancellationToken ct)
     {
@@ -81,9 +81,10 @@ internal static class GradeEndpoints
     }
 
     private static async Task<Results<Created<GradeHistoryResponse>, ValidationProblem, NotFound, ProblemHttpResult>> Record(
-        Guid workerId, RecordGradeRequest request, LadderStore ladders, [AsParameters] WriteContext write, CancellationToken ct)
+        Guid id, RecordGradeRequest request, LadderStore ladders, [AsParameters] WriteContext write, CancellationToken ct)
     {
         var (db, user, audit, clock) = write;
+        var workerId = id;
         var validator = new Validator().OneOf("postType", request.PostType, PostTypes.All).OneOf("reasonCode", request.ReasonCode, GradeReasons.Recordable);
         if (!validator.IsValid)
         {
@@ -109,17 +110,17 @@ internal static class GradeEndpoints
         {
             return Problems.Conflict(ProblemTypes.RuleViolation, Text.Of("该人员已离职。", "The worker has left."));
         }
-        var id = Guid.NewGuid();
+        var gradeId = Guid.NewGuid();
         var reason = request.Note ?? (request.ReasonCode == GradeReasons.Initial ? "定级" : "更正");
         await using (var tx = await db.BeginAsync(ct))
         {
             await db.ExecuteAsync(CareerWorkerSql.EndCurrent, new { WorkerId = workerId }, ct);
             await db.ExecuteAsync(CareerWorkerSql.Insert, new
             {
-                Id = id, WorkerId = workerId, request.PostType, Level = level, request.FromDate, Reason = reason, request.ReasonCode,
+                Id = gradeId, WorkerId = workerId, request.PostType, Level = level, request.FromDate, Reason = reason, request.ReasonCode,
                 SourceId = (Guid?)null, By = user.UserName, Now = clock.GetUtcNow(),
             }, ct);
-            await audit.WriteAsync(new AuditEntry("career.grade.recorded", "career-grade", id, worker.OrgPath,
+            await audit.WriteAsync(new AuditEntry("career.grade.recorded", "career-grade", gradeId, worker.OrgPath,
                 new { workerId, request.PostType, level, request.FromDate, request.ReasonCode }), ct);
             await tx.CommitAsync(ct);
         }

@@ -20,7 +20,7 @@ internal static partial class TrackEndpoints
         stages.MapGet("/", List).RequireAuthorization(Policies.AnyRole).WithName("ListCareerStages");
         stages.MapPut("/{code}", Save).RequireAuthorization(Policies.HrOrAdmin).WithName("SaveCareerStage")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapGet("/career/workers/{workerId:guid}/eligibility", ForWorker).RequireAuthorization(Policies.AnyRole)
+        api.MapGet("/career/workers/{id:guid}/eligibility", ForWorker).RequireAuthorization(Policies.AnyRole)
             .WithTags("Career tracks").WithName("GetWorkerEligibility");
         var scope = api.MapGroup("/career/eligibility").WithTags("Career tracks");
         scope.MapGet("/", ForScope).RequireAuthorization(Policies.Staff).WithName("ListEligibleWorkers");
@@ -59,9 +59,10 @@ internal static partial class TrackEndpoints
     }
 
     /// <summary>One worker against one stage, or against every stage when none is named.</summary>
-    private static async Task<Results<Ok<IReadOnlyList<EligibilityResponse>>, ValidationProblem, NotFound>> ForWorker(Guid workerId, string? stage,
+    private static async Task<Results<Ok<IReadOnlyList<EligibilityResponse>>, ValidationProblem, NotFound>> ForWorker(Guid id, string? stage,
         StageStore stages, Eligibility eligibility, DbSession db, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
+        var workerId = id;
         if (await CareerWorkerLookup.FindInScope(db, user, workerId, ct) is null)
         {
             return TypedResults.NotFound();
