@@ -38,7 +38,7 @@ internal static class CareerData
         var rows = await connection.QueryAsync<(string, string)>("""
             SELECT p.worker_id, p.org_unit_id FROM performance_v_results r JOIN staffing_v_worker_profile p ON p.worker_id = r.worker_id
             WHERE r.kind = 'annual' AND r.year = @Year AND r.grade = @Grade AND p.status = 'active' AND p.staff_no <> 'CW000001'
-              AND NOT EXISTS (SELECT 1 FROM career_grade_history h WHERE h.worker_id = p.worker_id)
+              AND NOT EXISTS (SELECT 1 FROM career_grade_history h WHERE h.worker_id = p.worker_id AND h.created_by <> 'demo')
               AND NOT EXISTS (SELECT 1 FROM career_applications a WHERE a.worker_id = p.worker_id)
             ORDER BY p.staff_no DESC
             """, new { Year = year, Grade = grade });

@@ -92,7 +92,7 @@ public sealed class PromotionTests
             _leader.PostAsJsonAsync($"/api/career/applications/{reviewed.Id()}/decide", new { approve = true, version }),
             leader2.PostAsJsonAsync($"/api/career/applications/{reviewed.Id()}/decide", new { approve = true, version }));
         Assert.That(calls.Select(c => c.StatusCode), Is.EquivalentTo(new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
-        Assert.That(await _host.Scalar<long>("SELECT COUNT(*) FROM career_grade_history WHERE worker_id = @W AND level = 5", new { W = worker }), Is.EqualTo(1));
+        Assert.That(await _host.Scalar<long>("SELECT COUNT(*) FROM career_grade_history WHERE worker_id = @W AND source_id = @A", new { W = worker, A = reviewed.Id() }), Is.EqualTo(1));
     }
 
     [Test]

@@ -1,4 +1,7 @@
 using CommunityWorkforce.BuildingBlocks.Modules;
+using CommunityWorkforce.BuildingBlocks.Workbench;
+using CommunityWorkforce.CareerPath.Demo;
+using CommunityWorkforce.CareerPath.Workbench;
 using CommunityWorkforce.CareerPath.Applications;
 using CommunityWorkforce.CareerPath.Contracts;
 using CommunityWorkforce.CareerPath.Levels;
@@ -26,6 +29,8 @@ public sealed class CareerPathModule : IModule
         services.AddScoped<StageStore>();
         services.AddScoped<FactsReader>();
         services.AddScoped<Eligibility>();
+        services.AddScoped<IWorkbenchContributor, CareerTodos>();
+        services.AddScoped<DemoCareer>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
@@ -41,5 +46,9 @@ public sealed class CareerPathModule : IModule
     {
         await services.GetRequiredService<LadderStore>().EnsureDefaultAsync(ct);
         await services.GetRequiredService<StageStore>().EnsureDefaultsAsync(ct);
+        if (seed.Demo)
+        {
+            await services.GetRequiredService<DemoCareer>().SeedAsync(ct);
+        }
     }
 }
