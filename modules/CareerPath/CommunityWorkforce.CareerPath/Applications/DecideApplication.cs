@@ -1,3 +1,4 @@
+using CommunityWorkforce.CareerPath.Ladder;
 using CommunityWorkforce.CareerPath.Levels;
 using CommunityWorkforce.Staffing.Contracts;
 
@@ -37,7 +38,7 @@ internal static class DecideApplication
     }
 
     public static async Task<Results<Ok<ApplicationResponse>, NotFound, ProblemHttpResult>> Decide(Guid id, DecideApplicationRequest request,
-        IPostingCommands postings, [AsParameters] WriteContext write, CancellationToken ct)
+        IPostingCommands postings, LadderStore ladders, [AsParameters] WriteContext write, CancellationToken ct)
     {
         var (db, user, audit, clock) = write;
         var found = await ApplicationLookup.Find(db, user, id, ct);
@@ -73,14 +74,24 @@ internal static class DecideApplication
                     postingId = result.PostingId;
                     await db.ExecuteAsync(ApplicationSql.SetPosting, new { Id = id, PostingId = postingId }, ct);
                 }
-                if (await db.ExecuteAsync(CareerWorkerSql.EndCurrentIf, new { found.WorkerId, PostType = found.FromPostType, Level = found.FromLevel }, ct) != 1)
+                // The annual progression may have stepped the worker since the application: the post type must be the one
+                // applied from, and a promotion never lowers the level reached meanwhile (kept inside the target band).
+                var current = await CareerWorkerLookup.Current(db, found.WorkerId, ct);
+                var band = (await ladders.InForceAsync(found.EffectiveOn, ct)).Band(found.ToPostType);
+                var level = found.ToLevel;
+                if (current is not null && band is not null && found.Kind == ApplicationKinds.Promotion && current.Level > found.FromLevel)
+                {
+                    level = Math.Max(level, Math.Min(current.Level, band.MaxLevel));
+                }
+                if (current is null || current.PostType != found.FromPostType
+                    || await db.ExecuteAsync(CareerWorkerSql.EndCurrentIf, new { found.WorkerId, current.PostType, current.Level }, ct) != 1)
                 {
                     return Problems.Conflict(ProblemTypes.RuleViolation, Text.Of("该人员的等级在申请后已变化，请重新申请。",
                         "The worker's grade changed since the application; file a new one."));
                 }
                 await db.ExecuteAsync(CareerWorkerSql.Insert, new
                 {
-                    Id = Guid.NewGuid(), found.WorkerId, PostType = found.ToPostType, Level = found.ToLevel, FromDate = found.EffectiveOn,
+                    Id = Guid.NewGuid(), found.WorkerId, PostType = found.ToPostType, Level = level, FromDate = found.EffectiveOn,
                     Reason = found.Reason, ReasonCode = found.Kind == ApplicationKinds.Promotion ? GradeReasons.Promotion : GradeReasons.Demotion,
                     SourceId = (Guid?)id, By = user.UserName, Now = clock.GetUtcNow(),
                 }, ct);
