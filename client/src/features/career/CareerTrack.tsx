@@ -8,6 +8,24 @@ export function postTypeKey(postType: string | null | undefined): CareerMessageK
   return postType === 'head' ? 'career.postType.head' : postType === 'deputy' ? 'career.postType.deputy' : 'career.postType.staff';
 }
 
+const criterionKeys: Record<string, CareerMessageKey> = {
+  yearsInGrade: 'career.criterion.yearsInGrade',
+  yearsInCommunityWork: 'career.criterion.yearsInCommunityWork',
+  level: 'career.criterion.level',
+  recentExcellent: 'career.criterion.recentExcellent',
+  recentGrades: 'career.criterion.recentGrades',
+  trainingHours: 'career.criterion.trainingHours',
+  mandatoryCompliance: 'career.criterion.mandatoryCompliance',
+  certificate: 'career.criterion.certificate',
+  age: 'career.criterion.age',
+};
+
+function criterionLabel(t: ReturnType<typeof useT>, code: string): string {
+  if (code.startsWith('competency:')) return t('career.criterion.competency', { code: code.slice('competency:'.length) });
+  const key = criterionKeys[code];
+  return key ? t(key) : code;
+}
+
 function StageCard({ stage }: { stage: Eligibility }) {
   const t = useT();
   const [locale] = useLocale();
@@ -22,7 +40,9 @@ function StageCard({ stage }: { stage: Eligibility }) {
             {c.met
               ? <CheckCircleTwoTone twoToneColor="#52c41a" aria-label={t('career.path.met')} />
               : <CloseCircleTwoTone twoToneColor="#ff4d4f" aria-label={t('career.path.missing')} />}
-            <Typography.Text>{c.met ? `${c.code}：${c.actual}` : (locale === 'en' ? c.missingEn : c.missingZh)}</Typography.Text>
+            <Typography.Text>{c.met
+              ? t('career.criterion.met', { criterion: criterionLabel(t, c.code), actual: c.actual, required: c.required })
+              : (locale === 'en' ? c.missingEn : c.missingZh)}</Typography.Text>
           </Space>
         </List.Item>
       )}

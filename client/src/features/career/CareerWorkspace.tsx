@@ -3,7 +3,6 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { fileNameFrom, saveBlob } from '../../api/files';
-import { PageTitle } from '../../app/a11y/PageTitle';
 import { useT } from '../../app/i18n';
 import { useReportError } from '../../app/problems';
 import { ResponsiveTable } from '../../app/ResponsiveTable';
@@ -196,26 +195,17 @@ export default function CareerWorkspace() {
   const navigate = useNavigate();
   const active = tabs.find((k) => location.pathname.endsWith(k)) ?? 'progression';
   return (
-    <>
-      <PageTitle title={t('career.title')} />
-      <Tabs activeKey={active} onChange={(k) => navigate(`/career/${k}`)}
-        items={[
-          { key: 'progression', label: t('career.tab.progression'), children: <Progression /> },
-          { key: 'eligibility', label: t('career.tab.eligibility'), children: <EligibilityList /> },
-          { key: 'applications', label: t('career.tab.applications'), children: <ApplicationCards status="submitted" leader={false} /> },
-          { key: 'ladder', label: t('career.tab.ladder'), children: <LadderView /> },
-        ]} />
-    </>
+    <Tabs activeKey={active} onChange={(k) => navigate(`/career/${k}`)}
+      items={[
+        { key: 'progression', label: t('career.tab.progression'), children: active === 'progression' ? <Progression /> : null },
+        { key: 'eligibility', label: t('career.tab.eligibility'), children: active === 'eligibility' ? <EligibilityList /> : null },
+        { key: 'applications', label: t('career.tab.applications'), children: active === 'applications' ? <ApplicationCards status="submitted" leader={false} /> : null },
+        { key: 'ladder', label: t('career.tab.ladder'), children: active === 'ladder' ? <LadderView /> : null },
+      ]} />
   );
 }
 
 /** 晋升审批 (street leader): promotions and demotions HR has reviewed, approved or rejected here. */
 export function CareerApprovals() {
-  const t = useT();
-  return (
-    <>
-      <PageTitle title={t('career.nav.approvals')} />
-      <ApplicationCards status="reviewed" leader />
-    </>
-  );
+  return <ApplicationCards status="reviewed" leader />;
 }

@@ -81,6 +81,17 @@ export const careerZhCN = {
   'career.ladder.early': '连续 {count} 年优秀可提前晋级一次，职业生涯最多 {cap} 次',
   'career.ladder.coefficients': '各级薪酬系数',
   'career.ladder.effective': '自 {date} 起执行',
+  'career.criterion.met': '{criterion}：{actual}（要求 {required}）',
+  'career.criterion.yearsInGrade': '现等级任职年限',
+  'career.criterion.yearsInCommunityWork': '社区工作年限',
+  'career.criterion.level': '岗位等级',
+  'career.criterion.recentExcellent': '近年优秀次数',
+  'career.criterion.recentGrades': '近年考核等次',
+  'career.criterion.trainingHours': '近12个月培训学时',
+  'career.criterion.mandatoryCompliance': '本年度学时',
+  'career.criterion.certificate': '社工职业资格',
+  'career.criterion.age': '年龄',
+  'career.criterion.competency': '能力 {code}',
 } as const;
 
 export type CareerMessageKey = keyof typeof careerZhCN;
