@@ -56,4 +56,37 @@ public sealed class WorkbenchAndDemoTests
         }
         Assert.That(seen, Is.SupersetOf(new[] { "career.promotions-waiting", "career.applications-to-review", "career.progression-to-apply" }));
     }
+
+    [Test]
+    public async Task The_reserve_pool_and_succession_risk_of_the_street_are_consistent_and_for_staff_only()
+    {
+        using var hr = await _host.ClientFor("hr.linfen");
+        var pool = (await hr.GetJson("/api/career/reserve-pool?status=active")).EnumerateArray().ToList();
+        Assert.That(pool, Is.Not.Empty);
+        Assert.That(pool.All(m => m.Str("targetStage") == "deputy"), Is.True);
+        var near = (await hr.GetJson("/api/career/succession-risk?years=1")).EnumerateArray().ToList();
+        var far = (await hr.GetJson("/api/career/succession-risk?years=15")).EnumerateArray().ToList();
+        Assert.That(far.Sum(r => r.GetProperty("retiring").GetInt32()), Is.GreaterThanOrEqualTo(near.Sum(r => r.GetProperty("retiring").GetInt32())));
+        Assert.That(far.Sum(r => r.GetProperty("retiring").GetInt32()), Is.GreaterThan(0), "some heads and deputies retire within 15 years");
+        foreach (var unit in far)
+        {
+            Assert.That(unit.GetProperty("atRisk").GetBoolean(), Is.EqualTo(unit.GetProperty("retiring").GetInt32() > unit.GetProperty("readyReserves").GetInt32()));
+            Assert.That(unit.GetProperty("retiringPeople").GetArrayLength(), Is.EqualTo(unit.GetProperty("retiring").GetInt32()));
+        }
+        var flagged = (await hr.GetJson("/api/career/succession-risk?years=15&atRiskOnly=true")).EnumerateArray().ToList();
+        Assert.That(flagged.Count, Is.EqualTo(far.Count(r => r.GetProperty("atRisk").GetBoolean())));
+        await ProblemAssert.NamesField(await hr.GetAsync("/api/career/succession-risk?years=40"), "years");
+        using var worker = await _host.ClientFor("worker.demo");
+        Assert.That((await worker.GetAsync("/api/career/succession-risk")).StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Forbidden));
+    }
+
+    [Test]
+    public void The_retirement_table_follows_the_2025_reform()
+    {
+        var table = CommunityWorkforce.CareerPath.Contracts.RetirementTable.Default;
+        Assert.That(table.RetirementDate(new DateOnly(1964, 12, 15), "1"), Is.EqualTo(new DateOnly(2024, 12, 15)), "born before 1965: 60");
+        Assert.That(table.RetirementDate(new DateOnly(1965, 1, 15), "1"), Is.EqualTo(new DateOnly(2025, 2, 15)), "60 and 1 month");
+        Assert.That(table.RetirementDate(new DateOnly(1970, 5, 1), "2"), Is.EqualTo(new DateOnly(2025, 7, 1)), "female cadre: 55 and 2 months");
+        Assert.That(table.AgeMonths(new DateOnly(1990, 1, 1), "male"), Is.EqualTo(63 * 12), "capped at 63");
+    }
 }

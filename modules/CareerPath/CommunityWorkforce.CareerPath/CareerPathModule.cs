@@ -8,6 +8,7 @@ using CommunityWorkforce.CareerPath.Levels;
 using CommunityWorkforce.CareerPath.Ladder;
 using CommunityWorkforce.CareerPath.Progression;
 using CommunityWorkforce.CareerPath.Queries;
+using CommunityWorkforce.CareerPath.Reserves;
 using CommunityWorkforce.CareerPath.Tracks;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -40,6 +41,7 @@ public sealed class CareerPathModule : IModule
         ProgressionEndpoints.Map(api);
         TrackEndpoints.Map(api);
         ApplicationEndpoints.Map(api);
+        ReserveEndpoints.Map(api);
     }
 
     public async Task SeedAsync(IServiceProvider services, SeedOptions seed, CancellationToken ct)
