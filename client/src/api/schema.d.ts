@@ -452,6 +452,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/career/reserve-pool": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListReservePool"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/career/succession-risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListSuccessionRisk"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/career/workers/{id}/eligibility": {
         parameters: {
             query?: never;
@@ -4072,6 +4104,25 @@ export interface components {
         RefreshRequest: {
             refreshToken: string;
         };
+        ReserveMemberResponse: {
+            /** Format: uuid */
+            memberId: string;
+            /** Format: uuid */
+            workerId: string;
+            staffNo: string;
+            name: string;
+            /** Format: uuid */
+            orgUnitId: string;
+            orgPath: string;
+            targetStage: string;
+            status: string;
+            /** Format: date */
+            termStart?: string | null;
+            /** Format: date */
+            termEnd?: string | null;
+            /** Format: date */
+            reviewOn?: string | null;
+        };
         ResolveAppealRequest: {
             outcome: string;
             reason: string;
@@ -4419,6 +4470,20 @@ export interface components {
             scores?: components["schemas"]["ScoreInput"][] | null;
             /** Format: int32 */
             version?: number | null;
+        };
+        SuccessionRiskResponse: {
+            /** Format: uuid */
+            orgUnitId: string;
+            orgUnitName: string;
+            orgPath: string;
+            /** Format: int32 */
+            leaders: number;
+            /** Format: int32 */
+            retiring: number;
+            /** Format: int32 */
+            readyReserves: number;
+            atRisk: boolean;
+            retiringPeople: string[];
         };
         TemplateRequest: {
             /** Format: uuid */
@@ -6524,6 +6589,104 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
+            };
+        };
+    };
+    ListReservePool: {
+        parameters: {
+            query?: {
+                orgUnitId?: string;
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReserveMemberResponse"][];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListSuccessionRisk: {
+        parameters: {
+            query?: {
+                orgUnitId?: string;
+                years?: number;
+                atRiskOnly?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessionRiskResponse"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

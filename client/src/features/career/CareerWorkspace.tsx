@@ -1,4 +1,4 @@
-import { App, Button, Card, Checkbox, DatePicker, Descriptions, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, DatePicker, Descriptions, InputNumber, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
@@ -9,7 +9,8 @@ import { ResponsiveTable } from '../../app/ResponsiveTable';
 import { postTypeKey } from './CareerTrack';
 import {
   useApplications, useApplyRun, useDecide, useEligibleList, useExportEligible, useLadder, usePreviewRun, useReview, useRunResults, useRuns,
-  useStages, type Application, type EligibleWorker, type Run, type RunResult,
+  useReservePool, useStages, useSuccessionRisk, type Application, type EligibleWorker, type ReserveMember, type Run, type RunResult,
+  type SuccessionRisk,
 } from './hooks';
 import type { CareerMessageKey } from './i18n.zh-CN';
 
@@ -142,6 +143,56 @@ function LadderView() {
   );
 }
 
+function ReservePool() {
+  const t = useT();
+  const pool = useReservePool();
+  return (
+    <ResponsiveTable<ReserveMember>
+      aria-label={t('career.tab.reserves')}
+      rowKey="memberId"
+      loading={pool.isLoading}
+      dataSource={pool.data ?? []}
+      pagination={false}
+      columns={[
+        { title: t('career.run.worker'), dataIndex: 'name', cardTitle: true, render: (_, m) => `${m.name}（${m.staffNo}）` },
+        { title: t('career.eligible.stage'), dataIndex: 'targetStage', render: (v: string) => (v === 'deputy' ? t('career.postType.deputy') : v) },
+        { title: t('career.reserve.term'), dataIndex: 'termEnd', render: (_, m) => `${m.termStart ?? '—'} ~ ${m.termEnd ?? '—'}` },
+        { title: t('career.reserve.review'), dataIndex: 'reviewOn' },
+      ]}
+    />
+  );
+}
+
+function Succession() {
+  const t = useT();
+  const [years, setYears] = useState(5);
+  const [only, setOnly] = useState(false);
+  const risk = useSuccessionRisk(years, only);
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        <label htmlFor="career-years">{t('career.risk.years')}</label>
+        <InputNumber id="career-years" min={1} max={15} value={years} onChange={(v) => v && setYears(v)} />
+        <Checkbox checked={only} onChange={(e) => setOnly(e.target.checked)}>{t('career.risk.only')}</Checkbox>
+      </Space>
+      <ResponsiveTable<SuccessionRisk>
+        aria-label={t('career.tab.succession')}
+        rowKey="orgUnitId"
+        loading={risk.isLoading}
+        dataSource={risk.data ?? []}
+        pagination={false}
+        columns={[
+          { title: t('career.risk.unit'), dataIndex: 'orgUnitName', cardTitle: true },
+          { title: t('career.risk.retiring'), dataIndex: 'retiring', render: (_, r) => `${r.retiring}/${r.leaders}` },
+          { title: t('career.risk.reserves'), dataIndex: 'readyReserves' },
+          { title: t('career.risk.flag'), dataIndex: 'atRisk', render: (v: boolean) => (v ? <Tag color="red">{t('career.risk.atRisk')}</Tag> : <Tag color="green">{t('career.risk.ok')}</Tag>) },
+          { title: t('career.risk.who'), dataIndex: 'retiringPeople', render: (v: string[]) => (v.length ? v.join('；') : '—') },
+        ]}
+      />
+    </Space>
+  );
+}
+
 function ApplicationCards({ status, leader }: { status: 'submitted' | 'reviewed'; leader: boolean }) {
   const t = useT();
   const { message } = App.useApp();
@@ -186,7 +237,7 @@ function ApplicationCards({ status, leader }: { status: 'submitted' | 'reviewed'
   );
 }
 
-const tabs = ['progression', 'eligibility', 'applications', 'ladder'] as const;
+const tabs = ['progression', 'eligibility', 'applications', 'reserves', 'succession', 'ladder'] as const;
 
 /** 职业发展 (HR, admin): the annual progression run, eligibility lists with export, applications to review, the ladder. */
 export default function CareerWorkspace() {
@@ -200,6 +251,8 @@ export default function CareerWorkspace() {
         { key: 'progression', label: t('career.tab.progression'), children: active === 'progression' ? <Progression /> : null },
         { key: 'eligibility', label: t('career.tab.eligibility'), children: active === 'eligibility' ? <EligibilityList /> : null },
         { key: 'applications', label: t('career.tab.applications'), children: active === 'applications' ? <ApplicationCards status="submitted" leader={false} /> : null },
+        { key: 'reserves', label: t('career.tab.reserves'), children: active === 'reserves' ? <ReservePool /> : null },
+        { key: 'succession', label: t('career.tab.succession'), children: active === 'succession' ? <Succession /> : null },
         { key: 'ladder', label: t('career.tab.ladder'), children: active === 'ladder' ? <LadderView /> : null },
       ]} />
   );

@@ -37,6 +37,8 @@ export const careerFeature: Feature = {
     { path: '/career/progression', navKey: 'career', element: lazily(<CareerWorkspace />) },
     { path: '/career/eligibility', navKey: 'career', element: lazily(<CareerWorkspace />) },
     { path: '/career/applications', navKey: 'career', element: lazily(<CareerWorkspace />) },
+    { path: '/career/reserves', navKey: 'career', element: lazily(<CareerWorkspace />) },
+    { path: '/career/succession', navKey: 'career', element: lazily(<CareerWorkspace />) },
     { path: '/career/ladder', navKey: 'career', element: lazily(<CareerWorkspace />) },
     { path: '/career/approvals', navKey: 'career-approvals', element: lazily(<CareerApprovals />) },
   ],

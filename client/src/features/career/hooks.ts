@@ -147,3 +147,22 @@ export function useDecide() {
     onSuccess: invalidate,
   });
 }
+
+export type ReserveMember = S['ReserveMemberResponse'];
+export type SuccessionRisk = S['SuccessionRiskResponse'];
+
+export function useReservePool() {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...key, 'reserve-pool'],
+    queryFn: () => ok(api.GET('/api/career/reserve-pool', { params: { query: { status: 'active' } } })),
+  });
+}
+
+export function useSuccessionRisk(years: number, atRiskOnly: boolean) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...key, 'succession', years, atRiskOnly],
+    queryFn: () => ok(api.GET('/api/career/succession-risk', { params: { query: { years, atRiskOnly } } })),
+  });
+}

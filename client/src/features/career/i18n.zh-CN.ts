@@ -92,6 +92,19 @@ export const careerZhCN = {
   'career.criterion.certificate': '社工职业资格',
   'career.criterion.age': '年龄',
   'career.criterion.competency': '能力 {code}',
+  'career.tab.reserves': '后备干部',
+  'career.tab.succession': '接班风险',
+  'career.reserve.term': '培养期',
+  'career.reserve.review': '下次考察',
+  'career.risk.years': '未来年数',
+  'career.risk.only': '只看有风险的单位',
+  'career.risk.unit': '单位',
+  'career.risk.retiring': '到龄退休/正副职',
+  'career.risk.reserves': '后备人选',
+  'career.risk.flag': '风险',
+  'career.risk.atRisk': '接班风险',
+  'career.risk.ok': '可接续',
+  'career.risk.who': '到龄人员',
 } as const;
 
 export type CareerMessageKey = keyof typeof careerZhCN;
