@@ -19,6 +19,7 @@ describe('navigation by role', () => {
       '/performance/rectifications',
       '/performance/appeals',
       '/training/sessions',
+      '/career/progression',
       '/admin/accounts',
       '/audit-log',
       '/me',
@@ -35,6 +36,7 @@ describe('navigation by role', () => {
       '/performance/rectifications',
       '/performance/appeals',
       '/training/sessions',
+      '/career/progression',
       '/audit-log',
       '/me',
     ]);
@@ -50,6 +52,7 @@ describe('navigation by role', () => {
       '/performance/rectifications',
       '/performance/appeals',
       '/training/sessions',
+      '/career/approvals',
       '/me',
     ]);
     expect(paths('worker')).toEqual(['/workbench', '/my-profile', '/my-competency', '/performance/my', '/me']);

@@ -68,7 +68,7 @@ function Progression() {
           dataSource={results.data?.items ?? []}
           pagination={{ current: page, pageSize: 20, total: results.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
           columns={[
-            { title: t('career.run.worker'), dataIndex: 'name', cardTitle: true, render: (_, r) => `${r.name}（${r.staffNo}）` },
+            { title: t('career.run.worker'), dataIndex: 'name', cardTitle: true, render: (_, r) => t('career.worker.name', { name: r.name, staffNo: r.staffNo }) },
             { title: t('career.run.change'), dataIndex: 'toLevel', render: (_, r) => `${t(postTypeKey(r.postType))} ${r.fromLevel} → ${r.toLevel}` },
             { title: t('career.run.why'), dataIndex: 'explanation' },
           ]}
@@ -106,7 +106,7 @@ function EligibilityList() {
         dataSource={list.data?.items ?? []}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         columns={[
-          { title: t('career.run.worker'), dataIndex: 'name', cardTitle: true, render: (_, r) => `${r.name}（${r.staffNo}）` },
+          { title: t('career.run.worker'), dataIndex: 'name', cardTitle: true, render: (_, r) => t('career.worker.name', { name: r.name, staffNo: r.staffNo }) },
           { title: t('career.grade.current'), dataIndex: 'level', render: (_, r) => r.level ? `${t(postTypeKey(r.postType))} ${r.level}` : '—' },
           { title: t('career.eligible.met'), dataIndex: 'metCount', render: (_, r) => (
             <Tag color={r.eligible ? 'green' : 'orange'}>{r.eligible ? t('career.eligible.yes') : t('career.eligible.no')} {r.metCount}/{r.criteriaCount}</Tag>) },
@@ -138,7 +138,7 @@ function LadderView() {
         </Descriptions.Item>
       </Descriptions>
       <Table size="small" rowKey="level" pagination={false} aria-label={t('career.ladder.coefficients')} dataSource={l.coefficients}
-        columns={[{ title: '级', dataIndex: 'level' }, { title: t('career.ladder.coefficients'), dataIndex: 'coefficient' }]} />
+        columns={[{ title: t('career.ladder.level'), dataIndex: 'level' }, { title: t('career.ladder.coefficients'), dataIndex: 'coefficient' }]} />
     </Space>
   );
 }
@@ -154,7 +154,7 @@ function ReservePool() {
       dataSource={pool.data ?? []}
       pagination={false}
       columns={[
-        { title: t('career.run.worker'), dataIndex: 'name', cardTitle: true, render: (_, m) => `${m.name}（${m.staffNo}）` },
+        { title: t('career.run.worker'), dataIndex: 'name', cardTitle: true, render: (_, m) => t('career.worker.name', { name: m.name, staffNo: m.staffNo }) },
         { title: t('career.eligible.stage'), dataIndex: 'targetStage', render: (v: string) => (v === 'deputy' ? t('career.postType.deputy') : v) },
         { title: t('career.reserve.term'), dataIndex: 'termEnd', render: (_, m) => `${m.termStart ?? '—'} ~ ${m.termEnd ?? '—'}` },
         { title: t('career.reserve.review'), dataIndex: 'reviewOn' },
@@ -210,8 +210,8 @@ function ApplicationCards({ status, leader }: { status: 'submitted' | 'reviewed'
       locale={{ emptyText: t('career.app.none') }}
       pagination={false}
       columns={[
-        { title: t('career.app.worker'), dataIndex: 'workerName', cardTitle: true, render: (_, a) => `${a.workerName}（${a.staffNo}）` },
-        { title: t('career.app.change'), dataIndex: 'toLevel', render: (_, a) => `${t(`career.app.kind.${a.kind}` as CareerMessageKey)}：${t(postTypeKey(a.fromPostType))} ${a.fromLevel} → ${t(postTypeKey(a.toPostType))} ${a.toLevel}` },
+        { title: t('career.app.worker'), dataIndex: 'workerName', cardTitle: true, render: (_, a) => t('career.worker.name', { name: a.workerName, staffNo: a.staffNo }) },
+        { title: t('career.app.change'), dataIndex: 'toLevel', render: (_, a) => t('career.app.step', { kind: t(`career.app.kind.${a.kind}` as CareerMessageKey), from: `${t(postTypeKey(a.fromPostType))} ${a.fromLevel}`, to: `${t(postTypeKey(a.toPostType))} ${a.toLevel}` }) },
         { title: t('career.app.post'), dataIndex: 'targetPostTitle', render: (_, a) => a.targetPostTitle ? `${a.targetUnitName ?? ''} ${a.targetPostTitle}` : '—' },
         { title: t('career.app.reason'), dataIndex: 'reason' },
         {

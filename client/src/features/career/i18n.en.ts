@@ -106,4 +106,7 @@ export const careerEn: Record<keyof typeof careerZhCN, string> = {
   'career.risk.atRisk': 'At risk',
   'career.risk.ok': 'Covered',
   'career.risk.who': 'Retiring',
+  'career.worker.name': '{name} ({staffNo})',
+  'career.ladder.level': 'Level',
+  'career.app.step': '{kind}: {from} → {to}',
 };

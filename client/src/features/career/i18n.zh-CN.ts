@@ -105,6 +105,9 @@ export const careerZhCN = {
   'career.risk.atRisk': '接班风险',
   'career.risk.ok': '可接续',
   'career.risk.who': '到龄人员',
+  'career.worker.name': '{name}（{staffNo}）',
+  'career.ladder.level': '级',
+  'career.app.step': '{kind}：{from} → {to}',
 } as const;
 
 export type CareerMessageKey = keyof typeof careerZhCN;
