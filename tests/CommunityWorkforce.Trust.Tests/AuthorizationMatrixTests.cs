@@ -77,6 +77,10 @@ public sealed class AuthorizationMatrixTests
         ["FileAppeal"] = _ => new { reason = "信任测试申诉" },
         ["ResolveAppeal"] = _ => new { outcome = "rejected", reason = "信任测试", version = 1 },
         ["UpdateRectification"] = _ => new { returnVisit = "信任测试", version = 1 },
+        ["RecordCareerGrade"] = _ => new { postType = "staff", level = 3, fromDate = "2024-01-01", reasonCode = "correction" },
+        ["ApplyProgressionRun"] = _ => new { version = 1 },
+        ["ReviewCareerApplication"] = _ => new { forward = true, version = 1 },
+        ["DecideCareerApplication"] = _ => new { approve = true, version = 1 },
     };
 
     /// <summary>
@@ -223,6 +227,8 @@ public sealed class AuthorizationMatrixTests
         "sessions" => _world.OtherSessionId,
         "enrollments" => _world.OtherEnrollmentId,
         "certificates" => _world.OtherCertificateId,
+        "progression-runs" => _world.OtherProgressionRunId,
+        "applications" => _world.OtherApplicationId,
         _ => Guid.Empty,
     };
 
@@ -284,6 +290,7 @@ public sealed class AuthorizationMatrixTests
             ["sessions"] = [_world.OtherSessionId],
             ["enrollments"] = [_world.SameStreetEnrollmentId, _world.OtherEnrollmentId],
             ["certificates"] = [_world.SameStreetCertificateId, _world.OtherCertificateId],
+            ["applications"] = [_world.SameStreetApplicationId, _world.OtherApplicationId],
         };
         foreach (var op in _operations.Where(o => o.HasId && o.Roles is not null && o.Roles.Contains("worker")))
         {

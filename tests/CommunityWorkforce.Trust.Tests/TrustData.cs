@@ -138,6 +138,13 @@ internal sealed class TrustWorld : IDisposable
     public Guid OtherParticipantId { get; private set; }
     public Guid OtherRectificationId { get; private set; }
 
+    /// <summary>CareerPath: a progression run previewed for 南京西路 and a promotion application of its worker.</summary>
+    public Guid OtherProgressionRunId { get; private set; }
+    public Guid OtherApplicationId { get; private set; }
+
+    /// <summary>A promotion application of a 临汾路 colleague (not worker.demo).</summary>
+    public Guid SameStreetApplicationId { get; private set; }
+
     /// <summary>Another 临汾路 worker's published appraisal (demo data), which worker.demo may not read.</summary>
     public Guid SameStreetParticipantId { get; private set; }
 
@@ -203,6 +210,27 @@ internal sealed class TrustWorld : IDisposable
             .GetProperty("items").EnumerateArray().Single().Id();
         await BuildTrainingAsync(colleague);
         await BuildAppraisalsAsync();
+        await BuildCareerAsync(colleague);
+    }
+
+    private async Task BuildCareerAsync(Guid colleague)
+    {
+        foreach (var (client, worker) in new[] { (Admin, OtherWorkerId), (Hr, colleague) })
+        {
+            await client.PostAsJsonAsync($"/api/career/workers/{worker}/grades", new { postType = "staff", level = 3, fromDate = "2020-01-01", reasonCode = "initial" })
+                .Created("record grade");
+        }
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd");
+        OtherApplicationId = (await Admin.PostAsJsonAsync("/api/career/applications", new
+        {
+            workerId = OtherWorkerId, kind = "promotion", toPostType = "staff", toLevel = 4, effectiveOn = today, reason = "信任测试",
+        }).Created("file application")).Id();
+        SameStreetApplicationId = (await Hr.PostAsJsonAsync("/api/career/applications", new
+        {
+            workerId = colleague, kind = "promotion", toPostType = "staff", toLevel = 4, effectiveOn = today, reason = "信任测试",
+        }).Created("file application")).Id();
+        OtherProgressionRunId = (await Admin.PostAsJsonAsync("/api/career/progression-runs", new { orgUnitId = NanjingStreet, asOf = today })
+            .Created("preview progression run")).Id();
     }
 
     private async Task BuildAppraisalsAsync()

@@ -276,6 +276,294 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/career/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListCareerApplications"];
+        put?: never;
+        post: operations["FileCareerApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/career/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetCareerApplication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/career/applications/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReviewCareerApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/career/applications/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DecideCareerApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/career/workers/{id}/grades": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetCareerGrades"];
+        put?: never;
+        post: operations["RecordCareerGrade"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/career/ladder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetCareerLadder"];
+        put: operations["SaveCareerLadder"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/career/ladder/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListCareerLadderVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/career/progression-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListProgressionRuns"];
+        put?: never;
+        post: operations["PreviewProgressionRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/career/progression-runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetProgressionRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/career/progression-runs/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListProgressionResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/career/progression-runs/{id}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ApplyProgressionRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/career/reserve-pool": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListReservePool"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/career/succession-risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListSuccessionRisk"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/career/workers/{id}/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetWorkerEligibility"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/career/stages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListCareerStages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/career/stages/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["SaveCareerStage"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/career/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListEligibleWorkers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/career/eligibility/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ExportEligibleWorkers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/competency/assessments": {
         parameters: {
             query?: never;
@@ -2140,6 +2428,53 @@ export interface components {
             /** Format: int32 */
             version?: number | null;
         };
+        ApplicationResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            workerId: string;
+            staffNo: string;
+            workerName: string;
+            /** Format: uuid */
+            orgUnitId: string;
+            orgPath: string;
+            kind: string;
+            targetStage?: string | null;
+            fromPostType: string;
+            /** Format: int32 */
+            fromLevel: number;
+            toPostType: string;
+            /** Format: int32 */
+            toLevel: number;
+            /** Format: uuid */
+            targetPostId?: string | null;
+            targetPostTitle?: string | null;
+            targetUnitName?: string | null;
+            /** Format: date */
+            effectiveOn: string;
+            reason: string;
+            status: string;
+            appliedBy?: string | null;
+            appliedRole: string;
+            reviewNote?: string | null;
+            reviewedBy?: string | null;
+            /** Format: date-time */
+            reviewedAt?: string | null;
+            decisionNote?: string | null;
+            decidedBy?: string | null;
+            /** Format: date-time */
+            decidedAt?: string | null;
+            /** Format: uuid */
+            newPostingId?: string | null;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ApplyRunRequest: {
+            /** Format: int32 */
+            version: number;
+        };
         AssessmentRequest: {
             /** Format: double */
             streetScore?: number | null;
@@ -2435,6 +2770,11 @@ export interface components {
             nameEn?: string | null;
             levels?: components["schemas"]["LevelInput"][] | null;
         };
+        CompetencyRequirement: {
+            code: string;
+            /** Format: int32 */
+            minLevel: number;
+        };
         CompetencyResponse: {
             /** Format: uuid */
             id: string;
@@ -2647,6 +2987,14 @@ export interface components {
             /** Format: uuid */
             orgUnitId: string;
         };
+        CriterionResult: {
+            code: string;
+            met: boolean;
+            required: string;
+            actual: string;
+            missingZh?: string | null;
+            missingEn?: string | null;
+        };
         CycleResponse: {
             /** Format: uuid */
             id: string;
@@ -2682,6 +3030,12 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        DecideApplicationRequest: {
+            approve: boolean;
+            note?: string | null;
+            /** Format: int32 */
+            version: number;
+        };
         DimensionInput: {
             code?: string | null;
             nameZh?: string | null;
@@ -2712,6 +3066,34 @@ export interface components {
             /** Format: int32 */
             yearsInPost: number;
             hasOpenRequest: boolean;
+        };
+        EligibilityResponse: {
+            /** Format: uuid */
+            workerId: string;
+            staffNo: string;
+            name: string;
+            stageCode: string;
+            stageNameZh: string;
+            eligible: boolean;
+            /** Format: int32 */
+            metCount: number;
+            criteria: components["schemas"]["CriterionResult"][];
+        };
+        EligibleWorkerResponse: {
+            /** Format: uuid */
+            workerId: string;
+            staffNo: string;
+            name: string;
+            orgPath: string;
+            postType?: string | null;
+            /** Format: int32 */
+            level?: number | null;
+            eligible: boolean;
+            /** Format: int32 */
+            metCount: number;
+            /** Format: int32 */
+            criteriaCount: number;
+            missing: string;
         };
         EndPostingRequest: {
             /** Format: date */
@@ -2789,6 +3171,20 @@ export interface components {
             rating: number;
             comment?: string | null;
         };
+        FileApplicationRequest: {
+            /** Format: uuid */
+            workerId: string;
+            kind: string;
+            targetStage?: string | null;
+            toPostType: string;
+            /** Format: int32 */
+            toLevel?: number | null;
+            /** Format: uuid */
+            targetPostId?: string | null;
+            /** Format: date */
+            effectiveOn: string;
+            reason: string;
+        };
         FinaliseRequest: {
             /** Format: int32 */
             version?: number | null;
@@ -2834,11 +3230,42 @@ export interface components {
             /** Format: int32 */
             version?: number | null;
         };
+        GradeHistoryResponse: {
+            /** Format: uuid */
+            workerId: string;
+            staffNo: string;
+            name: string;
+            current?: components["schemas"]["GradeRow"];
+            /** Format: double */
+            coefficient?: number | null;
+            /** Format: int32 */
+            bandMin?: number | null;
+            /** Format: int32 */
+            bandMax?: number | null;
+            nextStep?: components["schemas"]["ProgressionOutcome"];
+            history: components["schemas"]["GradeRow"][];
+        };
         GradeRequest: {
             grade: string;
             reason?: string | null;
             /** Format: int32 */
             version?: number | null;
+        };
+        GradeRow: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            workerId: string;
+            postType: string;
+            /** Format: int32 */
+            level: number;
+            /** Format: date */
+            fromDate: string;
+            reason: string;
+            reasonCode: string;
+            /** Format: uuid */
+            sourceId?: string | null;
+            isCurrent: boolean;
         };
         HeadcountLine: {
             /** Format: uuid */
@@ -3008,6 +3435,57 @@ export interface components {
             rectificationsOpened: number;
             lines: components["schemas"]["IngestLine"][];
         };
+        LadderBand: {
+            postType: string;
+            nameZh: string;
+            /** Format: int32 */
+            minLevel: number;
+            /** Format: int32 */
+            maxLevel: number;
+        };
+        LadderConfig: {
+            /** Format: date */
+            effectiveFrom: string;
+            bands: components["schemas"]["LadderBand"][];
+            coefficients: components["schemas"]["LevelCoefficient"][];
+            /** Format: int32 */
+            stepYears: number;
+            countedGrades: string[];
+            incompetentYearCounts: boolean;
+            ungradedYearCounts: boolean;
+            /** Format: int32 */
+            earlyStepConsecutiveExcellent: number;
+            /** Format: int32 */
+            earlyStepCareerCap: number;
+            /** Format: int32 */
+            bachelorBonus: number;
+            /** Format: int32 */
+            masterBonus: number;
+            /** Format: int32 */
+            doctorateBonus: number;
+            /** Format: int32 */
+            assistantCertificateBonus: number;
+            /** Format: int32 */
+            intermediateCertificateBonus: number;
+            /** Format: int32 */
+            seniorCertificateBonus: number;
+            /** Format: int32 */
+            version: number;
+        };
+        LadderVersionSummary: {
+            /** Format: date */
+            effectiveFrom: string;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        LevelCoefficient: {
+            /** Format: int32 */
+            level: number;
+            /** Format: double */
+            coefficient: number;
+        };
         LevelInput: {
             /** Format: int32 */
             level?: number | null;
@@ -3106,6 +3584,15 @@ export interface components {
             /** Format: int32 */
             pageSize: number;
         };
+        PagedResultOfApplicationResponse: {
+            items: components["schemas"]["ApplicationResponse"][];
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
         PagedResultOfAssessmentSummary: {
             items: components["schemas"]["AssessmentSummary"][];
             /** Format: int32 */
@@ -3196,6 +3683,15 @@ export interface components {
             /** Format: int32 */
             pageSize: number;
         };
+        PagedResultOfEligibleWorkerResponse: {
+            items: components["schemas"]["EligibleWorkerResponse"][];
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
         PagedResultOfEnrollmentResponse: {
             items: components["schemas"]["EnrollmentResponse"][];
             /** Format: int32 */
@@ -3279,6 +3775,24 @@ export interface components {
         };
         PagedResultOfRotationRequestResponse: {
             items: components["schemas"]["RotationRequestResponse"][];
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
+        PagedResultOfRunResponse: {
+            items: components["schemas"]["RunResponse"][];
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
+        PagedResultOfRunResultResponse: {
+            items: components["schemas"]["RunResultResponse"][];
             /** Format: int32 */
             total: number;
             /** Format: int32 */
@@ -3427,6 +3941,12 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        PreviewRunRequest: {
+            /** Format: uuid */
+            orgUnitId?: string | null;
+            /** Format: date */
+            asOf: string;
+        };
         ProblemDetails: {
             type?: string | null;
             title?: string | null;
@@ -3478,6 +3998,15 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        ProgressionOutcome: {
+            /** Format: int32 */
+            toLevel: number;
+            reasonCode?: string | null;
+            explanation: string;
+            explanationEn: string;
+            /** Format: date */
+            nextDueOn?: string | null;
         };
         PutCalendarYearRequest: {
             /** Format: int32 */
@@ -3565,6 +4094,15 @@ export interface components {
             /** Format: int32 */
             validYears?: number | null;
         };
+        RecordGradeRequest: {
+            postType: string;
+            /** Format: int32 */
+            level?: number | null;
+            /** Format: date */
+            fromDate: string;
+            reasonCode: string;
+            note?: string | null;
+        };
         RectificationResponse: {
             /** Format: uuid */
             id: string;
@@ -3598,6 +4136,25 @@ export interface components {
         RefreshRequest: {
             refreshToken: string;
         };
+        ReserveMemberResponse: {
+            /** Format: uuid */
+            memberId: string;
+            /** Format: uuid */
+            workerId: string;
+            staffNo: string;
+            name: string;
+            /** Format: uuid */
+            orgUnitId: string;
+            orgPath: string;
+            targetStage: string;
+            status: string;
+            /** Format: date */
+            termStart?: string | null;
+            /** Format: date */
+            termEnd?: string | null;
+            /** Format: date */
+            reviewOn?: string | null;
+        };
         ResolveAppealRequest: {
             outcome: string;
             reason: string;
@@ -3616,6 +4173,12 @@ export interface components {
             /** Format: uuid */
             workerId: string;
             idNumber: string;
+        };
+        ReviewApplicationRequest: {
+            forward: boolean;
+            note?: string | null;
+            /** Format: int32 */
+            version: number;
         };
         RotationCounts: {
             /** Format: int32 */
@@ -3676,6 +4239,52 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        RunResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            asOf: string;
+            /** Format: uuid */
+            orgUnitId?: string | null;
+            orgPath: string;
+            /** Format: date */
+            ladderEffectiveFrom: string;
+            status: string;
+            /** Format: int32 */
+            workers: number;
+            /** Format: int32 */
+            steps: number;
+            /** Format: int32 */
+            appliedSteps?: number | null;
+            /** Format: int32 */
+            version: number;
+            createdBy?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            appliedBy?: string | null;
+            /** Format: date-time */
+            appliedAt?: string | null;
+        };
+        RunResultResponse: {
+            /** Format: uuid */
+            workerId: string;
+            staffNo: string;
+            name: string;
+            orgPath: string;
+            postType: string;
+            /** Format: date */
+            since: string;
+            /** Format: int32 */
+            fromLevel: number;
+            /** Format: int32 */
+            toLevel: number;
+            reasonCode?: string | null;
+            explanation: string;
+            explanationEn: string;
+            /** Format: date */
+            nextDueOn?: string | null;
+            applied: boolean;
+        };
         SaveCertificationRequest: {
             /** Format: uuid */
             workerId: string;
@@ -3734,6 +4343,17 @@ export interface components {
             items?: components["schemas"]["ProfileItemInput"][] | null;
             /** Format: int32 */
             version?: number | null;
+        };
+        SaveStageRequest: {
+            track: string;
+            nameZh: string;
+            nameEn: string;
+            postType?: string | null;
+            /** Format: int32 */
+            sortOrder: number;
+            criteria: components["schemas"]["StageCriteria"];
+            /** Format: int32 */
+            version: number;
         };
         ScheduleSessionRequest: {
             /** Format: uuid */
@@ -3846,10 +4466,56 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        StageCriteria: {
+            /** Format: double */
+            minYearsInGrade?: number | null;
+            /** Format: int32 */
+            minYearsInCommunityWork?: number | null;
+            /** Format: int32 */
+            minLevel?: number | null;
+            /** Format: int32 */
+            recentYears?: number | null;
+            /** Format: int32 */
+            minExcellent?: number | null;
+            lowestGrade?: string | null;
+            /** Format: double */
+            minTrainingHours?: number | null;
+            mandatoryCompliance: boolean;
+            competencies: components["schemas"]["CompetencyRequirement"][];
+            socialWorkLevel?: string | null;
+            /** Format: int32 */
+            maxAge?: number | null;
+        };
+        StageResponse: {
+            code: string;
+            track: string;
+            nameZh: string;
+            nameEn: string;
+            postType?: string | null;
+            /** Format: int32 */
+            sortOrder: number;
+            criteria: components["schemas"]["StageCriteria"];
+            /** Format: int32 */
+            version: number;
+        };
         SubmitScoresRequest: {
             scores?: components["schemas"]["ScoreInput"][] | null;
             /** Format: int32 */
             version?: number | null;
+        };
+        SuccessionRiskResponse: {
+            /** Format: uuid */
+            orgUnitId: string;
+            orgUnitName: string;
+            orgPath: string;
+            /** Format: int32 */
+            leaders: number;
+            /** Format: int32 */
+            retiring: number;
+            /** Format: int32 */
+            readyReserves: number;
+            atRisk: boolean;
+            retiringPeople: string[];
         };
         TemplateRequest: {
             /** Format: uuid */
@@ -5162,6 +5828,1123 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListCareerApplications: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                sort?: string;
+                q?: string;
+                status?: string;
+                kind?: string;
+                workerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedResultOfApplicationResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FileCareerApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FileApplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCareerApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationResponse"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReviewCareerApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewApplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationResponse"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DecideCareerApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideApplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationResponse"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCareerGrades: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GradeHistoryResponse"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RecordCareerGrade: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordGradeRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GradeHistoryResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetCareerLadder: {
+        parameters: {
+            query?: {
+                on?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LadderConfig"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SaveCareerLadder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LadderConfig"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LadderConfig"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListCareerLadderVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LadderVersionSummary"][];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListProgressionRuns: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                sort?: string;
+                q?: string;
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedResultOfRunResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PreviewProgressionRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewRunRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetProgressionRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunResponse"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListProgressionResults: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                sort?: string;
+                q?: string;
+                steps?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedResultOfRunResultResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ApplyProgressionRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplyRunRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListReservePool: {
+        parameters: {
+            query?: {
+                orgUnitId?: string;
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReserveMemberResponse"][];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListSuccessionRisk: {
+        parameters: {
+            query?: {
+                orgUnitId?: string;
+                years?: number;
+                atRiskOnly?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessionRiskResponse"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetWorkerEligibility: {
+        parameters: {
+            query?: {
+                stage?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EligibilityResponse"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListCareerStages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StageResponse"][];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SaveCareerStage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveStageRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StageResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListEligibleWorkers: {
+        parameters: {
+            query: {
+                page?: number;
+                pageSize?: number;
+                sort?: string;
+                q?: string;
+                stage: string;
+                orgUnitId?: string;
+                eligible?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedResultOfEligibleWorkerResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ExportEligibleWorkers: {
+        parameters: {
+            query: {
+                stage: string;
+                orgUnitId?: string;
+                eligible?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {

@@ -20,6 +20,7 @@ describe('navigation by role', () => {
       '/performance/rectifications',
       '/performance/appeals',
       '/training/sessions',
+      '/career/progression',
       '/admin/accounts',
       '/audit-log',
       '/me',
@@ -36,6 +37,7 @@ describe('navigation by role', () => {
       '/performance/rectifications',
       '/performance/appeals',
       '/training/sessions',
+      '/career/progression',
       '/audit-log',
       '/me',
     ]);
@@ -51,6 +53,7 @@ describe('navigation by role', () => {
       '/performance/rectifications',
       '/performance/appeals',
       '/training/sessions',
+      '/career/approvals',
       '/me',
     ]);
     expect(paths('worker')).toEqual(['/workbench', '/my-profile', '/my-competency', '/performance/my', '/me']);

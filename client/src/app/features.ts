@@ -1,5 +1,6 @@
 import { accessFeature } from '../features/access/feature';
 import { auditFeature } from '../features/audit/feature';
+import { careerFeature } from '../features/career/feature';
 import { competencyFeature } from '../features/competency/feature';
 import { performanceFeature } from '../features/performance/feature';
 import { staffingFeature } from '../features/staffing/feature';
@@ -7,4 +8,4 @@ import { trainingFeature } from '../features/training/feature';
 import type { Feature } from './feature';
 
 /** Every client feature, in navigation order: the one line a new module adds. */
-export const features: Feature[] = [staffingFeature, competencyFeature, performanceFeature, trainingFeature, accessFeature, auditFeature];
+export const features: Feature[] = [staffingFeature, competencyFeature, performanceFeature, trainingFeature, careerFeature, accessFeature, auditFeature];

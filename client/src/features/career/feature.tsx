@@ -1,0 +1,55 @@
+import { RiseOutlined } from '@ant-design/icons';
+import { Spin } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
+import type { Feature } from '../../app/feature';
+import { careerEn } from './i18n.en';
+import { careerZhCN } from './i18n.zh-CN';
+
+const CareerWorkspace = lazy(() => import('./CareerWorkspace'));
+const CareerApprovals = lazy(() => import('./CareerWorkspace').then((m) => ({ default: m.CareerApprovals })));
+const CareerTrack = lazy(() => import('./CareerTrack').then((m) => ({ default: m.CareerTrack })));
+const MyCareer = lazy(() => import('./CareerTrack'));
+
+const lazily = (node: ReactNode) => <Suspense fallback={<Spin />}>{node}</Suspense>;
+
+/** 职业发展: the grade ladder, annual progression, eligibility, promotion approvals; the worker's career track. */
+export const careerFeature: Feature = {
+  name: 'career',
+  nav: [
+    {
+      key: 'career',
+      path: '/career/progression',
+      labelKey: 'career.nav.workspace',
+      roles: ['admin', 'hr'],
+      icon: <RiseOutlined />,
+      todoKeys: ['career.applications-to-review', 'career.progression-to-apply'],
+    },
+    {
+      key: 'career-approvals',
+      path: '/career/approvals',
+      labelKey: 'career.nav.approvals',
+      roles: ['leader'],
+      icon: <RiseOutlined />,
+      todoKeys: ['career.promotions-waiting'],
+    },
+  ],
+  routes: [
+    { path: '/career/progression', navKey: 'career', element: lazily(<CareerWorkspace />) },
+    { path: '/career/eligibility', navKey: 'career', element: lazily(<CareerWorkspace />) },
+    { path: '/career/applications', navKey: 'career', element: lazily(<CareerWorkspace />) },
+    { path: '/career/reserves', navKey: 'career', element: lazily(<CareerWorkspace />) },
+    { path: '/career/succession', navKey: 'career', element: lazily(<CareerWorkspace />) },
+    { path: '/career/ladder', navKey: 'career', element: lazily(<CareerWorkspace />) },
+    { path: '/career/approvals', navKey: 'career-approvals', element: lazily(<CareerApprovals />) },
+  ],
+  messages: { 'zh-CN': careerZhCN, en: careerEn },
+  profileTabs: [
+    {
+      key: 'career',
+      labelKey: 'career.nav.tab',
+      roles: ['admin', 'hr', 'leader'],
+      render: (workerId) => lazily(<CareerTrack workerId={workerId} />),
+    },
+  ],
+  myProfileSections: [{ key: 'career', render: () => lazily(<MyCareer />) }],
+};

@@ -1,0 +1,168 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, asProblem } from '../../api/problem';
+import type { components } from '../../api/schema';
+import { useApi } from '../../app/services';
+
+type S = components['schemas'];
+export type GradeHistory = S['GradeHistoryResponse'];
+export type Eligibility = S['EligibilityResponse'];
+export type Run = S['RunResponse'];
+export type RunResult = S['RunResultResponse'];
+export type EligibleWorker = S['EligibleWorkerResponse'];
+export type Application = S['ApplicationResponse'];
+export type Stage = S['StageResponse'];
+export type Ladder = S['LadderConfig'];
+
+const key = ['career'] as const;
+
+/** The data of a successful call; an ApiError with the problem details otherwise. */
+async function ok<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await call;
+  if (!response.ok || data === undefined) throw new ApiError(response.status, asProblem(error));
+  return data;
+}
+
+function useInvalidate() {
+  const client = useQueryClient();
+  return () => Promise.all([client.invalidateQueries({ queryKey: key }), client.invalidateQueries({ queryKey: ['me', 'todos'] })]);
+}
+
+export function useMyWorkerId() {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['staffing', 'workers', 'me', 'id'],
+    queryFn: async () => (await ok(api.GET('/api/staffing/workers/me', {}))).id,
+  });
+}
+
+export function useGrades(workerId: string | undefined) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...key, 'grades', workerId],
+    queryFn: () => ok(api.GET('/api/career/workers/{id}/grades', { params: { path: { id: workerId ?? '' } } })),
+    enabled: workerId !== undefined,
+  });
+}
+
+export function useEligibility(workerId: string | undefined) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...key, 'eligibility', workerId],
+    queryFn: () => ok(api.GET('/api/career/workers/{id}/eligibility', { params: { path: { id: workerId ?? '' }, query: {} } })),
+    enabled: workerId !== undefined,
+  });
+}
+
+export function useStages() {
+  const api = useApi();
+  return useQuery({ queryKey: [...key, 'stages'], queryFn: () => ok(api.GET('/api/career/stages', {})) });
+}
+
+export function useLadder() {
+  const api = useApi();
+  return useQuery({ queryKey: [...key, 'ladder'], queryFn: () => ok(api.GET('/api/career/ladder', { params: { query: {} } })) });
+}
+
+export function useRuns() {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...key, 'runs'],
+    queryFn: () => ok(api.GET('/api/career/progression-runs', { params: { query: { pageSize: 20 } } })),
+  });
+}
+
+export function useRunResults(runId: string | undefined, steps: boolean | undefined, page: number) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...key, 'results', runId, steps, page],
+    queryFn: () => ok(api.GET('/api/career/progression-runs/{id}/results', { params: { path: { id: runId ?? '' }, query: { steps, page, pageSize: 20 } } })),
+    enabled: runId !== undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function usePreviewRun() {
+  const api = useApi();
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (asOf: string) => ok(api.POST('/api/career/progression-runs', { body: { asOf } })),
+    onSuccess: invalidate,
+  });
+}
+
+export function useApplyRun() {
+  const api = useApi();
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (run: Run) => ok(api.POST('/api/career/progression-runs/{id}/apply', { params: { path: { id: run.id } }, body: { version: run.version } })),
+    onSuccess: invalidate,
+  });
+}
+
+export function useEligibleList(stage: string | undefined, eligible: boolean | undefined, page: number) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...key, 'eligible', stage, eligible, page],
+    queryFn: () => ok(api.GET('/api/career/eligibility', { params: { query: { stage: stage ?? '', eligible, page, pageSize: 20 } } })),
+    enabled: stage !== undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useExportEligible() {
+  const api = useApi();
+  return useMutation({
+    mutationFn: async ({ stage, eligible }: { stage: string; eligible: boolean | undefined }) => {
+      const outcome = await api.GET('/api/career/eligibility/export', { params: { query: { stage, eligible } }, parseAs: 'blob' });
+      const blob = await ok(Promise.resolve(outcome));
+      return { blob, disposition: outcome.response.headers.get('Content-Disposition') };
+    },
+  });
+}
+
+export function useApplications(status: string | undefined) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...key, 'applications', status],
+    queryFn: () => ok(api.GET('/api/career/applications', { params: { query: { status, pageSize: 100 } } })),
+  });
+}
+
+export function useReview() {
+  const api = useApi();
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ application, forward }: { application: Application; forward: boolean }) =>
+      ok(api.POST('/api/career/applications/{id}/review', { params: { path: { id: application.id } }, body: { forward, version: application.version } })),
+    onSuccess: invalidate,
+  });
+}
+
+export function useDecide() {
+  const api = useApi();
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ application, approve, note }: { application: Application; approve: boolean; note?: string }) =>
+      ok(api.POST('/api/career/applications/{id}/decide', { params: { path: { id: application.id } }, body: { approve, note, version: application.version } })),
+    onSuccess: invalidate,
+  });
+}
+
+export type ReserveMember = S['ReserveMemberResponse'];
+export type SuccessionRisk = S['SuccessionRiskResponse'];
+
+export function useReservePool() {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...key, 'reserve-pool'],
+    queryFn: () => ok(api.GET('/api/career/reserve-pool', { params: { query: { status: 'active' } } })),
+  });
+}
+
+export function useSuccessionRisk(years: number, atRiskOnly: boolean) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...key, 'succession', years, atRiskOnly],
+    queryFn: () => ok(api.GET('/api/career/succession-risk', { params: { query: { years, atRiskOnly } } })),
+  });
+}

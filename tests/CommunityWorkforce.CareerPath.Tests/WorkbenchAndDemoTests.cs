@@ -1,0 +1,92 @@
+using System.Net.Http.Json;
+using CommunityWorkforce.TestKit;
+using static CommunityWorkforce.CareerPath.Tests.CareerData;
+
+namespace CommunityWorkforce.CareerPath.Tests;
+
+/// <summary>The demo street's career data and the workbench cards, each equal to the list it opens.</summary>
+[TestFixture]
+public sealed class WorkbenchAndDemoTests
+{
+    private CwHost _host = null!;
+
+    [OneTimeSetUp]
+    public void Start() => _host = new CwHost();
+
+    [OneTimeTearDown]
+    public void Stop() => _host.Dispose();
+
+    [Test]
+    public async Task The_demo_street_has_grade_histories_a_reserve_pool_and_a_promotion_waiting_for_the_leader()
+    {
+        Assert.That(await _host.Scalar<long>("SELECT COUNT(*) FROM career_v_current_grades"), Is.GreaterThan(200));
+        Assert.That(await _host.Scalar<long>("SELECT COUNT(*) FROM career_v_reserve_pool WHERE status = 'active'"), Is.GreaterThan(0));
+        using var leader = await _host.ClientFor("leader.linfen");
+        var waiting = await leader.GetJson("/api/career/applications?status=reviewed");
+        Assert.That(waiting.Items().Any(a => a.Str("toPostType") == "deputy"), Is.True);
+        using var worker = await _host.ClientFor("worker.demo");
+        var me = (await worker.GetJson("/api/staffing/workers/me")).Id();
+        var mine = await worker.GetJson($"/api/career/workers/{me}/grades");
+        Assert.That(mine.GetProperty("current").GetProperty("level").GetInt32(), Is.GreaterThan(0));
+        Assert.That(mine.GetProperty("nextStep").Str("explanation"), Is.Not.Empty);
+    }
+
+    [Test]
+    public async Task Every_career_card_counts_exactly_the_list_it_opens()
+    {
+        using var hr = await _host.ClientFor("hr.linfen");
+        var (worker, _) = (await WorkersGraded(_host, Today.Year - 1, "competent", 1))[0];
+        await hr.RecordGrade(worker, "staff", 3, new DateOnly(Today.Year - 1, 1, 1));
+        await hr.PostAsJsonAsync("/api/career/applications", new
+        {
+            workerId = worker, kind = "promotion", toPostType = "deputy", effectiveOn = Today, reason = "工作台测试",
+        }).Ok(System.Net.HttpStatusCode.Created);
+        await hr.PostAsJsonAsync("/api/career/progression-runs", new { asOf = new DateOnly(Today.Year, 1, 1) }).Ok(System.Net.HttpStatusCode.Created);
+        var seen = new HashSet<string>();
+        foreach (var user in new[] { "hr.linfen", "leader.linfen", "admin", "worker.demo" })
+        {
+            using var client = await _host.ClientFor(user);
+            var todos = (await client.GetJson("/api/me/todos")).GetProperty("todos").EnumerateArray().Where(t => t.Str("module") == "career");
+            foreach (var todo in todos)
+            {
+                seen.Add(todo.Str("key"));
+                var list = await client.GetJson("/api/" + todo.Str("apiList"));
+                Assert.That(todo.GetProperty("count").GetInt32(), Is.EqualTo(list.GetProperty("total").GetInt32()), $"{user} {todo.Str("key")}");
+            }
+        }
+        Assert.That(seen, Is.SupersetOf(new[] { "career.promotions-waiting", "career.applications-to-review", "career.progression-to-apply" }));
+    }
+
+    [Test]
+    public async Task The_reserve_pool_and_succession_risk_of_the_street_are_consistent_and_for_staff_only()
+    {
+        using var hr = await _host.ClientFor("hr.linfen");
+        var pool = (await hr.GetJson("/api/career/reserve-pool?status=active")).EnumerateArray().ToList();
+        Assert.That(pool, Is.Not.Empty);
+        Assert.That(pool.All(m => m.Str("targetStage") == "deputy"), Is.True);
+        var near = (await hr.GetJson("/api/career/succession-risk?years=1")).EnumerateArray().ToList();
+        var far = (await hr.GetJson("/api/career/succession-risk?years=15")).EnumerateArray().ToList();
+        Assert.That(far.Sum(r => r.GetProperty("retiring").GetInt32()), Is.GreaterThanOrEqualTo(near.Sum(r => r.GetProperty("retiring").GetInt32())));
+        Assert.That(far.Sum(r => r.GetProperty("retiring").GetInt32()), Is.GreaterThan(0), "some heads and deputies retire within 15 years");
+        foreach (var unit in far)
+        {
+            Assert.That(unit.GetProperty("atRisk").GetBoolean(), Is.EqualTo(unit.GetProperty("retiring").GetInt32() > unit.GetProperty("readyReserves").GetInt32()));
+            Assert.That(unit.GetProperty("retiringPeople").GetArrayLength(), Is.EqualTo(unit.GetProperty("retiring").GetInt32()));
+        }
+        var flagged = (await hr.GetJson("/api/career/succession-risk?years=15&atRiskOnly=true")).EnumerateArray().ToList();
+        Assert.That(flagged.Count, Is.EqualTo(far.Count(r => r.GetProperty("atRisk").GetBoolean())));
+        await ProblemAssert.NamesField(await hr.GetAsync("/api/career/succession-risk?years=40"), "years");
+        using var worker = await _host.ClientFor("worker.demo");
+        Assert.That((await worker.GetAsync("/api/career/succession-risk")).StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Forbidden));
+    }
+
+    [Test]
+    public void The_retirement_table_follows_the_2025_reform()
+    {
+        var table = CommunityWorkforce.CareerPath.Contracts.RetirementTable.Default;
+        Assert.That(table.RetirementDate(new DateOnly(1964, 12, 15), "1"), Is.EqualTo(new DateOnly(2024, 12, 15)), "born before 1965: 60");
+        Assert.That(table.RetirementDate(new DateOnly(1965, 1, 15), "1"), Is.EqualTo(new DateOnly(2025, 2, 15)), "60 and 1 month");
+        Assert.That(table.RetirementDate(new DateOnly(1970, 5, 1), "2"), Is.EqualTo(new DateOnly(2025, 7, 1)), "female cadre: 55 and 2 months");
+        Assert.That(table.AgeMonths(new DateOnly(1990, 1, 1), "male"), Is.EqualTo(63 * 12), "capped at 63");
+    }
+}
