@@ -73,7 +73,10 @@ describe('career: my career track, this year’s progression, a promotion to dep
     const { page } = browser;
     await page.goto(`${baseUrl}/login`);
     await signIn(page, 'leader.linfen');
-    await landAndOpen(page, '晋升审批', '/career/approvals');
+    await landAndOpen(page, '审批待办', '/approvals');
+    // Promotions wait in the inbox next to rotations, as their own kind.
+    await page.getByRole('tab', { name: /晋升审批/ }).click();
+    await page.waitForURL(/kind=promotion/);
     const row = page.getByRole('row').filter({ hasText: waiting!.workerName });
     await row.getByRole('button', { name: '批准' }).click();
     await page.getByRole('tooltip').getByRole('button', { name: '批准' }).click();

@@ -10,27 +10,6 @@ internal static class CareerData
 {
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
 
-    public static Guid Id(this JsonElement element) => element.GetProperty("id").GetGuid();
-
-    public static string Str(this JsonElement element, string property) => element.GetProperty(property).GetString()!;
-
-    public static IEnumerable<JsonElement> Items(this JsonElement page) => page.GetProperty("items").EnumerateArray();
-
-    public static async Task<JsonElement> GetJson(this HttpClient client, string url)
-    {
-        var response = await client.GetAsync(url);
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"{url}: {await response.Content.ReadAsStringAsync()}");
-        return await response.ReadJson();
-    }
-
-    public static async Task<JsonElement> Ok(this Task<HttpResponseMessage> call, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        var response = await call;
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.That(response.StatusCode, Is.EqualTo(expected), body);
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
-
     /// <summary>Active demo workers (not worker.demo) whose published annual grade of <paramref name="year"/> is <paramref name="grade"/>, with no grade history yet.</summary>
     public static async Task<List<(Guid WorkerId, Guid OrgUnitId)>> WorkersGraded(CwHost host, int year, string grade, int count)
     {

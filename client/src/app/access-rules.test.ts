@@ -53,7 +53,6 @@ describe('navigation by role', () => {
       '/performance/rectifications',
       '/performance/appeals',
       '/training/sessions',
-      '/career/approvals',
       '/me',
     ]);
     expect(paths('worker')).toEqual(['/workbench', '/my-profile', '/my-competency', '/performance/my', '/me']);

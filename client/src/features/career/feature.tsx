@@ -24,14 +24,6 @@ export const careerFeature: Feature = {
       icon: <RiseOutlined />,
       todoKeys: ['career.applications-to-review', 'career.progression-to-apply'],
     },
-    {
-      key: 'career-approvals',
-      path: '/career/approvals',
-      labelKey: 'career.nav.approvals',
-      roles: ['leader'],
-      icon: <RiseOutlined />,
-      todoKeys: ['career.promotions-waiting'],
-    },
   ],
   routes: [
     { path: '/career/progression', navKey: 'career', element: lazily(<CareerWorkspace />) },
@@ -40,9 +32,20 @@ export const careerFeature: Feature = {
     { path: '/career/reserves', navKey: 'career', element: lazily(<CareerWorkspace />) },
     { path: '/career/succession', navKey: 'career', element: lazily(<CareerWorkspace />) },
     { path: '/career/ladder', navKey: 'career', element: lazily(<CareerWorkspace />) },
-    { path: '/career/approvals', navKey: 'career-approvals', element: lazily(<CareerApprovals />) },
+    { path: '/career/approvals', navKey: 'approvals', element: lazily(<CareerApprovals />) },
   ],
   messages: { 'zh-CN': careerZhCN, en: careerEn },
+  // Promotions and demotions reviewed by HR wait in the leader's approvals inbox next to rotations.
+  approvalKinds: [
+    {
+      key: 'promotion',
+      labelKey: 'career.nav.approvals',
+      roles: ['leader', 'admin'],
+      todoKey: 'career.promotions-waiting',
+      order: 20,
+      Inbox: CareerApprovals,
+    },
+  ],
   profileTabs: [
     {
       key: 'career',

@@ -22,7 +22,7 @@ internal sealed class CareerTodos(DbSession db) : IWorkbenchContributor
     {
         IEnumerable<WorkbenchTodo> cards = user.Role switch
         {
-            Roles.Leader => [await Applications(user, ApplicationStatus.Reviewed, PromotionsWaiting, "/career/approvals", WorkbenchSeverity.Warning, ct)],
+            Roles.Leader => [await Applications(user, ApplicationStatus.Reviewed, PromotionsWaiting, "/approvals?kind=promotion", WorkbenchSeverity.Warning, ct)],
             Roles.Hr or Roles.Admin =>
             [
                 await Applications(user, ApplicationStatus.Submitted, ApplicationsToReview, "/career/applications?status=submitted", WorkbenchSeverity.Info, ct),
