@@ -4,7 +4,7 @@ namespace CommunityWorkforce.CompetencyFramework.Gaps;
 
 /// <summary>
 /// The heat map's cells: the average gap and the number of workers per unit and competency, summed over the rows of
-/// <see cref="GapSql.HeatMapGaps"/> as they stream in (one pass, no per-unit queries, nothing held but the sums).
+/// <see cref="GapSql.HeatMapGaps"/> as they stream off the reader (one pass, no per-unit queries, no object per row).
 /// </summary>
 internal static class HeatCells
 {
@@ -12,12 +12,12 @@ internal static class HeatCells
         DbSession db, string sql, object args, CancellationToken ct)
     {
         var sums = new Dictionary<(string, string), (long Gap, int Workers)>();
-        foreach (var (unitCode, competencyCode, gap) in await db.QueryStreamAsync<(string, string, long)>(sql, args, ct))
+        await db.ReadEachAsync(sql, args, row =>
         {
-            var key = (unitCode, competencyCode);
+            var key = (row.GetString(0), row.GetString(1));
             var (sum, workers) = sums.GetValueOrDefault(key);
-            sums[key] = (sum + gap, workers + 1);
-        }
+            sums[key] = (sum + row.GetInt64(2), workers + 1);
+        }, ct);
         return sums.ToDictionary(s => s.Key, s => ((double)s.Value.Gap / s.Value.Workers, s.Value.Workers));
     }
 }

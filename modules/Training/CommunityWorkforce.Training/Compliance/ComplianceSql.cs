@@ -7,7 +7,7 @@ internal static class ComplianceSql
     /// requires, and how many mandatory courses meant for them have no valid completion. The post type is looked up per
     /// worker by index (a derived table over every current posting would be built in full for a street's 300 workers).
     /// </summary>
-    private const string Workers = """
+    private const string WorkerColumns = """
         SELECT w.worker_id AS WorkerId, w.name AS WorkerName, w.staff_no AS StaffNo, w.org_unit_id AS OrgUnitId, u.name AS OrgUnitName,
             w.post_type AS PostType,
             COALESCE((SELECT SUM(e.hours_credited) FROM training_enrollments e
@@ -24,11 +24,23 @@ internal static class ComplianceSql
             SELECT ws.worker_id, ws.name, ws.staff_no, ws.org_unit_id, ws.org_path,
                 (SELECT MIN(cp.post_type) FROM staffing_v_current_postings cp WHERE cp.worker_id = ws.worker_id AND cp.is_primary = 1) AS post_type
             FROM staffing_v_worker_scope ws
-            WHERE ws.status <> 'left' AND ({scope:ws.org_path} OR ws.worker_id = @OnlyWorkerId) AND ws.org_path LIKE @UnitPath
-              AND (@WorkerId IS NULL OR ws.worker_id = @WorkerId)
+            WHERE
+        """;
+
+    private const string WorkerEnd = """
         ) w
         JOIN staffing_v_org_units u ON u.id = w.org_unit_id
         """;
+
+    private const string Workers = WorkerColumns
+        + " ws.status <> 'left' AND ({scope:ws.org_path} OR ws.worker_id = @OnlyWorkerId) AND ws.org_path LIKE @UnitPath " + WorkerEnd;
+
+    /// <summary>
+    /// One worker's line of the report (their own standing, <see cref="ComplianceReader.ForWorkerAsync"/>): the same
+    /// columns, the worker found by id rather than by a filter over every worker of the unit.
+    /// </summary>
+    public const string OneWorker = WorkerColumns
+        + " ws.worker_id = @WorkerId AND ws.status <> 'left' AND ({scope:ws.org_path} OR ws.worker_id = @OnlyWorkerId) " + WorkerEnd;
 
     private const string Filters = """
         WHERE (@Status IS NULL
