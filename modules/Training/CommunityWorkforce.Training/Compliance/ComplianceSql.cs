@@ -8,7 +8,7 @@ internal static class ComplianceSql
     /// worker by index (a derived table over every current posting would be built in full for a street's 300 workers).
     /// </summary>
     private const string WorkerColumns = """
-        SELECT w.worker_id AS WorkerId, w.name AS WorkerName, w.staff_no AS StaffNo, w.org_unit_id AS OrgUnitId, u.name AS OrgUnitName,
+        w.worker_id AS WorkerId, w.name AS WorkerName, w.staff_no AS StaffNo, w.org_unit_id AS OrgUnitId, u.name AS OrgUnitName,
             w.post_type AS PostType,
             COALESCE((SELECT SUM(e.hours_credited) FROM training_enrollments e
                 WHERE e.worker_id = w.worker_id AND e.completed_on >= @YearStart AND e.completed_on <= @YearEnd), 0.0) AS HoursDone,
@@ -32,14 +32,14 @@ internal static class ComplianceSql
         JOIN staffing_v_org_units u ON u.id = w.org_unit_id
         """;
 
-    private const string Workers = WorkerColumns
+    private const string Workers = "SELECT " + WorkerColumns
         + " ws.status <> 'left' AND ({scope:ws.org_path} OR ws.worker_id = @OnlyWorkerId) AND ws.org_path LIKE @UnitPath " + WorkerEnd;
 
     /// <summary>
     /// One worker's line of the report (their own standing, <see cref="ComplianceReader.ForWorkerAsync"/>): the same
     /// columns, the worker found by id rather than by a filter over every worker of the unit.
     /// </summary>
-    public const string OneWorker = WorkerColumns
+    public const string OneWorker = "SELECT " + WorkerColumns
         + " ws.worker_id = @WorkerId AND ws.status <> 'left' AND ({scope:ws.org_path} OR ws.worker_id = @OnlyWorkerId) " + WorkerEnd;
 
     private const string Filters = """
