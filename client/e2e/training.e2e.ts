@@ -31,11 +31,14 @@ describe('training: a session of 12 places, a waiting list, attendance and the w
     const course = await call<{ id: string }>(hr, 'POST', '/api/training/courses', {
       code: `E2E-${Date.now()}`.slice(0, 20), title, category: 'service-skills', delivery: 'classroom', hours: 6, openEnrolment: true,
     });
-    const starts = new Date(Date.now() + 10 * 86_400_000);
+    // Later today in China (UTC+8): attendance is taken from the session's day on, and enrolments may still be cancelled
+    // before it starts. Three hours ahead, or a few minutes before midnight in China when that comes sooner.
+    const chinaMidnight = Math.ceil((Date.now() + 8 * 3_600_000) / 86_400_000) * 86_400_000 - 8 * 3_600_000;
+    const starts = new Date(Math.min(Date.now() + 3 * 3_600_000, chinaMidnight - 5 * 60_000));
     const session = await call<{ id: string }>(hr, 'POST', '/api/training/sessions', {
       courseId: course.id, startsAt: starts.toISOString(), endsAt: new Date(starts.getTime() + 3 * 3_600_000).toISOString(),
       place: '临汾路街道社区党群服务中心', trainer: '王老师', capacity: 12,
-      enrolDeadline: new Date(starts.getTime() - 86_400_000).toISOString().slice(0, 10),
+      enrolDeadline: new Date(starts.getTime() + 8 * 3_600_000).toISOString().slice(0, 10),
     });
     await call(worker, 'POST', `/api/training/sessions/${session.id}/enrollments`, { workerIds: [] });
     const roster = await call<{ items: { id: string; staffNo: string; status: string }[] }>(hr, 'GET', '/api/staffing/workers?pageSize=40&sort=staffNo');
@@ -75,9 +78,9 @@ describe('training: a session of 12 places, a waiting list, attendance and the w
     await signIn(page, 'worker.demo');
     await landAndOpen(page, '我的档案', '/my-profile');
     const track = page.getByRole('region', { name: '培训档案' });
-    // The session lies 10 days ahead: its hours count this year unless that crosses New Year.
-    const year = new Date().getFullYear();
-    const done = new Date(Date.now() + 10 * 86_400_000).getFullYear() === year ? hoursBefore + 6 : hoursBefore;
+    // The session is today (in China): its hours count this year.
+    const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+    const done = hoursBefore + 6;
     await track.getByText(new RegExp(`${year} 年学时 ${done}/40`)).first().waitFor();
     await track.getByText(/剩 \d+ 天/).first().waitFor();
     await track.getByText('能力短板').first().waitFor();

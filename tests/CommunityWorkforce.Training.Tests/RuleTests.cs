@@ -34,6 +34,15 @@ public sealed class RuleTests
     }
 
     [Test]
+    public void Attendance_is_taken_from_the_sessions_day_on()
+    {
+        var day = new DateOnly(2026, 5, 11);
+        Assert.That(SessionRules.HasStarted(day, day.AddDays(-1)), Is.False);
+        Assert.That(SessionRules.HasStarted(day, day), Is.True);
+        Assert.That(SessionRules.HasStarted(day, day.AddDays(3)), Is.True);
+    }
+
+    [Test]
     public void The_local_day_of_a_session_is_chinas()
     {
         Assert.That(SessionRules.LocalDay(new DateTimeOffset(2026, 3, 1, 17, 0, 0, TimeSpan.Zero)), Is.EqualTo(new DateOnly(2026, 3, 2)));

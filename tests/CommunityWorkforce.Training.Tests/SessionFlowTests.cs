@@ -76,15 +76,19 @@ public sealed class SessionFlowTests
         Assert.That(mineNow.GetProperty("promotedAt").ValueKind, Is.Not.EqualTo(JsonValueKind.Null));
         Assert.That(await MovedUpCount(), Is.EqualTo(before + 1));
 
-        // Attendance, then hours: they count toward the year on the worker's track.
+        // The session's day comes (attendance is taken from then on); attendance, then hours: they count toward the year.
+        var moved = await _host.Scalar<int>("""
+            UPDATE training_sessions SET session_date = @Day, starts_at = @At, ends_at = @Ends WHERE id = @Id;
+            SELECT COUNT(*) FROM training_sessions WHERE id = @Id AND session_date = @Day
+            """, new { Id = session.Id().ToString().ToUpperInvariant(), Day = Today.ToString("yyyy-MM-dd"), At = DateTimeOffset.UtcNow.AddMinutes(-5), Ends = DateTimeOffset.UtcNow.AddHours(3) });
+        Assert.That(moved, Is.EqualTo(1));
         var track = await _worker.GetJson($"/api/training/workers/{_me}/track");
         var hoursBefore = track.GetProperty("compliance").GetProperty("hoursDone").GetDecimal();
         await _hr.PostAsJsonAsync($"/api/training/sessions/{session.Id()}/attendance",
             new { entries = new[] { new { workerId = _me, attended = true }, new { workerId = others[0], attended = false } } }).Ok();
         await _hr.PostAsJsonAsync($"/api/training/sessions/{session.Id()}/completion", new { entries = new[] { new { workerId = _me, score = 92 } } }).Ok();
-        var trackAfter = await _worker.GetJson($"/api/training/workers/{_me}/track?year={Today.AddDays(10).Year}");
-        var expected = Today.AddDays(10).Year == Today.Year ? hoursBefore + 6 : 6;
-        Assert.That(trackAfter.GetProperty("compliance").GetProperty("hoursDone").GetDecimal(), Is.EqualTo(expected));
+        var trackAfter = await _worker.GetJson($"/api/training/workers/{_me}/track?year={Today.Year}");
+        Assert.That(trackAfter.GetProperty("compliance").GetProperty("hoursDone").GetDecimal(), Is.EqualTo(hoursBefore + 6));
         Assert.That(trackAfter.GetProperty("completed").EnumerateArray().Any(e => e.GetProperty("sessionId").GetGuid() == session.Id()
             && e.GetProperty("hoursCredited").GetDecimal() == 6 && e.GetProperty("score").GetInt32() == 92), Is.True);
 
@@ -105,7 +109,7 @@ public sealed class SessionFlowTests
     public async Task Attendance_for_a_worker_not_enrolled_is_400_and_hours_without_attendance_are_409()
     {
         var course = await CreateCourse(_hr);
-        var session = await Schedule(_hr, course.Id(), capacity: 2);
+        var session = await Schedule(_hr, course.Id(), capacity: 2, inDays: 0);
         var workers = await DemoWorkers(_hr, 3);
         await Enrol(_hr, session.Id(), workers[0], workers[1], workers[2]).Ok();
 
@@ -123,6 +127,29 @@ public sealed class SessionFlowTests
         var credited = await _host.Scalar<double?>("SELECT hours_credited FROM training_enrollments WHERE session_id = @S AND worker_id = @W",
             new { S = session.Id().ToString().ToUpperInvariant(), W = workers[0].ToString().ToUpperInvariant() });
         Assert.That(credited, Is.Null, "nothing credited by the refused requests");
+    }
+
+    [Test]
+    public async Task Attendance_before_the_session_has_started_is_409_naming_the_session_date_and_changes_nothing()
+    {
+        var session = await Schedule(_hr, (await CreateCourse(_hr)).Id(), capacity: 3, inDays: 1);
+        var worker = (await DemoWorkers(_hr, 1))[0];
+        await Enrol(_hr, session.Id(), worker).Ok();
+
+        var early = await _hr.PostAsJsonAsync($"/api/training/sessions/{session.Id()}/attendance",
+            new { entries = new[] { new { workerId = worker, attended = true } } });
+        var problem = await ProblemAssert.IsProblem(early, HttpStatusCode.Conflict, "urn:cw:problem:rule-violation");
+        Assert.That(problem.Str("field"), Is.EqualTo("sessionDate"), problem.ToString());
+        Assert.That(problem.Str("sessionDate"), Is.EqualTo(Today.AddDays(1).ToString("yyyy-MM-dd")), problem.ToString());
+        var attended = await _host.Scalar<long?>("SELECT attended FROM training_enrollments WHERE session_id = @S AND worker_id = @W",
+            new { S = session.Id().ToString().ToUpperInvariant(), W = worker.ToString().ToUpperInvariant() });
+        Assert.That(attended, Is.Null, "nothing recorded by the refused request");
+
+        // On the session's day it is taken.
+        var today = await Schedule(_hr, (await CreateCourse(_hr)).Id(), capacity: 3, inDays: 0);
+        await Enrol(_hr, today.Id(), worker).Ok();
+        await _hr.PostAsJsonAsync($"/api/training/sessions/{today.Id()}/attendance",
+            new { entries = new[] { new { workerId = worker, attended = true } } }).Ok();
     }
 
     [Test]

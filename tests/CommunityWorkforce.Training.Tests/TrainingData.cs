@@ -43,7 +43,7 @@ internal static class TrainingData
         await hr.PostAsJsonAsync("/api/training/sessions", new
         {
             courseId, startsAt = DateTimeOffset.UtcNow.AddDays(inDays), endsAt = DateTimeOffset.UtcNow.AddDays(inDays).AddHours(3),
-            place = "街道党群服务中心", trainer = "王老师", capacity, enrolDeadline = Today.AddDays(inDays - 1).ToString("yyyy-MM-dd"),
+            place = "街道党群服务中心", trainer = "王老师", capacity, enrolDeadline = Today.AddDays(Math.Max(inDays - 1, 0)).ToString("yyyy-MM-dd"),
         }).Ok(HttpStatusCode.Created);
 
     public static Task<HttpResponseMessage> Enrol(HttpClient client, Guid sessionId, params Guid[] workerIds) =>

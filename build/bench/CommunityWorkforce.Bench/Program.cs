@@ -21,7 +21,8 @@ switch (command)
             Output: Option("out", "docs/benchmarks.md"),
             Duration: int.Parse(Option("duration", "10")),
             Connections: int.Parse(Option("connections", "16")),
-            Smoke: Option("scale", "city") == "smoke"));
+            Smoke: Option("scale", "city") == "smoke",
+            Only: Option("only", "") is { Length: > 0 } only ? only.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase) : null));
     case "sql":
         // Prints the roster SQL the host writes on SQLite for the bench's shapes, for EXPLAIN QUERY PLAN work.
         foreach (var (scope, q) in new[] { ("/310000/310106/310106001/%", (string?)null), ("/310000/310106/%", null), ("/%", null), ("/%", "伟"), ("/%", "CW0001") })
@@ -34,6 +35,7 @@ switch (command)
         return 0;
     default:
         Console.WriteLine("usage: bench generate [--data DIR] [--seed N] [--scale city|smoke]");
-        Console.WriteLine("       bench run [--data DIR] [--repo DIR] [--out FILE] [--duration S] [--connections N] [--scale city|smoke]");
+        Console.WriteLine("       bench run [--data DIR] [--repo DIR] [--out FILE] [--duration S] [--connections N] [--scale city|smoke] [--only Module,...]");
+        Console.WriteLine("         --only: measure those modules (Staffing, CompetencyFramework, Performance, Training, ...) and replace their rows in --out");
         return command == "help" ? 0 : 2;
 }

@@ -13,7 +13,10 @@ using MiniExcelLibs;
 
 namespace CommunityWorkforce.Bench;
 
-internal sealed record RunOptions(string DataFolder, string RepoRoot, string Output, int Duration, int Connections, bool Smoke);
+/// <param name="Only">Module names (<see cref="IBenchModule.Name"/>) to measure; null measures every module and writes the whole report,
+/// otherwise only those modules' rows of the existing report are replaced (or added), each noting when and under what load.</param>
+internal sealed record RunOptions(string DataFolder, string RepoRoot, string Output, int Duration, int Connections, bool Smoke,
+    IReadOnlySet<string>? Only = null);
 
 /// <summary>One measured scenario, as a row of docs/benchmarks.md.</summary>
 internal sealed record Result(string Scenario, string Load, double? RequestsPerSecond, double? P50Ms, double? P95Ms, string Target, bool? Met, string Note = "");
@@ -46,7 +49,7 @@ internal static class Runner
         // Cold start: process start to /health/ready, three times, median.
         var starts = new List<double>();
         Process host = null!;
-        for (var i = 0; i < (options.Smoke ? 1 : 3); i++)
+        for (var i = 0; i < (options.Smoke || options.Only is not null ? 1 : 3); i++)
         {
             if (i > 0)
             {
@@ -56,7 +59,10 @@ internal static class Runner
             starts.Add(seconds);
         }
         var coldStart = Median(starts);
-        results.Add(new Result("Cold start to ready", "process start → /health/ready 200", null, coldStart * 1000, null, "≤ 3 s", coldStart <= 3));
+        if (options.Only is null)
+        {
+            results.Add(new Result("Cold start to ready", "process start → /health/ready 200", null, coldStart * 1000, null, "≤ 3 s", coldStart <= 3));
+        }
         var peakRss = new PeakRss(host.Id);
 
         try
@@ -70,11 +76,15 @@ internal static class Runner
 
             var wrk = new Wrk(duration, connections, options.Smoke);
             var run = new Measurement(options, http, wrk, peakRss, sample, new Callers(admin, streetHr, districtHr, leader));
-            foreach (var module in BenchModules.All)
+            foreach (var module in BenchModules.All.Where(m => options.Only?.Contains(m.Name) != false))
             {
                 await module.MeasureAsync(run);
             }
             results.AddRange(run.Results);
+            if (options.Only is not null)
+            {
+                return await ReplaceRowsAsync(options, results);
+            }
             results.Add(await wrk.RunAsync("Sign-in (PBKDF2)", "",
                 [$"POST /api/auth/token {{\"userName\":\"hr.{sample.StreetCode}\",\"password\":\"{Generator.Password}\"}}"], "—", null, connections: Math.Min(connections, 4)));
 
@@ -93,6 +103,47 @@ internal static class Runner
         var marker = existing.IndexOf(HandMeasuredMarker, StringComparison.Ordinal);
         await File.WriteAllTextAsync(options.Output, marker < 0 ? markdown : markdown.TrimEnd() + "\n\n" + existing[marker..]);
         Console.WriteLine(markdown);
+        return 0;
+    }
+
+    /// <summary>
+    /// A run of some modules only (<c>--only</c>): their rows replace the rows of the same scenario in the existing report
+    /// (new scenarios are added at the end of the table), each noting the time and the machine's load average, since the
+    /// rest of the table comes from another run.
+    /// </summary>
+    private static async Task<int> ReplaceRowsAsync(RunOptions options, IReadOnlyList<Result> results)
+    {
+        var load = File.Exists("/proc/loadavg") ? string.Join(" ", (await File.ReadAllTextAsync("/proc/loadavg")).Split(' ').Take(3)) : "?";
+        var stamp = $"measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC in an --only run, load average {load} on {Environment.ProcessorCount} shared cores";
+        var rows = Report.Rows(results.Select(r => r with { Note = string.IsNullOrEmpty(r.Note) ? stamp : $"{r.Note}; {stamp}" }).ToList());
+        var lines = File.Exists(options.Output) ? (await File.ReadAllLinesAsync(options.Output)).ToList() : [];
+        var tableEnd = lines.FindIndex(l => l.StartsWith("|---", StringComparison.Ordinal));
+        if (tableEnd < 0)
+        {
+            Console.Error.WriteLine($"{options.Output} holds no table to update; run without --only first.");
+            return 2;
+        }
+        while (tableEnd + 1 < lines.Count && lines[tableEnd + 1].StartsWith('|'))
+        {
+            tableEnd++;
+        }
+        foreach (var (scenario, row) in rows)
+        {
+            var at = lines.FindIndex(l => l.StartsWith($"| {scenario} |", StringComparison.Ordinal));
+            if (at >= 0)
+            {
+                lines[at] = row;
+            }
+            else
+            {
+                lines.Insert(++tableEnd, row);
+            }
+        }
+        await File.WriteAllLinesAsync(options.Output, lines);
+        foreach (var (_, row) in rows)
+        {
+            Console.WriteLine(row);
+        }
         return 0;
     }
 

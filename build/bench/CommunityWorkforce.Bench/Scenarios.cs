@@ -183,13 +183,17 @@ internal static class Report
         text.AppendLine();
         text.AppendLine("| Scenario | Load | req/s | p50 ms | p95 ms | Target | Met | Note |");
         text.AppendLine("|---|---|---:|---:|---:|---|---|---|");
-        foreach (var r in results)
+        foreach (var (_, row) in Rows(results))
         {
-            text.AppendLine($"| {r.Scenario} | {r.Load} | {F(r.RequestsPerSecond, "F0")} | {F(r.P50Ms, "F1")} | {F(r.P95Ms, "F1")} | {r.Target} | " +
-                            $"{(r.Met is null ? "—" : r.Met.Value ? "yes" : "**no**")} | {r.Note} |");
+            text.AppendLine(row);
         }
         return text.ToString();
     }
+
+    /// <summary>Each result as a table row, with its scenario's name.</summary>
+    public static IReadOnlyList<(string Scenario, string Row)> Rows(IReadOnlyList<Result> results) =>
+        results.Select(r => (r.Scenario, $"| {r.Scenario} | {r.Load} | {F(r.RequestsPerSecond, "F0")} | {F(r.P50Ms, "F1")} | {F(r.P95Ms, "F1")} | {r.Target} | " +
+                                         $"{(r.Met is null ? "—" : r.Met.Value ? "yes" : "**no**")} | {r.Note} |")).ToList();
 
     private static string F(double? value, string format) => value is null || double.IsNaN(value.Value) ? "—" : value.Value.ToString(format, CultureInfo.InvariantCulture);
 }

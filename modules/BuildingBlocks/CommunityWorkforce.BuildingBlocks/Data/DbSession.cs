@@ -91,6 +91,20 @@ public sealed class DbSession : IAsyncDisposable
             flags: CommandFlags.None, cancellationToken: ct));
     }
 
+    /// <summary>
+    /// Hands each row to <paramref name="row"/> straight off the data reader, materialising nothing: for folding many rows
+    /// into a few sums (a city's heat map reads a million) where building an object per row would cost more than the query.
+    /// </summary>
+    public async Task ReadEachAsync(string sql, object? param, Action<DbDataReader> row, CancellationToken ct)
+    {
+        var connection = await ConnectionAsync(ct);
+        await using var reader = await connection.ExecuteReaderAsync(Command(sql, param, ct));
+        while (await reader.ReadAsync(ct))
+        {
+            row(reader);
+        }
+    }
+
     public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? param, CancellationToken ct)
     {
         var connection = await ConnectionAsync(ct);
@@ -110,6 +124,56 @@ public sealed class DbSession : IAsyncDisposable
         try
         {
             return await connection.ExecuteAsync(Command(sql, param, ct));
+        }
+        finally
+        {
+            if (_transaction is null)
+            {
+                _factory.AdvanceWriteGeneration();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs one statement once per row on a single command that is prepared once and re-bound for each row (a batch of
+    /// inserts or updates: no per-row command set-up or SQL compilation). The public properties of <typeparamref name="T"/>
+    /// are the parameters, by name, as Dapper binds them. Returns each row's affected count, in order.
+    /// </summary>
+    public async Task<int[]> ExecuteEachAsync<T>(string sql, IReadOnlyList<T> rows, CancellationToken ct)
+    {
+        var affected = new int[rows.Count];
+        if (rows.Count == 0)
+        {
+            return affected;
+        }
+        var connection = await ConnectionAsync(ct);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Dialect.Render(sql);
+            command.Transaction = _transaction;
+            var properties = typeof(T).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance);
+            var parameters = new DbParameter[properties.Length];
+            for (var i = 0; i < properties.Length; i++)
+            {
+                parameters[i] = command.CreateParameter();
+                parameters[i].ParameterName = "@" + properties[i].Name;
+                command.Parameters.Add(parameters[i]);
+            }
+            for (var r = 0; r < rows.Count; r++)
+            {
+                for (var i = 0; i < properties.Length; i++)
+                {
+                    var value = properties[i].GetValue(rows[r]);
+                    if (value is DateOnly)
+                    {
+                        parameters[i].DbType = DbType.Date;
+                    }
+                    parameters[i].Value = value ?? DBNull.Value;
+                }
+                affected[r] = await command.ExecuteNonQueryAsync(ct);
+            }
+            return affected;
         }
         finally
         {

@@ -64,6 +64,7 @@ internal static class GapEndpoints
         [AsParameters] HeatMapQuery query, DbSession db, CurrentUser user, CancellationToken ct)
     {
         Guid? unitId;
+        var scope = user.ScopePattern;
         if (query.OrgUnitId is null && user.IsAdmin)
         {
             unitId = null;
@@ -76,21 +77,18 @@ internal static class GapEndpoints
                 return TypedResults.NotFound();
             }
             unitId = unit.Id;
+            // The unit lies in the caller's subtree, so its own subtree is the intersection of both: filter by it first.
+            scope = unit.Path + "%";
         }
-        var children = await db.QueryAsync<UnitRef>(GapSql.ChildUnits, new { UnitId = unitId }, ct);
-        var rows = await db.QueryAsync<HeatRow>(GapSql.HeatMap, new { UnitId = unitId, Scope = user.ScopePattern }, ct);
+        var children = await db.QueryAsync<ChildUnitRow>(GapSql.ChildUnits, new { UnitId = unitId }, ct);
+        var cells = await HeatCells.AverageAsync(db, GapSql.HeatMapGaps, new { UnitId = unitId, Top = unitId is null ? 1 : 0, Scope = scope }, ct);
         var names = await CompetencyNamesAsync(db, ct);
-        var codes = rows.Select(r => r.CompetencyCode).Distinct()
+        var codes = cells.Keys.Select(k => k.CompetencyCode).Distinct()
             .OrderBy(c => names.TryGetValue(c, out var n) ? n.DimensionOrder * 1000 + n.SortOrder : int.MaxValue).ThenBy(c => c).ToList();
-        var byUnit = rows.ToLookup(r => r.UnitId);
-        var grandchildren = new HashSet<Guid>();
-        foreach (var child in children)
+        var byUnit = cells.ToLookup(c => c.Key.UnitCode, c => new HeatMapCell
         {
-            if ((await db.QueryAsync<UnitRef>(GapSql.ChildUnits, new { UnitId = child.Id }, ct)).Count > 0)
-            {
-                grandchildren.Add(child.Id);
-            }
-        }
+            CompetencyCode = c.Key.CompetencyCode, AverageGap = Math.Round(c.Value.Average, 2), Workers = c.Value.Workers,
+        });
         return TypedResults.Ok(new HeatMapResponse
         {
             OrgUnitId = unitId,
@@ -100,8 +98,8 @@ internal static class GapEndpoints
             }).ToList(),
             Units = children.Select(u => new HeatMapUnit
             {
-                Id = u.Id, Code = u.Code, Name = u.Name, HasChildren = grandchildren.Contains(u.Id),
-                Cells = byUnit[u.Id].Select(r => new HeatMapCell { CompetencyCode = r.CompetencyCode, AverageGap = Math.Round(r.AverageGap, 2), Workers = r.Workers }).ToList(),
+                Id = u.Id, Code = u.Code, Name = u.Name, HasChildren = u.HasChildren,
+                Cells = byUnit[u.Code].OrderBy(c => codes.IndexOf(c.CompetencyCode)).ToList(),
             }).ToList(),
         });
     }
@@ -189,8 +187,9 @@ internal static class GapEndpoints
             return TypedResults.NotFound();
         }
         var args = Args(ranking, page.Skip, page.Size);
-        var total = await db.ExecuteScalarAsync<int>(GapSql.CandidateCount, args, ct);
         var rows = await db.QueryAsync<CandidateRow>(GapSql.Candidates, args, ct);
+        var total = rows.Count > 0 ? rows[0].Total
+            : page.Skip == 0 ? 0 : await db.ExecuteScalarAsync<int>(GapSql.CandidateCount, args, ct);
         return TypedResults.Ok(new CandidatesResponse
         {
             PostId = ranking.Post.Id, PostTitle = ranking.Post.Title, PostType = ranking.Post.PostType, ProfileId = ranking.Profile.Id,

@@ -131,14 +131,12 @@ internal sealed class ItemRow
     public int Weight { get; init; }
 }
 
-internal sealed class HeatRow
+internal sealed class ChildUnitRow
 {
-    public Guid UnitId { get; init; }
-    public string UnitCode { get; init; } = "";
-    public string UnitName { get; init; } = "";
-    public string CompetencyCode { get; init; } = "";
-    public double AverageGap { get; init; }
-    public int Workers { get; init; }
+    public Guid Id { get; init; }
+    public string Code { get; init; } = "";
+    public string Name { get; init; } = "";
+    public bool HasChildren { get; init; }
 }
 
 internal sealed class NameRow
@@ -171,6 +169,9 @@ internal sealed class CandidateRow
     public double Fit { get; init; }
     public long GapBits { get; init; }
     public int GapCount { get; init; }
+
+    /// <summary>How many candidates the whole ranking holds (the same on every row of a page).</summary>
+    public int Total { get; init; }
     public DateOnly? ServiceStartDate { get; init; }
     public string? CurrentPostTitle { get; init; }
     public string? CurrentPostType { get; init; }

@@ -23,22 +23,29 @@ internal static class GapSql
         """;
 
     /// <summary>
-    /// Average gap per competency for each child unit of <c>@UnitId</c> (the top units when null: admin's view), over the
-    /// active workers of the whole child subtree with a finalised assessment.
+    /// The gaps under each active child unit of <c>@UnitId</c> (the top units when <c>@Top</c> = 1: admin's view): one row per
+    /// active worker of the child's subtree and competency of their latest finalised assessment. The joins are forced in
+    /// order (CROSS JOIN keeps SQLite's order; SQL Server plans it freely): the few children in scope first, then the
+    /// units under each by a range on the path index (the range <c>{scope:...}</c> renders), their workers by unit, their
+    /// gaps by worker — never a <c>LIKE</c> against every worker. The rows are averaged per child and competency by the
+    /// caller as they stream: SQLite's GROUP BY would sort a city's million rows first, which costs three times the scan.
     /// </summary>
-    public const string HeatMap = """
-        SELECT c.id AS unit_id, c.code AS unit_code, c.name AS unit_name, g.competency_code,
-               AVG(g.gap * 1.0) AS average_gap, COUNT(*) AS workers
+    public const string HeatMapGaps = """
+        SELECT c.code AS unit_code, g.competency_code, g.gap
         FROM staffing_v_org_units c
-        JOIN staffing_v_worker_scope ws ON ws.org_path LIKE c.path {cat} '%'
-        JOIN competency_worker_gaps g ON g.worker_id = ws.worker_id
-        WHERE ((@UnitId IS NULL AND c.parent_id IS NULL) OR c.parent_id = @UnitId) AND c.status = 'active' AND ws.status = 'active'
-          AND {scope:ws.org_path}
-        GROUP BY c.id, c.code, c.name, g.competency_code
+        CROSS JOIN staffing_v_org_units d
+        CROSS JOIN staffing_v_worker_scope ws
+        CROSS JOIN competency_worker_gaps g
+        WHERE ((@Top = 1 AND c.parent_id IS NULL) OR c.parent_id = @UnitId) AND c.status = 'active' AND {scope:c.path}
+          AND d.path >= c.path AND d.path < {substr}(c.path, 1, {len}(c.path) - 1) {cat} '0'
+          AND ws.org_unit_id = d.id AND ws.status = 'active' AND g.worker_id = ws.worker_id
         """;
 
+    /// <summary>Active child units of <c>@UnitId</c> (the top units when null), each saying whether it has active children.</summary>
     public const string ChildUnits = """
-        SELECT u.id, u.code, u.name, u.level, u.path, u.parent_id FROM staffing_v_org_units u
+        SELECT u.id, u.code, u.name, u.level, u.path, u.parent_id,
+               CASE WHEN EXISTS (SELECT 1 FROM staffing_v_org_units k WHERE k.parent_id = u.id AND k.status = 'active') THEN 1 ELSE 0 END AS has_children
+        FROM staffing_v_org_units u
         WHERE ((@UnitId IS NULL AND u.parent_id IS NULL) OR u.parent_id = @UnitId) AND u.status = 'active' ORDER BY u.code
         """;
 
@@ -58,18 +65,20 @@ internal static class GapSql
 
     /// <summary>
     /// Every active worker in <c>@Scope</c> × the profile's items, with their current levels: fit, the gaps as bits of the
-    /// profile's items, the number of gaps. The per-worker filters sit outside (<see cref="CandidateFilters"/>), so that
-    /// they run once per worker rather than once per worker and item.
+    /// profile's items, the number of gaps. The units in scope come first by a range on the path index (CROSS JOIN keeps
+    /// SQLite's order), then their workers by unit — not a scan of every worker. The per-worker filters sit outside
+    /// (<see cref="CandidateFilters"/>), so that they run once per worker rather than once per worker and item.
     /// </summary>
     private const string Ranked = """
         SELECT ws.worker_id,
                SUM(i.weight * (CASE WHEN COALESCE(l.level, 0) >= i.required_level THEN i.required_level ELSE COALESCE(l.level, 0) END) * 1.0 / i.required_level) AS fit,
                SUM(CASE WHEN COALESCE(l.level, 0) < i.required_level THEN i.item_bit ELSE 0 END) AS gap_bits,
                SUM(CASE WHEN COALESCE(l.level, 0) < i.required_level THEN 1 ELSE 0 END) AS gap_count
-        FROM staffing_v_worker_scope ws
+        FROM staffing_v_org_units d
+        CROSS JOIN staffing_v_worker_scope ws
         CROSS JOIN competency_profile_items i
         LEFT JOIN competency_worker_levels l ON l.worker_id = ws.worker_id AND l.competency_code = i.competency_code
-        WHERE i.profile_id = @ProfileId AND {scope:ws.org_path} AND ws.status = 'active'
+        WHERE {scope:d.path} AND ws.org_unit_id = d.id AND ws.status = 'active' AND i.profile_id = @ProfileId
         GROUP BY ws.worker_id
         """;
 
@@ -80,21 +89,31 @@ internal static class GapSql
           AND (@PostType IS NULL OR EXISTS (SELECT 1 FROM staffing_v_current_postings t WHERE t.worker_id = r.worker_id AND t.post_type = @PostType))
         """;
 
-    /// <summary>Candidates for a post, ranked set-wise by fit to its profile (<c>@Scope</c>: the caller's subtree or the chosen unit's).</summary>
+    /// <summary>
+    /// Candidates for a post, ranked set-wise by fit to its profile (<c>@Scope</c>: the caller's subtree or the chosen unit's),
+    /// one page, each row carrying the number of candidates (<c>total</c>, a window over the filtered ranking) so that the
+    /// ranking is computed once per request. Details (unit, service, current post) are looked up for the page's rows only.
+    /// </summary>
     public const string Candidates = """
-        SELECT r.worker_id, ws.staff_no, ws.name, ws.org_unit_id, u.name AS org_unit_name, r.fit, r.gap_bits, r.gap_count,
-               sv.service_start_date, cp.post_title AS current_post_title, cp.post_type AS current_post_type
+        SELECT x.worker_id, x.staff_no, x.name, x.org_unit_id, u.name AS org_unit_name, x.fit, x.gap_bits, x.gap_count, x.total,
+               sv.service_start_date,
+               (SELECT MIN(cp.post_title) FROM staffing_v_current_postings cp WHERE cp.worker_id = x.worker_id AND cp.is_primary = 1) AS current_post_title,
+               (SELECT MIN(cp.post_type) FROM staffing_v_current_postings cp WHERE cp.worker_id = x.worker_id AND cp.is_primary = 1) AS current_post_type
         FROM (
+            SELECT r.worker_id, ws.staff_no, ws.name, ws.org_unit_id, r.fit, r.gap_bits, r.gap_count, COUNT(*) OVER () AS total
+            FROM (
         """ + Ranked + """
-        ) r
-        JOIN staffing_v_worker_scope ws ON ws.worker_id = r.worker_id
-        JOIN staffing_v_org_units u ON u.id = ws.org_unit_id
-        LEFT JOIN staffing_v_worker_service sv ON sv.worker_id = r.worker_id
-        LEFT JOIN staffing_v_current_postings cp ON cp.worker_id = r.worker_id AND cp.is_primary = 1
+            ) r
+            JOIN staffing_v_worker_scope ws ON ws.worker_id = r.worker_id
         """ + " " + CandidateFilters + " " + """
-        ORDER BY r.fit DESC, r.gap_count, ws.staff_no, r.worker_id
-        {page}
+            ORDER BY r.fit DESC, r.gap_count, ws.staff_no, r.worker_id
+            {page}
+        ) x
+        JOIN staffing_v_org_units u ON u.id = x.org_unit_id
+        LEFT JOIN staffing_v_worker_service sv ON sv.worker_id = x.worker_id
+        ORDER BY x.fit DESC, x.gap_count, x.staff_no, x.worker_id
         """;
 
+    /// <summary>The number of candidates, for a page past the end (which carries no rows to read it from).</summary>
     public const string CandidateCount = "SELECT COUNT(*) FROM (" + Ranked + ") r " + CandidateFilters;
 }

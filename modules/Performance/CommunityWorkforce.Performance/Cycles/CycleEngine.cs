@@ -32,14 +32,11 @@ internal sealed class CycleEngine(DbSession db, PerformanceSettingsStore setting
             return (0, missing);
         }
         var now = clock.GetUtcNow();
-        foreach (var p in placements)
+        await db.ExecuteEachAsync(CycleSql.InsertParticipant, placements.Select(p => new
         {
-            await db.ExecuteAsync(CycleSql.InsertParticipant, new
-            {
-                Id = Guid.NewGuid(), CycleId = cycle.Id, p.WorkerId, p.StaffNo, p.WorkerName, p.OrgUnitId, p.OrgPath, p.PostType,
-                TemplateId = templates[p.PostType].Id, p.DaysInUnit, p.DaysInPeriod, p.Moved, PlacementNote = p.Note, Now = now,
-            }, ct);
-        }
+            Id = Guid.NewGuid(), CycleId = cycle.Id, p.WorkerId, p.StaffNo, p.WorkerName, p.OrgUnitId, p.OrgPath, p.PostType,
+            TemplateId = templates[p.PostType].Id, p.DaysInUnit, p.DaysInPeriod, p.Moved, PlacementNote = p.Note, Now = now,
+        }).ToList(), ct);
         return (placements.Count, []);
     }
 
@@ -73,24 +70,26 @@ internal sealed class CycleEngine(DbSession db, PerformanceSettingsStore setting
             g => DepartmentScores.Compute(own.TryGetValue(g.Key, out var o) ? o : null, g.Select(r => firstPass[r.Id].IndividualScore).ToList()));
         var now = clock.GetUtcNow();
         var finals = new Dictionary<Guid, ScoreResult>();
+        var saves = new List<ScoreSave>(inputs.Count);
         foreach (var row in inputs)
         {
             var result = CompositeScore.Compute(InputsOf(row, departments[row.OrgUnitId]));
             finals[row.Id] = result;
-            await db.ExecuteAsync(CycleSql.SaveScore, new
+            saves.Add(new ScoreSave
             {
-                row.Id, DepartmentScore = (double)departments[row.OrgUnitId], Score = (double)result.Score,
+                Id = row.Id, DepartmentScore = (double)departments[row.OrgUnitId], Score = (double)result.Score,
                 Explanation = JsonSerializer.Serialize(result.Parts, Json), Now = now,
-            }, ct);
+            });
         }
+        // One prepared statement per kind of write, re-bound per participant (a city cycle has tens of thousands).
+        await db.ExecuteEachAsync(CycleSql.SaveScore, saves, ct);
+        var proposals = new List<GradeSave>(inputs.Count);
         foreach (var unit in inputs.GroupBy(r => r.OrgUnitId))
         {
             var proposal = GradeProposal.Propose(unit.Select(r => (r.Id, r.StaffNo, finals[r.Id].Score)).ToList(), cycle.ExcellentQuotaPercent);
-            foreach (var (id, grade) in proposal)
-            {
-                await db.ExecuteAsync(propose ? CycleSql.SetProposal : CycleSql.UpdateProposalOnly, new { Id = id, Grade = grade, Now = now }, ct);
-            }
+            proposals.AddRange(proposal.Select(p => new GradeSave { Id = p.Key, Grade = p.Value, Now = now }));
         }
+        await db.ExecuteEachAsync(propose ? CycleSql.SetProposal : CycleSql.UpdateProposalOnly, proposals, ct);
         return inputs.Count;
     }
 
@@ -132,6 +131,22 @@ internal sealed class CycleEngine(DbSession db, PerformanceSettingsStore setting
 
     public static string Describe(IEnumerable<UnitBoardLine> over) => string.Join("；", over.Select(u =>
         string.Create(CultureInfo.InvariantCulture, $"{u.UnitName}：优秀 {u.Excellent} 人，名额 {u.ExcellentQuota} 人（共 {u.Participants} 人）")));
+
+    private sealed class ScoreSave
+    {
+        public Guid Id { get; init; }
+        public double DepartmentScore { get; init; }
+        public double Score { get; init; }
+        public string Explanation { get; init; } = "";
+        public DateTimeOffset Now { get; init; }
+    }
+
+    private sealed class GradeSave
+    {
+        public Guid Id { get; init; }
+        public string Grade { get; init; } = "";
+        public DateTimeOffset Now { get; init; }
+    }
 
     internal sealed class InputRow
     {

@@ -24,9 +24,12 @@ internal sealed class RatingIngest(DbSession db, CalendarStore calendarStore, Pe
         var days = (await settings.GetAsync(ct)).RectificationWorkingDays;
         var now = clock.GetUtcNow();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var lines = new List<IngestLine>(items.Count);
-        foreach (var (row, item) in items)
+        // First pass: check every row and find its worker; the rows to store go to the database in one prepared batch.
+        var lines = new IngestLine?[items.Count];
+        var pending = new List<(int Index, string ExternalId, RatingRow Row, DateOnly RatedOn, bool Bad)>(items.Count);
+        for (var index = 0; index < items.Count; index++)
         {
+            var (row, item) = items[index];
             var problem = Check(item, now);
             WorkerRow? worker = null;
             if (problem is null)
@@ -40,45 +43,62 @@ internal sealed class RatingIngest(DbSession db, CalendarStore calendarStore, Pe
             }
             if (problem is not null)
             {
-                lines.Add(new IngestLine(row, item.Id, IngestStatus.Rejected, problem, null, null, false));
+                lines[index] = new IngestLine(row, item.Id, IngestStatus.Rejected, problem, null, null, false);
                 continue;
             }
             var externalId = item.Id.Trim();
-            var ratedAt = item.RatedAt!.Value;
-            var ratedOn = DateOnly.FromDateTime(ratedAt.UtcDateTime.AddHours(8));
-            var ratingId = Guid.NewGuid();
-            var inserted = seen.Add(externalId) && await db.ExecuteAsync(RatingSql.Insert, new
+            if (!seen.Add(externalId))
             {
-                Id = ratingId, ExternalId = externalId, worker!.WorkerId, worker!.OrgPath, ServiceItem = item.ServiceItem.Trim(), item.Level,
-                SubScores = item.SubScores is null ? null : JsonSerializer.Serialize(item.SubScores, Json), Comment = item.Comment?.Trim(),
-                RatedAt = ratedAt, RatedOn = ratedOn, Source = source, Now = now,
-            }, ct) == 1;
-            if (!inserted)
-            {
-                lines.Add(new IngestLine(row, externalId, IngestStatus.Duplicate,
-                    Text.Of("该评价编号已接收过，本次未作任何修改。", "A rating with this id was already received; nothing changed."), null, null, false));
+                lines[index] = Duplicate(row, externalId);
                 continue;
             }
-            if (!RatingLevels.IsBad(item.Level))
+            var ratedAt = item.RatedAt!.Value;
+            var ratedOn = DateOnly.FromDateTime(ratedAt.UtcDateTime.AddHours(8));
+            pending.Add((index, externalId, new RatingRow
             {
-                lines.Add(new IngestLine(row, externalId, IngestStatus.Created, null, null, null, false));
+                Id = Guid.NewGuid(), ExternalId = externalId, WorkerId = worker!.WorkerId, OrgPath = worker.OrgPath, ServiceItem = item.ServiceItem.Trim(),
+                Level = item.Level, SubScores = item.SubScores is null ? null : JsonSerializer.Serialize(item.SubScores, Json), Comment = item.Comment?.Trim(),
+                RatedAt = ratedAt, RatedOn = ratedOn, Source = source, Now = now,
+            }, ratedOn, RatingLevels.IsBad(item.Level)));
+        }
+
+        // Each insert stores the rating unless its id is already there (a resend), and says which it did.
+        var inserted = await db.ExecuteEachAsync(RatingSql.Insert, pending.Select(p => p.Row).ToList(), ct);
+        var cases = new List<CaseRow>();
+        for (var i = 0; i < pending.Count; i++)
+        {
+            var (index, externalId, rating, ratedOn, bad) = pending[i];
+            var row = items[index].Row;
+            if (inserted[i] != 1)
+            {
+                lines[index] = Duplicate(row, externalId);
+                continue;
+            }
+            if (!bad)
+            {
+                lines[index] = new IngestLine(row, externalId, IngestStatus.Created, null, null, null, false);
                 continue;
             }
             var (due, missing) = calendar.AddWorkingDays(ratedOn, days);
             var caseId = Guid.NewGuid();
-            await db.ExecuteAsync(RatingSql.InsertRectification, new
+            cases.Add(new CaseRow
             {
-                Id = caseId, RatingId = ratingId, worker!.WorkerId, worker!.OrgPath, OpenedOn = ratedOn, DueOn = due, WorkingDays = days,
+                Id = caseId, RatingId = rating.Id, WorkerId = rating.WorkerId, OrgPath = rating.OrgPath, OpenedOn = ratedOn, DueOn = due, WorkingDays = days,
                 CalendarMissing = missing, Now = now,
-            }, ct);
-            lines.Add(new IngestLine(row, externalId, IngestStatus.Created,
+            });
+            lines[index] = new IngestLine(row, externalId, IngestStatus.Created,
                 missing ? Text.Of($"差评，已建整改单；{due.Year} 年节假日安排未导入，期限按普通工作日计算。",
                     $"Bad rating: a case was opened; the {due.Year} holiday schedule is not loaded, so plain weekdays were counted.") : null,
-                caseId, due, missing));
+                caseId, due, missing);
         }
-        return new IngestReport(items.Count, lines.Count(l => l.Status == IngestStatus.Created), lines.Count(l => l.Status == IngestStatus.Duplicate),
-            lines.Count(l => l.Status == IngestStatus.Rejected), lines.Count(l => l.RectificationId is not null), lines);
+        await db.ExecuteEachAsync(RatingSql.InsertRectification, cases, ct);
+        var report = lines.Select(l => l!).ToList();
+        return new IngestReport(items.Count, report.Count(l => l.Status == IngestStatus.Created), report.Count(l => l.Status == IngestStatus.Duplicate),
+            report.Count(l => l.Status == IngestStatus.Rejected), report.Count(l => l.RectificationId is not null), report);
     }
+
+    private static IngestLine Duplicate(int row, string externalId) => new(row, externalId, IngestStatus.Duplicate,
+        Text.Of("该评价编号已接收过，本次未作任何修改。", "A rating with this id was already received; nothing changed."), null, null, false);
 
     private static string? Check(RatingItem item, DateTimeOffset now)
     {
@@ -118,5 +138,36 @@ internal sealed class RatingIngest(DbSession db, CalendarStore calendarStore, Pe
         public Guid WorkerId { get; init; }
         public string StaffNo { get; init; } = "";
         public string OrgPath { get; init; } = "";
+    }
+
+    /// <summary>The parameters of <see cref="RatingSql.Insert"/>.</summary>
+    private sealed class RatingRow
+    {
+        public Guid Id { get; init; }
+        public string ExternalId { get; init; } = "";
+        public Guid WorkerId { get; init; }
+        public string OrgPath { get; init; } = "";
+        public string ServiceItem { get; init; } = "";
+        public int Level { get; init; }
+        public string? SubScores { get; init; }
+        public string? Comment { get; init; }
+        public DateTimeOffset RatedAt { get; init; }
+        public DateOnly RatedOn { get; init; }
+        public string Source { get; init; } = "";
+        public DateTimeOffset Now { get; init; }
+    }
+
+    /// <summary>The parameters of <see cref="RatingSql.InsertRectification"/>.</summary>
+    private sealed class CaseRow
+    {
+        public Guid Id { get; init; }
+        public Guid RatingId { get; init; }
+        public Guid WorkerId { get; init; }
+        public string OrgPath { get; init; } = "";
+        public DateOnly OpenedOn { get; init; }
+        public DateOnly DueOn { get; init; }
+        public int WorkingDays { get; init; }
+        public bool CalendarMissing { get; init; }
+        public DateTimeOffset Now { get; init; }
     }
 }

@@ -40,7 +40,8 @@ internal sealed class ComplianceReader(DbSession db, TrainingSettingsStore setti
         }
         var settings = await settingsStore.GetAsync(ct);
         var year = query.Year ?? Today.Year;
-        var args = Base(user.WorkerPathScope, user.OnlyWorkerId, settings, year);
+        // A chosen unit lies inside the caller's scope, so its subtree is the intersection: the range the index reads.
+        var args = Base(query.OrgUnitId is null ? user.WorkerPathScope : unitPath + "%", user.OnlyWorkerId, settings, year);
         args["UnitPath"] = unitPath + "%";
         args["WorkerId"] = null;
         args["Status"] = query.Status;
@@ -76,13 +77,8 @@ internal sealed class ComplianceReader(DbSession db, TrainingSettingsStore setti
     {
         var settings = await settingsStore.GetAsync(ct);
         var args = Base(ScopeArgs.NoPath, worker.Id, settings, year);
-        args["UnitPath"] = "/%";
         args["WorkerId"] = worker.Id;
-        args["Status"] = null;
-        args["Q"] = null;
-        args["Skip"] = 0;
-        args["Take"] = 1;
-        var item = (await PageAsync(args, "x.WorkerId", ct)).SingleOrDefault();
+        var item = await db.QuerySingleOrDefaultAsync<ComplianceItem>(ComplianceSql.OneWorker, new DynamicParameters(args), ct);
         var overdue = await db.QueryAsync<OverdueCourse>(ComplianceSql.OverdueCourses,
             new { WorkerId = worker.Id, worker.PostType, worker.OrgPath, Today }, ct);
         return new WorkerComplianceResponse

@@ -4,28 +4,43 @@ internal static class ComplianceSql
 {
     /// <summary>
     /// Every active worker in scope under <c>@UnitPath</c> with their hours credited in the year, the hours their post type
-    /// requires, and how many mandatory courses meant for them have no valid completion.
+    /// requires, and how many mandatory courses meant for them have no valid completion. The post type is looked up per
+    /// worker by index (a derived table over every current posting would be built in full for a street's 300 workers).
     /// </summary>
-    private const string Workers = """
-        SELECT w.worker_id AS WorkerId, w.name AS WorkerName, w.staff_no AS StaffNo, w.org_unit_id AS OrgUnitId, u.name AS OrgUnitName,
-            pt.post_type AS PostType,
+    private const string WorkerColumns = """
+        w.worker_id AS WorkerId, w.name AS WorkerName, w.staff_no AS StaffNo, w.org_unit_id AS OrgUnitId, u.name AS OrgUnitName,
+            w.post_type AS PostType,
             COALESCE((SELECT SUM(e.hours_credited) FROM training_enrollments e
                 WHERE e.worker_id = w.worker_id AND e.completed_on >= @YearStart AND e.completed_on <= @YearEnd), 0.0) AS HoursDone,
-            CASE pt.post_type WHEN 'head' THEN @HeadHours WHEN 'deputy' THEN @DeputyHours WHEN 'staff' THEN @StaffHours ELSE @DefaultHours END AS HoursRequired,
+            CASE w.post_type WHEN 'head' THEN @HeadHours WHEN 'deputy' THEN @DeputyHours WHEN 'staff' THEN @StaffHours ELSE @DefaultHours END AS HoursRequired,
             (SELECT COUNT(*) FROM training_courses c
                 WHERE c.mandatory = 1 AND c.status = 'active'
-                  AND (c.audience_post_types IS NULL OR c.audience_post_types LIKE '%,' {cat} pt.post_type {cat} ',%')
+                  AND (c.audience_post_types IS NULL OR c.audience_post_types LIKE '%,' {cat} w.post_type {cat} ',%')
                   AND (c.audience_org_path IS NULL OR w.org_path LIKE c.audience_org_path {cat} '%')
                   AND NOT EXISTS (SELECT 1 FROM training_enrollments d JOIN training_sessions s ON s.id = d.session_id
                       WHERE d.worker_id = w.worker_id AND s.course_id = c.id AND d.completed_on IS NOT NULL
                         AND (d.valid_until IS NULL OR d.valid_until >= @Today))) AS OverdueMandatory
-        FROM staffing_v_worker_scope w
-        JOIN staffing_v_org_units u ON u.id = w.org_unit_id
-        LEFT JOIN (SELECT worker_id, MIN(post_type) AS post_type FROM staffing_v_current_postings WHERE is_primary = 1 GROUP BY worker_id) pt
-            ON pt.worker_id = w.worker_id
-        WHERE w.status <> 'left' AND ({scope:w.org_path} OR w.worker_id = @OnlyWorkerId) AND w.org_path LIKE @UnitPath
-          AND (@WorkerId IS NULL OR w.worker_id = @WorkerId)
+        FROM (
+            SELECT ws.worker_id, ws.name, ws.staff_no, ws.org_unit_id, ws.org_path,
+                (SELECT MIN(cp.post_type) FROM staffing_v_current_postings cp WHERE cp.worker_id = ws.worker_id AND cp.is_primary = 1) AS post_type
+            FROM staffing_v_worker_scope ws
+            WHERE
         """;
+
+    private const string WorkerEnd = """
+        ) w
+        JOIN staffing_v_org_units u ON u.id = w.org_unit_id
+        """;
+
+    private const string Workers = "SELECT " + WorkerColumns
+        + " ws.status <> 'left' AND ({scope:ws.org_path} OR ws.worker_id = @OnlyWorkerId) AND ws.org_path LIKE @UnitPath " + WorkerEnd;
+
+    /// <summary>
+    /// One worker's line of the report (their own standing, <see cref="ComplianceReader.ForWorkerAsync"/>): the same
+    /// columns, the worker found by id rather than by a filter over every worker of the unit.
+    /// </summary>
+    public const string OneWorker = "SELECT " + WorkerColumns
+        + " ws.worker_id = @WorkerId AND ws.status <> 'left' AND ({scope:ws.org_path} OR ws.worker_id = @OnlyWorkerId) " + WorkerEnd;
 
     private const string Filters = """
         WHERE (@Status IS NULL

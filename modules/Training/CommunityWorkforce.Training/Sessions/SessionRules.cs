@@ -9,6 +9,9 @@ internal static class SessionRules
     /// <summary>Enrolment is open until the end of the deadline day.</summary>
     public static bool EnrolmentOpen(DateOnly deadline, DateOnly today) => today <= deadline;
 
+    /// <summary>Attendance is taken from the session's first day on (Beijing time), never ahead of it.</summary>
+    public static bool HasStarted(DateOnly sessionDate, DateOnly today) => today >= sessionDate;
+
     /// <summary>
     /// Who gets a seat: the first <c>capacity − enrolled</c> newcomers, in the order given; the rest wait. Returns, per newcomer,
     /// whether they got a seat.

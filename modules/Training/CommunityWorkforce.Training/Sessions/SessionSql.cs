@@ -97,6 +97,12 @@ internal static class EnrollmentSql
 
     public const string List = "SELECT " + Columns + From + Filters + " ORDER BY {orderBy} {page}";
 
+    /// <summary>
+    /// One worker's enrolments (their track): the same list with the worker as a plain condition, so that their enrolments
+    /// are found by the worker index — the optional filters of <see cref="List"/> alone would read the scope's every enrolment.
+    /// </summary>
+    public const string ListOfWorker = "SELECT " + Columns + From + " AND e.worker_id = @WorkerId " + Filters + " ORDER BY {orderBy} {page}";
+
     public const string Count = "SELECT COUNT(*)" + From + Filters;
 
     public const string Get = "SELECT " + Columns + From + " AND e.id = @Id";

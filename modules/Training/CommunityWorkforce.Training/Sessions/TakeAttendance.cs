@@ -32,6 +32,14 @@ internal static class TakeAttendance
             return Problems.Conflict(ProblemTypes.RuleViolation, Text.Of("班次已取消", "Session cancelled"),
                 Text.Of("已取消的班次不能考勤。", "A cancelled session takes no attendance."));
         }
+        var today = LocalDate.Today(clock);
+        if (!SessionRules.HasStarted(session.SessionDate, today))
+        {
+            return Problems.Conflict(ProblemTypes.RuleViolation, Text.Of("班次尚未开始", "Session not started"),
+                Text.Of($"班次于 {session.SessionDate:yyyy-MM-dd} 开始，开始当天起才能考勤。",
+                    $"The session starts on {session.SessionDate:yyyy-MM-dd}; attendance is taken from that day on."),
+                new Dictionary<string, object?> { ["field"] = "sessionDate", ["sessionDate"] = session.SessionDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+        }
         var check = new Validator();
         for (var i = 0; i < entries.Count; i++)
         {

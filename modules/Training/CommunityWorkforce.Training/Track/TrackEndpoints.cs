@@ -41,9 +41,9 @@ internal static class TrackEndpoints
         var standing = await compliance.ForWorkerAsync(worker, year ?? today.Year, ct);
         var page = new PageQuery { Page = 1, PageSize = PageQuery.MaxPageSize };
         var now = clock.GetUtcNow();
-        var upcoming = await db.QueryAsync<EnrollmentRow>(PagedSql.WithOrderBy(EnrollmentSql.List, "s.starts_at, e.id"),
+        var upcoming = await db.QueryAsync<EnrollmentRow>(PagedSql.WithOrderBy(EnrollmentSql.ListOfWorker, "s.starts_at, e.id"),
             SessionLookup.EnrollmentListArgs(user, new EnrollmentListQuery { WorkerId = id, Upcoming = true }, page, now), ct);
-        var completed = await db.QueryAsync<EnrollmentRow>(PagedSql.WithOrderBy(EnrollmentSql.List, "e.completed_on DESC, e.id"),
+        var completed = await db.QueryAsync<EnrollmentRow>(PagedSql.WithOrderBy(EnrollmentSql.ListOfWorker, "e.completed_on DESC, e.id"),
             SessionLookup.EnrollmentListArgs(user, new EnrollmentListQuery { WorkerId = id, Completed = true }, page, now), ct);
         var certificates = await Certificates(db, user, settings, id, today, ct);
         return TypedResults.Ok(new TrainingTrackResponse
