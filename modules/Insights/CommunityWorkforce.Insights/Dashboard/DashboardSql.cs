@@ -27,7 +27,7 @@ internal static class DashboardSql
           AND EXISTS (SELECT 1 FROM training_v_certificates c WHERE c.worker_id = w.worker_id AND c.kind = 'social-work')
         """;
 
-    private const string ValidAllRound = "c.passed = 1 AND (c.expires_on IS NULL OR c.expires_on >= @Today)";
+    private const string ValidAllRound = " c.passed = 1 AND (c.expires_on IS NULL OR c.expires_on >= @Today)";
 
     public const string AllRoundCertified = """
         SELECT COUNT(*) FROM staffing_v_worker_profile w
