@@ -36,9 +36,15 @@ internal sealed class InsightsScope(DbSession db, CurrentUser user)
     /// <summary>The unit and its ancestors that the caller may see, from the top down (the drill-down trail).</summary>
     public async Task<IReadOnlyList<UnitRef>> TrailAsync(UnitRef unit, CancellationToken ct)
     {
-        var codes = unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var units = await db.QueryAsync<UnitRef>(ScopeSql.ByCodes, new { Codes = codes }, ct);
-        return units.Where(u => user.CanSee(u.Path)).OrderBy(u => u.Path.Length).ToList();
+        var trail = new List<UnitRef>();
+        foreach (var code in unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (await db.QuerySingleOrDefaultAsync<UnitRef>(ScopeSql.ByCode, new { Code = code }, ct) is { } u && user.CanSee(u.Path))
+            {
+                trail.Add(u);
+            }
+        }
+        return trail;
     }
 
     /// <summary>The <c>@Scope</c> pattern of a unit's subtree.</summary>
@@ -57,8 +63,8 @@ internal static class ScopeSql
         FROM staffing_v_org_units u WHERE u.parent_id IS NULL AND u.status = 'active' ORDER BY u.code {page}
         """;
 
-    public const string ByCodes = """
+    public const string ByCode = """
         SELECT u.id AS Id, u.code AS Code, u.name AS Name, u.level AS Level, u.path AS Path
-        FROM staffing_v_org_units u WHERE u.code IN @Codes
+        FROM staffing_v_org_units u WHERE u.code = @Code
         """;
 }
