@@ -69,6 +69,9 @@ public sealed class NormsAndTransfersTests
             toPostId = s.GetProperty("toPostId").GetGuid(), reason = "调配建议", proposedOn = Today.AddDays(7).ToString("yyyy-MM-dd"),
         }).Ok(HttpStatusCode.Created);
         Assert.That(request.Str("status"), Is.EqualTo("submitted"));
+        var again = await Admin.GetJson($"/api/insights/org-units/{street}/transfer-suggestions");
+        Assert.That(again.GetProperty("suggestions").EnumerateArray().Select(x => x.GetProperty("workerId").GetGuid()),
+            Does.Not.Contain(s.GetProperty("workerId").GetGuid()), "a worker with an open rotation request is not suggested again");
 
         var community = await Admin.GetAsync($"/api/insights/org-units/{units[0]}/transfer-suggestions");
         Assert.That(community.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "suggestions are for a street or a district");

@@ -19,7 +19,7 @@ function Workspace() {
 export const insightsFeature: Feature = {
   name: 'insights',
   nav: [
-    { key: 'insights', path: '/insights/dashboard', labelKey: 'insights.nav.workspace', roles: ['admin', 'hr', 'leader'], icon: <BarChartOutlined />, order: 90 },
+    { key: 'insights', path: '/insights/dashboard', labelKey: 'insights.nav.workspace', roles: ['admin', 'hr', 'leader'], icon: <BarChartOutlined /> },
   ],
   routes: ['dashboard', 'norms', 'transfers', 'forecast', 'turnover'].map((tab) => ({ path: `/insights/${tab}`, navKey: 'insights', element: <Workspace /> })),
   messages: { 'zh-CN': insightsZhCN, en: insightsEn },

@@ -3,13 +3,14 @@ namespace CommunityWorkforce.Insights.Transfers;
 /// <summary>Who could move and where there is room, in one subtree.</summary>
 internal static class TransferSql
 {
-    /// <summary>Primary postings of active workers (the posting a rotation request moves).</summary>
+    /// <summary>Primary postings of active workers (the posting a rotation request moves), leaving out workers with an open rotation request.</summary>
     public const string Candidates = """
         SELECT g.posting_id AS PostingId, g.worker_id AS WorkerId, w.staff_no AS StaffNo, w.name AS Name, g.post_id AS PostId,
                g.post_type AS PostType, g.post_title AS PostTitle, g.org_unit_id AS UnitId, g.started_on AS StartedOn
         FROM staffing_v_current_postings g
         JOIN staffing_v_worker_profile w ON w.worker_id = g.worker_id
         WHERE {scope:w.org_path} AND w.status = 'active' AND g.is_primary = 1
+          AND NOT EXISTS (SELECT 1 FROM staffing_v_open_rotations o WHERE o.worker_id = g.worker_id)
         """;
 
     /// <summary>Active posts with a free place in their quota.</summary>
