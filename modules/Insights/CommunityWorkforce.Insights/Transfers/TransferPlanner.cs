@@ -18,6 +18,14 @@ internal sealed class TransferPlanner(DbSession db, NormsReader norms, IStaffing
         var args = new { Scope = InsightsScope.Pattern(unit) };
         var candidates = await db.QueryAsync<CandidateRow>(TransferSql.Candidates, args, ct);
         var posts = await db.QueryAsync<PostRow>(TransferSql.PostsWithRoom, args, ct);
+        var pending = await db.QueryAsync<PendingRow>(TransferSql.PendingMoves, args, ct);
+
+        // Open rotation requests count as moves already made: they leave their unit and take a place in their post.
+        var incoming = pending.GroupBy(p => p.ToUnitId).ToDictionary(g => g.Key, g => g.Count());
+        var outgoing = pending.GroupBy(p => p.FromUnitId).ToDictionary(g => g.Key, g => g.Count());
+        var takenByRequests = pending.GroupBy(p => p.ToPostId).ToDictionary(g => g.Key, g => g.Count());
+        lines = lines.Select(l => l with { Filled = l.Filled + incoming.GetValueOrDefault(l.Id) - outgoing.GetValueOrDefault(l.Id) }).ToList();
+        posts = posts.Select(p => p with { Filled = p.Filled + takenByRequests.GetValueOrDefault(p.PostId) }).Where(p => p.Quota > p.Filled).ToList();
 
         var withNorm = lines.Where(l => l.Norm is not null).ToList();
         var byId = lines.ToDictionary(l => l.Id);
@@ -73,6 +81,7 @@ internal sealed class TransferPlanner(DbSession db, NormsReader norms, IStaffing
                 Solver = "Google OR-Tools SimpleMinCostFlow (max flow with min cost)", Status = result.Status, Nodes = result.Nodes,
                 Arcs = result.Arcs, CandidateWorkers = modelCandidates.Count,
                 Description = "Moves go from units above their staffing norm (never below it) to posts with free quota in units below it; "
+                              + "open rotation requests count as moves already made; "
                               + "the solver closes as much of the shortfall as possible, then minimises disruption: "
                               + $"{TransferModel.CostPerTreeEdge} per edge between the units in the org tree, {TransferModel.NotYetDuePenalty} for a worker "
                               + $"not yet due for rotation (< {rule.RotationThresholdYears} years in post), {TransferModel.OtherPostTypePenalty} for another post type "
@@ -109,7 +118,14 @@ internal sealed class TransferPlanner(DbSession db, NormsReader norms, IStaffing
         public DateOnly StartedOn { get; init; }
     }
 
-    private sealed class PostRow
+    private sealed record PendingRow
+    {
+        public Guid ToPostId { get; init; }
+        public Guid ToUnitId { get; init; }
+        public Guid FromUnitId { get; init; }
+    }
+
+    private sealed record PostRow
     {
         public Guid PostId { get; init; }
         public Guid UnitId { get; init; }

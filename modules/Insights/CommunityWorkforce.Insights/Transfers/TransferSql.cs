@@ -19,4 +19,13 @@ internal static class TransferSql
         FROM staffing_v_posts p
         WHERE {scope:p.org_path} AND p.status = 'active' AND p.quota > p.filled
         """;
+
+    /// <summary>Rotation requests still open in the subtree: each is a move already on its way (from one unit to a post of another).</summary>
+    public const string PendingMoves = """
+        SELECT o.to_post_id AS ToPostId, p.org_unit_id AS ToUnitId, g.org_unit_id AS FromUnitId
+        FROM staffing_v_open_rotations o
+        JOIN staffing_v_posts p ON p.id = o.to_post_id
+        JOIN staffing_v_postings g ON g.posting_id = o.from_posting_id
+        WHERE {scope:p.org_path}
+        """;
 }
