@@ -19,6 +19,7 @@ describe('navigation by role', () => {
       '/performance/rectifications',
       '/performance/appeals',
       '/training/sessions',
+      '/insights/dashboard',
       '/admin/accounts',
       '/audit-log',
       '/me',
@@ -35,6 +36,7 @@ describe('navigation by role', () => {
       '/performance/rectifications',
       '/performance/appeals',
       '/training/sessions',
+      '/insights/dashboard',
       '/audit-log',
       '/me',
     ]);
@@ -50,6 +52,7 @@ describe('navigation by role', () => {
       '/performance/rectifications',
       '/performance/appeals',
       '/training/sessions',
+      '/insights/dashboard',
       '/me',
     ]);
     expect(paths('worker')).toEqual(['/workbench', '/my-profile', '/my-competency', '/performance/my', '/me']);

@@ -1,6 +1,5 @@
-import { Alert, Breadcrumb, Spin, Tabs } from 'antd';
+import { Alert, Breadcrumb, Spin, Tabs, Typography } from 'antd';
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
-import { PageTitle } from '../../app/a11y/PageTitle';
 import { useT } from '../../app/i18n';
 import { DashboardTab } from './DashboardTab';
 import { ForecastTab } from './ForecastTab';
@@ -27,7 +26,10 @@ export default function InsightsWorkspace() {
 
   return (
     <div>
-      <PageTitle title={unit ? `${t('insights.nav.workspace')} · ${unit.name}` : t('insights.nav.workspace')} />
+      {/* The shell's header holds the page's h1 (the menu item's name); the unit in view is the h2. */}
+      <Typography.Title level={2} style={{ fontSize: 18, marginTop: 0 }}>
+        {unit ? `${t('insights.nav.workspace')} · ${unit.name}` : t('insights.nav.workspace')}
+      </Typography.Title>
       {home.isError && <Alert type="error" showIcon message={String(home.error)} />}
       {dashboard.data && (
         <nav aria-label={t('insights.trail')} style={{ marginBottom: 12 }}>

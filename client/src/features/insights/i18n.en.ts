@@ -50,7 +50,7 @@ export const insightsEn: Record<keyof typeof insightsZhCN, string> = {
   'insights.years': '{band} years',
   'insights.certification': 'Social-work certification',
   'insights.certification.detail': '{certified} of {headcount} certified, target {target}',
-  'insights.allRound': 'All-round (全岗通) coverage',
+  'insights.allRound': 'All-round post coverage',
   'insights.allRound.detail': '{certified} of {headcount} hold a valid certification',
   'insights.vacancy': 'Vacancy rate',
   'insights.vacancy.detail': 'Quota {quota}, filled {filled}, vacant {vacant}',
