@@ -2,6 +2,7 @@ using CommunityWorkforce.Access;
 using CommunityWorkforce.BuildingBlocks.Modules;
 using CommunityWorkforce.CareerPath;
 using CommunityWorkforce.CompetencyFramework;
+using CommunityWorkforce.Insights;
 using CommunityWorkforce.Performance;
 using CommunityWorkforce.Staffing;
 using CommunityWorkforce.Training;
@@ -20,5 +21,6 @@ public static class ModuleCatalog
         new TrainingModule(),
         new CareerPathModule(),
         new PerformanceModule(),
+        new InsightsModule(),
     ];
 }

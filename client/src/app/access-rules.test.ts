@@ -21,6 +21,7 @@ describe('navigation by role', () => {
       '/performance/appeals',
       '/training/sessions',
       '/career/progression',
+      '/insights/dashboard',
       '/admin/accounts',
       '/audit-log',
       '/me',
@@ -38,6 +39,7 @@ describe('navigation by role', () => {
       '/performance/appeals',
       '/training/sessions',
       '/career/progression',
+      '/insights/dashboard',
       '/audit-log',
       '/me',
     ]);
@@ -53,6 +55,7 @@ describe('navigation by role', () => {
       '/performance/rectifications',
       '/performance/appeals',
       '/training/sessions',
+      '/insights/dashboard',
       '/me',
     ]);
     expect(paths('worker')).toEqual(['/workbench', '/my-profile', '/my-competency', '/performance/my', '/me']);

@@ -74,4 +74,7 @@ public static class StaffingViews
     /// left_reason, org_unit_id, org_path.
     /// </summary>
     public const string WorkerProfile = "staffing_v_worker_profile";
+
+    /// <summary>Rotation requests not yet decided (draft or submitted). Columns: rotation_request_id, worker_id, from_posting_id, to_post_id, status.</summary>
+    public const string OpenRotations = "staffing_v_open_rotations";
 }

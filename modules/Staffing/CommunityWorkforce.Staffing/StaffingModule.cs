@@ -26,6 +26,7 @@ public sealed class StaffingModule : IModule
     {
         services.AddScoped<IOrgUnitDirectory, OrgUnitDirectory>();
         services.AddScoped<IWorkerDirectory, WorkerDirectory>();
+        services.AddScoped<IStaffingRules, Headcount.StaffingRules>();
         services.AddScoped<StaffingSettingsStore>();
         services.AddScoped<WorkerWriter>();
         services.AddSingleton<RosterTotals>();

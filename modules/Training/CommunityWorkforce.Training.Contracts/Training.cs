@@ -78,4 +78,7 @@ public interface ITrainingQueries
 
     /// <summary>Hours this year against the requirement, and overdue mandatory courses, on <paramref name="asOf"/>.</summary>
     Task<MandatoryCompliance> ComplianceAsync(Guid workerId, DateOnly asOf, CancellationToken ct);
+
+    /// <summary>The share of workers who should hold a social-work certificate (社工持证率目标, e.g. 0.5).</summary>
+    Task<decimal> CertificationTargetRateAsync(CancellationToken ct);
 }

@@ -4,35 +4,26 @@ namespace CommunityWorkforce.Staffing.Headcount;
 
 /// <summary>
 /// 配备标准 — how many community workers a unit should have, from its households or resident population, by the
-/// configured rule. Null when the unit has no figures to compute from.
+/// configured rule (<see cref="StaffingNormRule"/> in the Contracts, so that Insights computes the same norm). Null when
+/// the unit has no figures to compute from.
 /// </summary>
 public static class StaffingNorm
 {
-    public static int? For(int? households, int? population, StaffingSettings settings)
-    {
-        if (settings.NormMethod == "households")
-        {
-            return households is { } h ? ByHouseholds(h, settings) : null;
-        }
-        return population is { } p ? (int)Math.Ceiling(p * settings.NormPerTenThousandResidents / 10_000.0) : null;
-    }
+    public static int? For(int? households, int? population, StaffingSettings settings) =>
+        Rule(settings).NormFor(households, population);
 
-    /// <summary>
-    /// Under the base households: the base staff; then +1 for each started step up to the upper bound, then +1 for
-    /// each started smaller step beyond it. E.g. 3 below 2,000; 2,500 → 4; 5,000 → 6; 5,200 → 7.
-    /// </summary>
-    public static int ByHouseholds(int households, StaffingSettings s)
+    public static int ByHouseholds(int households, StaffingSettings s) => Rule(s).ByHouseholds(households);
+
+    public static StaffingNormRule Rule(StaffingSettings s) => new()
     {
-        if (households <= s.NormBaseHouseholds)
-        {
-            return s.NormBaseStaff;
-        }
-        var middle = Math.Min(households, s.NormStepUntilHouseholds) - s.NormBaseHouseholds;
-        var norm = s.NormBaseStaff + (int)Math.Ceiling(middle / (double)s.NormStepHouseholds);
-        if (households > s.NormStepUntilHouseholds)
-        {
-            norm += (int)Math.Ceiling((households - s.NormStepUntilHouseholds) / (double)s.NormStepAfterHouseholds);
-        }
-        return norm;
-    }
+        Method = s.NormMethod, PerTenThousandResidents = s.NormPerTenThousandResidents, BaseStaff = s.NormBaseStaff,
+        BaseHouseholds = s.NormBaseHouseholds, StepHouseholds = s.NormStepHouseholds, StepUntilHouseholds = s.NormStepUntilHouseholds,
+        StepAfterHouseholds = s.NormStepAfterHouseholds, RotationThresholdYears = s.RotationThresholdYears,
+    };
+}
+
+/// <summary>Staffing's rules for other modules, read from the settings in force.</summary>
+internal sealed class StaffingRules(StaffingSettingsStore settings) : IStaffingRules
+{
+    public async Task<StaffingNormRule> NormRuleAsync(CancellationToken ct) => StaffingNorm.Rule(await settings.GetAsync(ct));
 }

@@ -1,11 +1,14 @@
 using CommunityWorkforce.Training.Compliance;
+using CommunityWorkforce.Training.Settings;
 using CommunityWorkforce.Training.Workers;
 
 namespace CommunityWorkforce.Training.Queries;
 
 /// <summary>Training's contract for other modules (CareerPath's promotion criteria): no scope check; the caller has decided.</summary>
-internal sealed class TrainingQueries(DbSession db, ComplianceReader compliance) : ITrainingQueries
+internal sealed class TrainingQueries(DbSession db, ComplianceReader compliance, TrainingSettingsStore settings) : ITrainingQueries
 {
+    public async Task<decimal> CertificationTargetRateAsync(CancellationToken ct) => (await settings.GetAsync(ct)).CertificationTargetRate;
+
     public Task<decimal> HoursAsync(Guid workerId, DateOnly from, DateOnly to, CancellationToken ct) =>
         db.ExecuteScalarAsync<decimal>(TrainingQuerySql.Hours, new { WorkerId = workerId, From = from, To = to }, ct);
 

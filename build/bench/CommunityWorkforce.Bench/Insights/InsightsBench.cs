@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using Dapper;
+
+namespace CommunityWorkforce.Bench;
+
+/// <summary>
+/// Insights reads the other modules' city (no data of its own) and measures the four targets: the city's
+/// structure dashboard (≤ 300 ms), a street's dashboard (p95 ≤ 50 ms under wrk), the city's five-year forecast (≤ 1 s)
+/// and a district's transfer suggestions (≤ 2 s, OR-Tools min-cost flow).
+/// </summary>
+internal sealed class InsightsBench : IBenchModule
+{
+    public string Name => "Insights";
+
+    public Task GenerateAsync(GeneratedCity city) => Task.CompletedTask;
+
+    public async Task MeasureAsync(Measurement run)
+    {
+        string city, district, street;
+        await using (var db = Sample.Open(run.Options.DataFolder))
+        {
+            city = await db.ExecuteScalarAsync<string>("SELECT id FROM staffing_org_units WHERE parent_id IS NULL ORDER BY code LIMIT 1") ?? "";
+            district = await db.ExecuteScalarAsync<string>("SELECT id FROM staffing_org_units WHERE code = @Code", new { Code = run.Sample.DistrictCode }) ?? "";
+            street = await db.ExecuteScalarAsync<string>("SELECT id FROM staffing_org_units WHERE code = @Code", new { Code = run.Sample.StreetCode }) ?? "";
+        }
+        var repeat = run.Options.Smoke ? 2 : 5;
+        run.Add(await Sequential(run, "Structure dashboard, whole city (admin)", run.Callers.Admin, $"/api/insights/org-units/{city}/dashboard", repeat, 300));
+        run.Add(await run.Wrk.RunAsync("Structure dashboard, street (leader)", run.Callers.Leader,
+            [$"GET /api/insights/org-units/{street}/dashboard"], "p95 ≤ 50 ms", 50));
+        run.Add(await Sequential(run, "Five-year forecast, whole city (admin)", run.Callers.Admin, $"/api/insights/org-units/{city}/forecast", repeat, 1000));
+        run.Add(await Sequential(run, "Transfer suggestions, district (district HR)", run.Callers.DistrictHr,
+            $"/api/insights/org-units/{district}/transfer-suggestions", repeat, 2000));
+    }
+
+    /// <summary>One request at a time after one unmeasured call: these are single heavy reads, not throughput.</summary>
+    private static async Task<Result> Sequential(Measurement run, string scenario, string token, string path, int repeat, double targetMs)
+    {
+        async Task<(double Ms, int Status)> Once()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            var watch = Stopwatch.StartNew();
+            using var response = await run.Http.SendAsync(request);
+            await response.Content.ReadAsByteArrayAsync();
+            return (watch.Elapsed.TotalMilliseconds, (int)response.StatusCode);
+        }
+        await Once();
+        var times = new List<double>();
+        var statuses = new HashSet<int>();
+        for (var i = 0; i < repeat; i++)
+        {
+            var (ms, status) = await Once();
+            times.Add(ms);
+            statuses.Add(status);
+        }
+        times.Sort();
+        var p95 = times[(int)Math.Ceiling(times.Count * 0.95) - 1];
+        var ok = statuses.SetEquals([200]);
+        return new Result(scenario, $"{repeat} requests, sequential", null, times[times.Count / 2], p95,
+            string.Create(CultureInfo.InvariantCulture, $"≤ {targetMs:N0} ms"), ok && p95 <= targetMs,
+            $"HTTP {string.Join('/', statuses)}");
+    }
+}

@@ -1,0 +1,115 @@
+using CommunityWorkforce.Insights.Scope;
+using CommunityWorkforce.Training.Contracts;
+
+namespace CommunityWorkforce.Insights.Dashboard;
+
+/// <summary>Reads and computes a unit's structure dashboard. No cache: every figure is as of the request.</summary>
+internal sealed class DashboardReader(DbSession db, InsightsScope scope, ITrainingQueries training, TimeProvider clock)
+{
+    public async Task<DashboardResponse> ReadAsync(UnitRef unit, CancellationToken ct)
+    {
+        var today = LocalDate.Today(clock);
+        var args = new { Scope = InsightsScope.Pattern(unit), UnitId = unit.Id, Today = today };
+        var people = await db.QueryAsync<PersonRow>(DashboardSql.People, args, ct);
+        var children = await db.QueryAsync<ChildRow>(DashboardSql.Children, args, ct);
+        var socialWork = await db.ExecuteScalarAsync<int>(DashboardSql.SocialWorkCertified, args, ct);
+        var allRound = await db.ExecuteScalarAsync<int>(DashboardSql.AllRoundCertified, args, ct);
+        var lines = await db.QueryAsync<CodeCount>(DashboardSql.AllRoundLines, args, ct);
+        var grades = await db.QueryAsync<GradeRow>(DashboardSql.Grades, args, ct);
+        var vacancy = (await db.QuerySingleOrDefaultAsync<VacancyRow>(DashboardSql.Vacancy, args, ct))!;
+        var year = await db.ExecuteScalarAsync<int?>(DashboardSql.LatestAnnualYear, args, ct);
+        var appraisal = year is { } y
+            ? await db.QueryAsync<CodeCount>(DashboardSql.AppraisalGrades, new { args.Scope, Year = y }, ct)
+            : [];
+        var target = await training.CertificationTargetRateAsync(ct);
+        var headcount = people.Count;
+
+        var pyramid = StructureBands.AgeBands.ToDictionary(b => b, _ => new int[3]);
+        foreach (var p in people)
+        {
+            var gender = StructureBands.Gender(p.Gender);
+            pyramid[StructureBands.AgeBand(StructureBands.FullYears(p.BirthDate, today))][gender == "male" ? 0 : gender == "female" ? 1 : 2]++;
+        }
+        var graded = grades.Sum(g => g.Number);
+        var appraised = appraisal.Sum(a => a.Number);
+        return new DashboardResponse
+        {
+            Unit = unit,
+            Trail = await scope.TrailAsync(unit, ct),
+            AsOf = today,
+            Headcount = headcount,
+            Children = children.Select(c => new ChildUnit
+            {
+                Id = c.Id, Code = c.Code, Name = c.Name, Level = c.Level,
+                Headcount = people.Count(p => p.OrgPath.StartsWith(c.Path, StringComparison.Ordinal)),
+            }).ToList(),
+            AgePyramid = StructureBands.AgeBands.Select(b => new AgeBandCount(b, pyramid[b][0], pyramid[b][1], pyramid[b][2])).ToList(),
+            Education = Tally(StructureBands.EducationGroups, people.Select(p => StructureBands.EducationGroup(p.Education))),
+            Political = Tally(StructureBands.PoliticalGroups, people.Select(p => StructureBands.PoliticalGroup(p.PoliticalStatus))),
+            Service = Tally(StructureBands.ServiceBands, people.Select(p => StructureBands.ServiceBand(Math.Max(0, StructureBands.FullYears(p.ServiceStartDate, today))))),
+            Certification = new CertificationFigure(socialWork, headcount, Rate(socialWork, headcount), target, Rate(socialWork, headcount) >= target),
+            AllRound = new AllRoundFigure(allRound, headcount, Rate(allRound, headcount), lines.Select(l => new KeyCount(l.Code, l.Number)).ToList()),
+            Grades = grades.Select(g => new GradeCount(g.PostType, g.Level, g.Number)).ToList(),
+            Ungraded = Math.Max(0, headcount - graded),
+            Vacancy = new VacancyFigure(vacancy.Quota, vacancy.Filled, vacancy.Vacant, Rate(vacancy.Vacant, vacancy.Quota)),
+            Appraisal = new AppraisalFigure(year, appraised, appraisal.OrderBy(a => GradeOrder(a.Code)).Select(a => new KeyCount(a.Code, a.Number)).ToList()),
+        };
+    }
+
+    public static decimal Rate(int part, int whole) => whole == 0 ? 0 : Math.Round((decimal)part / whole, 4);
+
+    private static List<KeyCount> Tally(IReadOnlyList<string> keys, IEnumerable<string> values)
+    {
+        var counts = values.GroupBy(v => v).ToDictionary(g => g.Key, g => g.Count());
+        return keys.Select(k => new KeyCount(k, counts.GetValueOrDefault(k))).ToList();
+    }
+
+    private static int GradeOrder(string grade) => grade switch
+    {
+        "excellent" => 0,
+        "competent" => 1,
+        "basic" => 2,
+        "incompetent" => 3,
+        _ => 4,
+    };
+
+    internal sealed class PersonRow
+    {
+        public Guid WorkerId { get; init; }
+        public string OrgPath { get; init; } = "";
+        public DateOnly BirthDate { get; init; }
+        public string Gender { get; init; } = "";
+        public string Education { get; init; } = "";
+        public string PoliticalStatus { get; init; } = "";
+        public DateOnly ServiceStartDate { get; init; }
+    }
+
+    private sealed class ChildRow
+    {
+        public Guid Id { get; init; }
+        public string Code { get; init; } = "";
+        public string Name { get; init; } = "";
+        public string Level { get; init; } = "";
+        public string Path { get; init; } = "";
+    }
+
+    private sealed class CodeCount
+    {
+        public string Code { get; init; } = "";
+        public int Number { get; init; }
+    }
+
+    private sealed class GradeRow
+    {
+        public string PostType { get; init; } = "";
+        public int Level { get; init; }
+        public int Number { get; init; }
+    }
+
+    private sealed class VacancyRow
+    {
+        public int Quota { get; init; }
+        public int Filled { get; init; }
+        public int Vacant { get; init; }
+    }
+}

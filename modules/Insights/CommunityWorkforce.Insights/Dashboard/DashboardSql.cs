@@ -1,0 +1,71 @@
+namespace CommunityWorkforce.Insights.Dashboard;
+
+/// <summary>
+/// The dashboard's reads, each over one subtree (<c>@Scope</c> = the unit's path pattern) and only other modules'
+/// published views. People on the roster are those who have not left (<c>status &lt;&gt; 'left'</c>).
+/// </summary>
+internal static class DashboardSql
+{
+    public const string People = """
+        SELECT w.worker_id AS WorkerId, w.org_path AS OrgPath, w.birth_date AS BirthDate, w.gender AS Gender,
+               w.education AS Education, w.political_status AS PoliticalStatus, w.service_start_date AS ServiceStartDate
+        FROM staffing_v_worker_profile w
+        WHERE {scope:w.org_path} AND w.status <> 'left'
+        """;
+
+    public const string Children = """
+        SELECT u.id AS Id, u.code AS Code, u.name AS Name, u.level AS Level, u.path AS Path
+        FROM staffing_v_org_units u
+        WHERE u.parent_id = @UnitId AND u.status = 'active' AND {scope:u.path}
+        ORDER BY u.code
+        """;
+
+    /// <summary>Training's definition of the certification rate: any social-work certificate on record.</summary>
+    public const string SocialWorkCertified = """
+        SELECT COUNT(*) FROM staffing_v_worker_profile w
+        WHERE {scope:w.org_path} AND w.status <> 'left'
+          AND EXISTS (SELECT 1 FROM training_v_certificates c WHERE c.worker_id = w.worker_id AND c.kind = 'social-work')
+        """;
+
+    private const string ValidAllRound = " c.passed = 1 AND (c.expires_on IS NULL OR c.expires_on >= @Today)";
+
+    public const string AllRoundCertified = """
+        SELECT COUNT(*) FROM staffing_v_worker_profile w
+        WHERE {scope:w.org_path} AND w.status <> 'left'
+          AND EXISTS (SELECT 1 FROM competency_v_certifications c WHERE c.worker_id = w.worker_id AND
+        """ + ValidAllRound + ")";
+
+    public const string AllRoundLines = """
+        SELECT c.line_code AS Code, COUNT(DISTINCT c.worker_id) AS Number
+        FROM competency_v_certifications c
+        JOIN staffing_v_worker_profile w ON w.worker_id = c.worker_id
+        WHERE {scope:w.org_path} AND w.status <> 'left' AND
+        """ + ValidAllRound + " GROUP BY c.line_code ORDER BY c.line_code";
+
+    public const string Grades = """
+        SELECT g.post_type AS PostType, g.level AS Level, COUNT(*) AS Number
+        FROM career_v_current_grades g
+        JOIN staffing_v_worker_profile w ON w.worker_id = g.worker_id
+        WHERE {scope:w.org_path} AND w.status <> 'left'
+        GROUP BY g.post_type, g.level
+        ORDER BY g.post_type, g.level
+        """;
+
+    public const string Vacancy = """
+        SELECT COALESCE(SUM(p.quota), 0) AS Quota, COALESCE(SUM(p.filled), 0) AS Filled,
+               COALESCE(SUM(CASE WHEN p.quota > p.filled THEN p.quota - p.filled ELSE 0 END), 0) AS Vacant
+        FROM staffing_v_posts p
+        WHERE {scope:p.org_path} AND p.status = 'active'
+        """;
+
+    public const string LatestAnnualYear = """
+        SELECT MAX(r.year) FROM performance_v_results r WHERE {scope:r.org_path} AND r.kind = 'annual' AND r.grade IS NOT NULL
+        """;
+
+    public const string AppraisalGrades = """
+        SELECT r.grade AS Code, COUNT(*) AS Number
+        FROM performance_v_results r
+        WHERE {scope:r.org_path} AND r.kind = 'annual' AND r.year = @Year AND r.grade IS NOT NULL
+        GROUP BY r.grade
+        """;
+}

@@ -1,0 +1,92 @@
+using CommunityWorkforce.CareerPath.Contracts;
+using CommunityWorkforce.Insights.Dashboard;
+using CommunityWorkforce.Insights.Norms;
+using CommunityWorkforce.Insights.Scope;
+
+namespace CommunityWorkforce.Insights.Forecast;
+
+/// <summary>Reads a subtree once and projects it and each direct child with <see cref="ForecastModel"/>.</summary>
+internal sealed class ForecastReader(DbSession db, NormsReader norms, IStaffingRules rules, ICareerQueries career, TimeProvider clock)
+{
+    public async Task<ForecastResponse> ReadAsync(UnitRef unit, int horizon, CancellationToken ct)
+    {
+        var today = LocalDate.Today(clock);
+        var args = new { Scope = InsightsScope.Pattern(unit), Today = today };
+        var rows = await db.QueryAsync<PersonRow>(ForecastSql.People, args, ct);
+        var postTypes = (await db.QueryAsync<PostTypeRow>(ForecastSql.PrimaryPostTypes, args, ct))
+            .GroupBy(r => r.WorkerId).ToDictionary(g => g.Key, g => g.First().PostType);
+        var pool = await db.QueryAsync<PathRow>(ForecastSql.ReservePool, args, ct);
+        var table = await career.RetirementTableAsync(ct);
+        var lines = await norms.LinesAsync(unit, await rules.NormRuleAsync(ct), ct);
+
+        var people = rows.Select(r => new ForecastModel.Person(r.Id, r.Path, r.BirthDate, r.Gender, r.HireDate, r.ServiceStart,
+            r.Status == "left" ? r.LeftOn ?? today : r.LeftOn, r.LeftReason)).ToList();
+        var present = people.Where((p, i) => rows[i].Status != "left").ToList();
+        var rates = ForecastModel.LeavingRates(people, today);
+
+        UnitForecast For(UnitRef u, int? norm)
+        {
+            var mine = present.Where(p => p.Path.StartsWith(u.Path, StringComparison.Ordinal)).ToList();
+            var years = ForecastModel.Project(mine, rates, table, today, horizon);
+            var horizonEnd = today.AddYears(horizon);
+            bool Stays(ForecastModel.Person p) => table.RetirementDate(p.BirthDate, p.Gender) >= horizonEnd;
+            bool Ready(ForecastModel.Person p) => StructureBands.FullYears(p.ServiceStart, today) >= ForecastModel.ReadyServiceYears && Stays(p);
+            string? TypeOf(ForecastModel.Person p) => postTypes.GetValueOrDefault(p.Id);
+            return new UnitForecast
+            {
+                Unit = u, Headcount = mine.Count, Norm = norm,
+                Succession = new Succession
+                {
+                    ReservePool = pool.Count(r => r.Path.StartsWith(u.Path, StringComparison.Ordinal)),
+                    HeadsRetiring = mine.Count(p => TypeOf(p) == PostTypes.Head && !Stays(p)),
+                    DeputiesReady = mine.Count(p => TypeOf(p) == PostTypes.Deputy && Ready(p)),
+                    StaffReady = mine.Count(p => TypeOf(p) == PostTypes.Staff && Ready(p)),
+                },
+                Years = years.Select(y => new ForecastYear
+                {
+                    Year = y.Year, From = y.From, To = y.To, Retirements = y.Retirements, ExpectedLeavers = y.ExpectedLeavers,
+                    LeaversLow = y.Low, LeaversHigh = y.High, ProjectedHeadcount = y.ProjectedHeadcount, ProjectedLow = y.ProjectedLow,
+                    ProjectedHigh = y.ProjectedHigh,
+                    Need = norm is { } n ? ForecastModel.Round(n - y.ProjectedHeadcount) : null,
+                    NeedLow = norm is { } l ? ForecastModel.Round(l - y.ProjectedHigh) : null,
+                    NeedHigh = norm is { } h ? ForecastModel.Round(h - y.ProjectedLow) : null,
+                    VeteransRetiring = y.VeteransRetiring, VeteransLeaving = y.VeteransLeaving, JuniorsReady = y.JuniorsReady,
+                }).ToList(),
+            };
+        }
+
+        var root = lines.FirstOrDefault(l => l.Id == unit.Id);
+        return new ForecastResponse
+        {
+            Unit = unit, AsOf = today, Horizon = horizon, Method = ForecastModel.Method, LeavingRates = rates,
+            Total = For(unit, root?.SubtreeNorm),
+            Children = lines.Where(l => l.ParentId == unit.Id)
+                .Select(l => For(new UnitRef { Id = l.Id, Code = l.Code, Name = l.Name, Level = l.Level, Path = l.Path }, l.SubtreeNorm))
+                .ToList(),
+        };
+    }
+
+    private sealed class PersonRow
+    {
+        public Guid Id { get; init; }
+        public string Path { get; init; } = "";
+        public DateOnly BirthDate { get; init; }
+        public string Gender { get; init; } = "";
+        public DateOnly HireDate { get; init; }
+        public DateOnly ServiceStart { get; init; }
+        public string Status { get; init; } = "";
+        public DateOnly? LeftOn { get; init; }
+        public string? LeftReason { get; init; }
+    }
+
+    private sealed class PostTypeRow
+    {
+        public Guid WorkerId { get; init; }
+        public string PostType { get; init; } = "";
+    }
+
+    private sealed class PathRow
+    {
+        public string Path { get; init; } = "";
+    }
+}

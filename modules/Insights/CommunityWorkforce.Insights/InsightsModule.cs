@@ -1,0 +1,44 @@
+using CommunityWorkforce.BuildingBlocks.Modules;
+using CommunityWorkforce.Insights.Dashboard;
+using CommunityWorkforce.Insights.Forecast;
+using CommunityWorkforce.Insights.Norms;
+using CommunityWorkforce.Insights.Scope;
+using CommunityWorkforce.Insights.Transfers;
+using CommunityWorkforce.Insights.Turnover;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommunityWorkforce.Insights;
+
+/// <summary>
+/// 队伍分析 — read-only: structure dashboards, staffing against norms with transfer suggestions, turnover and a
+/// five-year forecast, computed on read from the other modules' published views (no tables of its own, no cache).
+/// </summary>
+public sealed class InsightsModule : IModule
+{
+    public string Name => "insights";
+    public string TablePrefix => "insights_";
+
+    /// <summary>After every module whose views it reads.</summary>
+    public int Order => 90;
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<InsightsScope>();
+        services.AddScoped<DashboardReader>();
+        services.AddScoped<NormsReader>();
+        services.AddScoped<TransferPlanner>();
+        services.AddScoped<ForecastReader>();
+        services.AddScoped<TurnoverReader>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        DashboardEndpoints.Map(api);
+        NormsEndpoints.Map(api);
+        TransferEndpoints.Map(api);
+        ForecastEndpoints.Map(api);
+        TurnoverEndpoints.Map(api);
+    }
+}

@@ -1,0 +1,119 @@
+using Google.OrTools.Graph;
+
+namespace CommunityWorkforce.Insights.Transfers;
+
+/// <summary>
+/// The transfer problem as a min-cost max-flow network (docs/adr/0005-transfer-suggestions-as-min-cost-flow.md):
+/// source → over-norm unit (capacity = its surplus, so no unit is pushed below its norm) → each candidate worker
+/// (capacity 1) → (under-norm unit, post type) (cost = disruption) → under-norm unit (capacity = free places in its
+/// posts of that type) → sink (capacity = its shortfall). OR-Tools' SimpleMinCostFlow finds the maximum flow (the most
+/// gap closed) of minimum total cost (the least disruption). Pure: no database, tested on hand-made inputs.
+/// </summary>
+public static class TransferModel
+{
+    public sealed record Unit(Guid Id, string Path, int Filled, int Norm);
+
+    public sealed record Candidate(Guid PostingId, Guid UnitId, string PostType, int YearsInPost, bool Due);
+
+    public sealed record Room(Guid UnitId, string PostType, int Places);
+
+    public sealed record Move(Candidate Worker, Guid ToUnitId, string ToPostType, int Cost, int Distance);
+
+    public sealed record Result(IReadOnlyList<Move> Moves, string Status, int Nodes, int Arcs);
+
+    public const int CostPerTreeEdge = 10;
+    public const int NotYetDuePenalty = 15;
+    public const int OtherPostTypePenalty = 30;
+
+    /// <summary>Edges between two units in the tree, from their materialised paths.</summary>
+    public static int Distance(string a, string b)
+    {
+        var x = a.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var y = b.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var common = 0;
+        while (common < x.Length && common < y.Length && x[common] == y[common])
+        {
+            common++;
+        }
+        return (x.Length - common) + (y.Length - common);
+    }
+
+    /// <summary>
+    /// The disruption of one move: tree distance, a worker not yet due for rotation, another post type (head posts
+    /// never change type: that would be a promotion or demotion, not a transfer), and a small preference for longer
+    /// tenure in the post. Null when the move is not allowed.
+    /// </summary>
+    public static int? Cost(Candidate worker, string toPostType, int distance)
+    {
+        var otherType = worker.PostType != toPostType;
+        if (otherType && (worker.PostType == PostTypes.Head || toPostType == PostTypes.Head))
+        {
+            return null;
+        }
+        return (distance * CostPerTreeEdge) + (worker.Due ? 0 : NotYetDuePenalty) + (otherType ? OtherPostTypePenalty : 0)
+               + (10 - Math.Min(worker.YearsInPost, 10));
+    }
+
+    public static Result Solve(IReadOnlyList<Unit> units, IReadOnlyList<Candidate> candidates, IReadOnlyList<Room> rooms)
+    {
+        var over = units.Where(u => u.Filled > u.Norm).ToList();
+        var under = units.Where(u => u.Filled < u.Norm).ToDictionary(u => u.Id);
+        var targets = rooms.Where(r => r.Places > 0 && under.ContainsKey(r.UnitId))
+            .GroupBy(r => (r.UnitId, r.PostType)).Select(g => (g.Key.UnitId, g.Key.PostType, Places: g.Sum(r => r.Places))).ToList();
+        var overIds = over.Select(o => o.Id).ToHashSet();
+        var movers = candidates.Where(c => overIds.Contains(c.UnitId)).ToList();
+        if (over.Count == 0 || targets.Count == 0 || movers.Count == 0)
+        {
+            return new Result([], "nothing-to-move", 0, 0);
+        }
+
+        var flow = new MinCostFlow();
+        const int source = 0;
+        const int sink = 1;
+        var next = 2;
+        var overNode = over.ToDictionary(o => o.Id, _ => next++);
+        var workerNode = movers.Select(_ => next++).ToList();
+        var targetNode = targets.Select(_ => next++).ToList();
+        var underNode = under.Keys.ToDictionary(id => id, _ => next++);
+        var unitPath = units.ToDictionary(u => u.Id, u => u.Path);
+
+        foreach (var o in over)
+        {
+            flow.AddArcWithCapacityAndUnitCost(source, overNode[o.Id], o.Filled - o.Norm, 0);
+        }
+        var workerArcs = new List<(int Arc, int Worker, int Target, int Cost, int Distance)>();
+        for (var w = 0; w < movers.Count; w++)
+        {
+            var c = movers[w];
+            flow.AddArcWithCapacityAndUnitCost(overNode[c.UnitId], workerNode[w], 1, 0);
+            for (var t = 0; t < targets.Count; t++)
+            {
+                var distance = Distance(unitPath[c.UnitId], unitPath[targets[t].UnitId]);
+                if (Cost(c, targets[t].PostType, distance) is { } cost)
+                {
+                    workerArcs.Add((flow.AddArcWithCapacityAndUnitCost(workerNode[w], targetNode[t], 1, cost), w, t, cost, distance));
+                }
+            }
+        }
+        for (var t = 0; t < targets.Count; t++)
+        {
+            flow.AddArcWithCapacityAndUnitCost(targetNode[t], underNode[targets[t].UnitId], targets[t].Places, 0);
+        }
+        foreach (var (id, u) in under)
+        {
+            flow.AddArcWithCapacityAndUnitCost(underNode[id], sink, u.Norm - u.Filled, 0);
+        }
+        var supply = over.Sum(o => o.Filled - o.Norm);
+        flow.SetNodeSupply(source, supply);
+        flow.SetNodeSupply(sink, -supply);
+        var status = flow.SolveMaxFlowWithMinCost();
+        if (status != MinCostFlowBase.Status.OPTIMAL)
+        {
+            return new Result([], status.ToString().ToLowerInvariant(), next, flow.NumArcs());
+        }
+        var moves = workerArcs.Where(a => flow.Flow(a.Arc) > 0)
+            .Select(a => new Move(movers[a.Worker], targets[a.Target].UnitId, targets[a.Target].PostType, a.Cost, a.Distance))
+            .ToList();
+        return new Result(moves, "optimal", next, flow.NumArcs());
+    }
+}
