@@ -92,23 +92,3 @@ public sealed class InsightsWorld
         await connection.ExecuteAsync(sql, args);
     }
 }
-
-/// <summary>HTTP and JSON helpers of the tests.</summary>
-public static class Calls
-{
-    public static async Task<JsonElement> Ok(this Task<HttpResponseMessage> call, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        var response = await call;
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.That(response.StatusCode, Is.EqualTo(expected), body);
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
-
-    public static Task<JsonElement> GetJson(this HttpClient client, string url) => client.GetAsync(url).Ok();
-
-    public static Guid Id(this JsonElement e) => e.GetProperty("id").GetGuid();
-
-    public static int Int(this JsonElement e, string property) => e.GetProperty(property).GetInt32();
-
-    public static string Str(this JsonElement e, string property) => e.GetProperty(property).GetString()!;
-}
