@@ -948,6 +948,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/insights/home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetInsightsHome"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/insights/org-units/{id}/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetStructureDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/insights/org-units/{id}/dashboard/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ExportStructureDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/insights/org-units/{id}/norms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetStaffingAgainstNorms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/insights/org-units/{id}/transfer-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetTransferSuggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/insights/org-units/{id}/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetWorkforceForecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/insights/org-units/{id}/turnover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetTurnover"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/staffing/org-units": {
         parameters: {
             query?: never;
@@ -2423,6 +2535,24 @@ export interface components {
             account: components["schemas"]["AccountResponse"];
             temporaryPassword: string;
         };
+        AgeBandCount: {
+            band: string;
+            /** Format: int32 */
+            male: number;
+            /** Format: int32 */
+            female: number;
+            /** Format: int32 */
+            other: number;
+        };
+        AllRoundFigure: {
+            /** Format: int32 */
+            certified: number;
+            /** Format: int32 */
+            headcount: number;
+            /** Format: double */
+            rate: number;
+            lines: components["schemas"]["KeyCount"][];
+        };
         AppealRequest: {
             reason: string;
             /** Format: int32 */
@@ -2474,6 +2604,13 @@ export interface components {
         ApplyRunRequest: {
             /** Format: int32 */
             version: number;
+        };
+        AppraisalFigure: {
+            /** Format: int32 */
+            year?: number | null;
+            /** Format: int32 */
+            total: number;
+            grades: components["schemas"]["KeyCount"][];
         };
         AssessmentRequest: {
             /** Format: double */
@@ -2695,6 +2832,17 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        CertificationFigure: {
+            /** Format: int32 */
+            certified: number;
+            /** Format: int32 */
+            headcount: number;
+            /** Format: double */
+            rate: number;
+            /** Format: double */
+            target: number;
+            meetsTarget: boolean;
+        };
         CertificationRateResponse: {
             /** Format: int32 */
             workers: number;
@@ -2745,6 +2893,15 @@ export interface components {
             reason?: string | null;
             /** Format: int32 */
             version?: number | null;
+        };
+        ChildUnit: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            level: string;
+            /** Format: int32 */
+            headcount: number;
         };
         CloseOrgUnitRequest: {
             /** Format: date */
@@ -3030,6 +3187,26 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        DashboardResponse: {
+            unit: components["schemas"]["UnitRef"];
+            trail: components["schemas"]["UnitRef"][];
+            /** Format: date */
+            asOf: string;
+            /** Format: int32 */
+            headcount: number;
+            children: components["schemas"]["ChildUnit"][];
+            agePyramid: components["schemas"]["AgeBandCount"][];
+            education: components["schemas"]["KeyCount"][];
+            political: components["schemas"]["KeyCount"][];
+            service: components["schemas"]["KeyCount"][];
+            certification: components["schemas"]["CertificationFigure"];
+            allRound: components["schemas"]["AllRoundFigure"];
+            grades: components["schemas"]["GradeCount"][];
+            /** Format: int32 */
+            ungraded: number;
+            vacancy: components["schemas"]["VacancyFigure"];
+            appraisal: components["schemas"]["AppraisalFigure"];
+        };
         DecideApplicationRequest: {
             approve: boolean;
             note?: string | null;
@@ -3189,6 +3366,60 @@ export interface components {
             /** Format: int32 */
             version?: number | null;
         };
+        ForecastModelBandRate: {
+            band: string;
+            /** Format: int32 */
+            workerYears: number;
+            /** Format: int32 */
+            leavers: number;
+            /** Format: double */
+            rate: number;
+        };
+        ForecastResponse: {
+            unit: components["schemas"]["UnitRef"];
+            /** Format: date */
+            asOf: string;
+            /** Format: int32 */
+            horizon: number;
+            method: string;
+            leavingRates: components["schemas"]["ForecastModelBandRate"][];
+            total: components["schemas"]["UnitForecast"];
+            children: components["schemas"]["UnitForecast"][];
+        };
+        ForecastYear: {
+            /** Format: int32 */
+            year: number;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: int32 */
+            retirements: number;
+            /** Format: double */
+            expectedLeavers: number;
+            /** Format: double */
+            leaversLow: number;
+            /** Format: double */
+            leaversHigh: number;
+            /** Format: double */
+            projectedHeadcount: number;
+            /** Format: double */
+            projectedLow: number;
+            /** Format: double */
+            projectedHigh: number;
+            /** Format: double */
+            need?: number | null;
+            /** Format: double */
+            needLow?: number | null;
+            /** Format: double */
+            needHigh?: number | null;
+            /** Format: int32 */
+            veteransRetiring: number;
+            /** Format: double */
+            veteransLeaving: number;
+            /** Format: int32 */
+            juniorsReady: number;
+        };
         FrameworkDiffResponse: {
             /** Format: uuid */
             fromId: string;
@@ -3229,6 +3460,13 @@ export interface components {
         FrameworkVersionRequest: {
             /** Format: int32 */
             version?: number | null;
+        };
+        GradeCount: {
+            postType: string;
+            /** Format: int32 */
+            level: number;
+            /** Format: int32 */
+            count: number;
         };
         GradeHistoryResponse: {
             /** Format: uuid */
@@ -3435,6 +3673,11 @@ export interface components {
             rectificationsOpened: number;
             lines: components["schemas"]["IngestLine"][];
         };
+        KeyCount: {
+            key: string;
+            /** Format: int32 */
+            count: number;
+        };
         LadderBand: {
             postType: string;
             nameZh: string;
@@ -3524,6 +3767,48 @@ export interface components {
             ethnicGroup: components["schemas"]["CodeValue"][];
             politicalStatus: components["schemas"]["CodeValue"][];
             education: components["schemas"]["CodeValue"][];
+        };
+        NormLine: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            parentId?: string | null;
+            code: string;
+            name: string;
+            level: string;
+            path: string;
+            /** Format: int32 */
+            depth: number;
+            /** Format: int32 */
+            households?: number | null;
+            /** Format: int32 */
+            population?: number | null;
+            /** Format: int32 */
+            quota: number;
+            /** Format: int32 */
+            filled: number;
+            /** Format: int32 */
+            norm?: number | null;
+            /** Format: int32 */
+            gap?: number | null;
+            status: string;
+            /** Format: int32 */
+            subtreeQuota: number;
+            /** Format: int32 */
+            subtreeFilled: number;
+            /** Format: int32 */
+            subtreeNorm?: number | null;
+            /** Format: int32 */
+            subtreeGap?: number | null;
+            subtreeStatus: string;
+        };
+        NormsResponse: {
+            unit: components["schemas"]["UnitRef"];
+            /** Format: date */
+            asOf: string;
+            rule: components["schemas"]["StaffingNormRule"];
+            lines: components["schemas"]["NormLine"][];
+            ranking: string[];
         };
         OrgUnitNode: {
             /** Format: uuid */
@@ -4166,6 +4451,16 @@ export interface components {
             /** Format: int32 */
             version?: number | null;
         };
+        Retention: {
+            /** Format: int32 */
+            years: number;
+            /** Format: int32 */
+            hired: number;
+            /** Format: int32 */
+            retained: number;
+            /** Format: double */
+            rate: number;
+        };
         RevealIdRequest: {
             reason: string;
         };
@@ -4444,6 +4739,23 @@ export interface components {
             userName: string;
             password: string;
         };
+        StaffingNormRule: {
+            method: string;
+            /** Format: int32 */
+            perTenThousandResidents: number;
+            /** Format: int32 */
+            baseStaff: number;
+            /** Format: int32 */
+            baseHouseholds: number;
+            /** Format: int32 */
+            stepHouseholds: number;
+            /** Format: int32 */
+            stepUntilHouseholds: number;
+            /** Format: int32 */
+            stepAfterHouseholds: number;
+            /** Format: int32 */
+            rotationThresholdYears: number;
+        };
         StaffingSettings: {
             /** Format: int32 */
             rotationThresholdYears: number;
@@ -4502,6 +4814,16 @@ export interface components {
             scores?: components["schemas"]["ScoreInput"][] | null;
             /** Format: int32 */
             version?: number | null;
+        };
+        Succession: {
+            /** Format: int32 */
+            reservePool: number;
+            /** Format: int32 */
+            headsRetiring: number;
+            /** Format: int32 */
+            deputiesReady: number;
+            /** Format: int32 */
+            staffReady: number;
         };
         SuccessionRiskResponse: {
             /** Format: uuid */
@@ -4583,6 +4905,98 @@ export interface components {
             certificates: components["schemas"]["CertificateResponse"][];
             recommendations: components["schemas"]["Recommendation"][];
         };
+        TransferMethod: {
+            solver: string;
+            status: string;
+            /** Format: int32 */
+            nodes: number;
+            /** Format: int32 */
+            arcs: number;
+            /** Format: int32 */
+            candidateWorkers: number;
+            description: string;
+        };
+        TransferPlan: {
+            unit: components["schemas"]["UnitRef"];
+            /** Format: date */
+            asOf: string;
+            /** Format: int32 */
+            shortBefore: number;
+            /** Format: int32 */
+            surplusBefore: number;
+            /** Format: int32 */
+            shortAfter: number;
+            /** Format: int32 */
+            totalCost: number;
+            suggestions: components["schemas"]["TransferSuggestion"][];
+            method: components["schemas"]["TransferMethod"];
+        };
+        TransferSuggestion: {
+            /** Format: uuid */
+            workerId: string;
+            staffNo: string;
+            workerName: string;
+            /** Format: uuid */
+            fromPostingId: string;
+            fromPostTitle: string;
+            postType: string;
+            /** Format: uuid */
+            fromUnitId: string;
+            fromUnitName: string;
+            /** Format: int32 */
+            fromFilled: number;
+            /** Format: int32 */
+            fromNorm: number;
+            /** Format: uuid */
+            toPostId: string;
+            toPostTitle: string;
+            toPostType: string;
+            /** Format: int32 */
+            toPostQuota: number;
+            /** Format: int32 */
+            toPostFilled: number;
+            /** Format: uuid */
+            toUnitId: string;
+            toUnitName: string;
+            /** Format: int32 */
+            toFilled: number;
+            /** Format: int32 */
+            toNorm: number;
+            /** Format: int32 */
+            yearsInPost: number;
+            dueForRotation: boolean;
+            /** Format: int32 */
+            treeDistance: number;
+            /** Format: int32 */
+            cost: number;
+            reasons: string[];
+        };
+        TurnoverResponse: {
+            unit: components["schemas"]["UnitRef"];
+            /** Format: int32 */
+            fromYear: number;
+            /** Format: int32 */
+            toYear: number;
+            /** Format: int32 */
+            leavers: number;
+            /** Format: double */
+            rate: number;
+            years: components["schemas"]["TurnoverYear"][];
+            tenureAtLeaving: components["schemas"]["KeyCount"][];
+            units: components["schemas"]["UnitTurnover"][];
+            retention: components["schemas"]["Retention"][];
+        };
+        TurnoverYear: {
+            /** Format: int32 */
+            year: number;
+            /** Format: int32 */
+            leavers: number;
+            /** Format: int32 */
+            averageHeadcount: number;
+            /** Format: double */
+            rate: number;
+            reasons: components["schemas"]["KeyCount"][];
+        };
         UnitBoardLine: {
             /** Format: uuid */
             orgUnitId: string;
@@ -4606,11 +5020,38 @@ export interface components {
             /** Format: double */
             departmentScore?: number | null;
         };
+        UnitForecast: {
+            unit: components["schemas"]["UnitRef"];
+            /** Format: int32 */
+            headcount: number;
+            /** Format: int32 */
+            norm?: number | null;
+            succession: components["schemas"]["Succession"];
+            years: components["schemas"]["ForecastYear"][];
+        };
+        UnitRef: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            level: string;
+            path: string;
+        };
         UnitScoreRequest: {
             /** Format: uuid */
             orgUnitId: string;
             /** Format: double */
             ownScore: number;
+        };
+        UnitTurnover: {
+            unit: components["schemas"]["UnitRef"];
+            /** Format: int32 */
+            leavers: number;
+            /** Format: double */
+            averageHeadcount: number;
+            /** Format: double */
+            rate: number;
+            high: boolean;
         };
         UpdateOrgUnitRequest: {
             name: string;
@@ -4652,6 +5093,16 @@ export interface components {
         UploadForm: {
             /** Format: binary */
             file: string;
+        };
+        VacancyFigure: {
+            /** Format: int32 */
+            quota: number;
+            /** Format: int32 */
+            filled: number;
+            /** Format: int32 */
+            vacant: number;
+            /** Format: double */
+            rate: number;
         };
         VersionOnlyRequest: {
             /** Format: int32 */
@@ -8565,6 +9016,335 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["HealthResponse"];
                 };
+            };
+        };
+    };
+    GetInsightsHome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitRef"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetStructureDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardResponse"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ExportStructureDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetStaffingAgainstNorms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NormsResponse"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetTransferSuggestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferPlan"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetWorkforceForecast: {
+        parameters: {
+            query?: {
+                years?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForecastResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetTurnover: {
+        parameters: {
+            query?: {
+                fromYear?: number;
+                toYear?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TurnoverResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
