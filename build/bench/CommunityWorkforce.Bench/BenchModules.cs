@@ -27,7 +27,7 @@ internal interface IBenchModule
 internal static class BenchModules
 {
     /// <summary>Generation and measurement order. Add CompetencyFramework, Training, CareerPath, Performance here.</summary>
-    public static readonly IReadOnlyList<IBenchModule> All = [new StaffingBench(), new CompetencyBench(), new PerformanceBench()];
+    public static readonly IReadOnlyList<IBenchModule> All = [new StaffingBench(), new CompetencyBench(), new PerformanceBench(), new CareerBench()];
 }
 
 /// <summary>What the generator hands every module: the open transaction, seeded randomness and what is built so far.</summary>
