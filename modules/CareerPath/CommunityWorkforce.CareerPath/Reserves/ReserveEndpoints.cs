@@ -42,7 +42,7 @@ internal static class ReserveSql
         SELECT r.member_id AS MemberId, r.worker_id AS WorkerId, p.staff_no AS StaffNo, p.name AS Name, r.org_unit_id AS OrgUnitId, r.org_path AS OrgPath,
                r.target_stage AS TargetStage, r.status AS Status, r.term_start AS TermStart, r.term_end AS TermEnd, r.review_on AS ReviewOn
         FROM career_v_reserve_pool r JOIN staffing_v_worker_profile p ON p.worker_id = r.worker_id
-        WHERE {scope:r.org_path} AND (@Status IS NULL OR r.status = @Status)
+        WHERE {scope:r.org_path} AND (@Status IS NULL OR r.status = @Status) AND (@DueBy IS NULL OR r.review_on <= @DueBy)
         ORDER BY r.review_on, p.staff_no
         """;
 
@@ -71,16 +71,27 @@ internal static class ReserveEndpoints
         group.MapGet("/succession-risk", Risk).RequireAuthorization(Policies.Staff).WithName("ListSuccessionRisk");
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<ReserveMemberResponse>>, NotFound>> Pool(Guid? orgUnitId, string? status, DbSession db,
-        CurrentUser user, IOrgUnitDirectory units, CancellationToken ct)
+    /// <summary>The pool of a subtree; <paramref name="reviewDueWithin"/> (days) keeps members whose review is due by then or overdue.</summary>
+    private static async Task<Results<Ok<IReadOnlyList<ReserveMemberResponse>>, ValidationProblem, NotFound>> Pool(Guid? orgUnitId, string? status,
+        int? reviewDueWithin, DbSession db, CurrentUser user, IOrgUnitDirectory units, TimeProvider clock, CancellationToken ct)
     {
+        var validator = new Validator().Range("reviewDueWithin", reviewDueWithin, 0, 366);
+        if (!validator.IsValid)
+        {
+            return validator.ToProblem();
+        }
         var (_, path) = await PreviewRun.ScopeOf(orgUnitId, units, user, ct);
         if (path is null)
         {
             return TypedResults.NotFound();
         }
-        return TypedResults.Ok(await db.QueryAsync<ReserveMemberResponse>(ReserveSql.Pool, new { Scope = path + "%", Status = status }, ct));
+        return TypedResults.Ok(await PoolAsync(db, path + "%", status, DueBy(reviewDueWithin, LocalDate.Today(clock)), ct));
     }
+
+    internal static DateOnly? DueBy(int? days, DateOnly today) => days is { } d ? today.AddDays(d) : null;
+
+    internal static Task<IReadOnlyList<ReserveMemberResponse>> PoolAsync(DbSession db, string scope, string? status, DateOnly? dueBy, CancellationToken ct) =>
+        db.QueryAsync<ReserveMemberResponse>(ReserveSql.Pool, new { Scope = scope, Status = status, DueBy = dueBy }, ct);
 
     /// <summary>Units whose heads and deputies retiring within <paramref name="years"/> (default 5) outnumber the ready reserves of the unit.</summary>
     private static async Task<Results<Ok<IReadOnlyList<SuccessionRiskResponse>>, ValidationProblem, NotFound>> Risk(Guid? orgUnitId, int? years, bool? atRiskOnly,
@@ -96,11 +107,17 @@ internal static class ReserveEndpoints
         {
             return TypedResults.NotFound();
         }
-        var horizon = LocalDate.Today(clock).AddYears(years ?? 5);
+        return TypedResults.Ok(await RiskAsync(db, career, path + "%", LocalDate.Today(clock).AddYears(years ?? 5), atRiskOnly == true, ct));
+    }
+
+    /// <summary>Each unit's succession risk in a subtree (the workbench card counts the flagged ones with it).</summary>
+    internal static async Task<IReadOnlyList<SuccessionRiskResponse>> RiskAsync(DbSession db, ICareerQueries career, string scope, DateOnly horizon,
+        bool atRiskOnly, CancellationToken ct)
+    {
         var table = await career.RetirementTableAsync(ct);
-        var leaders = await db.QueryAsync<LeaderRow>(ReserveSql.Leaders, new { Scope = path + "%" }, ct);
-        var reserves = await db.QueryAsync<string>(ReserveSql.ActiveReserves, new { Scope = path + "%" }, ct);
-        var rows = leaders.GroupBy(l => (l.OrgUnitId, l.OrgUnitName, l.OrgPath)).Select(g =>
+        var leaders = await db.QueryAsync<LeaderRow>(ReserveSql.Leaders, new { Scope = scope }, ct);
+        var reserves = await db.QueryAsync<string>(ReserveSql.ActiveReserves, new { Scope = scope }, ct);
+        return leaders.GroupBy(l => (l.OrgUnitId, l.OrgUnitName, l.OrgPath)).Select(g =>
         {
             var retiring = g.Select(l => (l.Name, l.PostType, On: table.RetirementDate(l.BirthDate, l.Gender))).Where(x => x.On <= horizon).OrderBy(x => x.On).ToList();
             var ready = reserves.Count(r => r.StartsWith(g.Key.OrgPath, StringComparison.Ordinal));
@@ -110,8 +127,7 @@ internal static class ReserveEndpoints
                 ReadyReserves = ready, AtRisk = retiring.Count > ready,
                 RetiringPeople = retiring.Select(x => $"{x.Name}（{(x.PostType == "head" ? "正职" : "副职")}）{x.On:yyyy-MM-dd}").ToList(),
             };
-        }).Where(r => atRiskOnly != true || r.AtRisk).OrderByDescending(r => r.AtRisk).ThenByDescending(r => r.Retiring).ThenBy(r => r.OrgPath).ToList();
-        return TypedResults.Ok<IReadOnlyList<SuccessionRiskResponse>>(rows);
+        }).Where(r => !atRiskOnly || r.AtRisk).OrderByDescending(r => r.AtRisk).ThenByDescending(r => r.Retiring).ThenBy(r => r.OrgPath).ToList();
     }
 
     private sealed class LeaderRow
