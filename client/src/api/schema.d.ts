@@ -6597,6 +6597,7 @@ export interface operations {
             query?: {
                 orgUnitId?: string;
                 status?: string;
+                reviewDueWithin?: number;
             };
             header?: never;
             path?: never;
@@ -6611,6 +6612,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReserveMemberResponse"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in. */
