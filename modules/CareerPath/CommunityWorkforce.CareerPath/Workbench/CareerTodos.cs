@@ -66,8 +66,8 @@ internal sealed class CareerTodos(DbSession db, ICareerQueries career, TimeProvi
     private async Task<WorkbenchTodo> ReviewsDue(CurrentUser user, CancellationToken ct) => new()
     {
         Key = ReserveReviewsDue, Module = Module, Severity = WorkbenchSeverity.Info,
-        Count = (await ReserveEndpoints.PoolAsync(db, user.ScopePattern, "active",
-            ReserveEndpoints.DueBy(ReviewDueWithinDays, LocalDate.Today(clock)), ct)).Count,
+        Count = (await ReserveReads.PoolAsync(db, user.ScopePattern, "active",
+            ReserveReads.DueBy(ReviewDueWithinDays, LocalDate.Today(clock)), ct)).Count,
         Link = "/career/reserves", ApiList = $"career/reserve-pool?status=active&reviewDueWithin={ReviewDueWithinDays}",
     };
 
@@ -75,7 +75,7 @@ internal sealed class CareerTodos(DbSession db, ICareerQueries career, TimeProvi
     private async Task<WorkbenchTodo> UnitsAtRisk(CurrentUser user, CancellationToken ct) => new()
     {
         Key = SuccessionRisk, Module = Module, Severity = WorkbenchSeverity.Warning,
-        Count = (await ReserveEndpoints.RiskAsync(db, career, user.ScopePattern, LocalDate.Today(clock).AddYears(RiskYears), true, ct)).Count,
+        Count = (await ReserveReads.RiskAsync(db, career, user.ScopePattern, LocalDate.Today(clock).AddYears(RiskYears), true, ct)).Count,
         Link = "/career/succession", ApiList = "career/succession-risk?atRiskOnly=true",
     };
 }
