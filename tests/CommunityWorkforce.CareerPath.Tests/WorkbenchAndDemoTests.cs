@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Dapper;
 using CommunityWorkforce.TestKit;
 using static CommunityWorkforce.CareerPath.Tests.CareerData;
 
@@ -51,10 +52,50 @@ public sealed class WorkbenchAndDemoTests
             {
                 seen.Add(todo.Str("key"));
                 var list = await client.GetJson("/api/" + todo.Str("apiList"));
-                Assert.That(todo.GetProperty("count").GetInt32(), Is.EqualTo(list.GetProperty("total").GetInt32()), $"{user} {todo.Str("key")}");
+                Assert.That(todo.GetProperty("count").GetInt32(), Is.EqualTo(Total(list)), $"{user} {todo.Str("key")}");
             }
         }
         Assert.That(seen, Is.SupersetOf(new[] { "career.promotions-waiting", "career.applications-to-review", "career.progression-to-apply" }));
+    }
+
+    /// <summary>A paged list's total; the reserve pool and succession risk are whole lists (a subtree's pool is short).</summary>
+    private static int Total(System.Text.Json.JsonElement list) =>
+        list.ValueKind == System.Text.Json.JsonValueKind.Array ? list.GetArrayLength() : list.GetProperty("total").GetInt32();
+
+    [Test]
+    public async Task Reserve_reviews_due_and_units_at_succession_risk_are_on_hrs_workbench_equal_to_their_lists()
+    {
+        List<string> members;
+        await using (var db = Db.Open(_host))
+        {
+            members = (await db.QueryAsync<string>("SELECT id FROM career_reserve_members WHERE status = 'active' ORDER BY id")).ToList();
+        }
+        Assert.That(members, Has.Count.GreaterThanOrEqualTo(2));
+        await _host.Scalar<int>("UPDATE career_reserve_members SET review_on = @On WHERE id = @Id", new { On = Today.AddDays(-3).ToString("yyyy-MM-dd"), Id = members[0] });
+        await _host.Scalar<int>("UPDATE career_reserve_members SET review_on = @On WHERE id = @Id", new { On = Today.AddDays(200).ToString("yyyy-MM-dd"), Id = members[1] });
+        using var hr = await _host.ClientFor("hr.linfen");
+        var todos = (await hr.GetJson("/api/me/todos")).GetProperty("todos").EnumerateArray().ToDictionary(t => t.Str("key"));
+        Assert.That(todos, Does.ContainKey("career.reserve-reviews-due"), "an overdue review is on the card");
+        var reviews = todos["career.reserve-reviews-due"];
+        var due = (await hr.GetJson("/api/" + reviews.Str("apiList"))).EnumerateArray().ToList();
+        Assert.That(reviews.GetProperty("count").GetInt32(), Is.EqualTo(due.Count));
+        Assert.That(due.Select(m => m.Str("memberId").ToLowerInvariant()), Does.Contain(members[0].ToLowerInvariant()).And.Not.Contain(members[1].ToLowerInvariant()));
+        Assert.That(due.All(m => DateOnly.Parse(m.Str("reviewOn")) <= Today.AddDays(30) && m.Str("status") == "active"), Is.True);
+        var flagged = (await hr.GetJson("/api/career/succession-risk?atRiskOnly=true")).EnumerateArray().ToList();
+        Assert.That(flagged.All(u => u.GetProperty("atRisk").GetBoolean()), Is.True);
+        if (todos.TryGetValue("career.succession-risk", out var risk))
+        {
+            Assert.That(risk.Str("apiList"), Is.EqualTo("career/succession-risk?atRiskOnly=true"));
+            Assert.That(risk.GetProperty("count").GetInt32(), Is.EqualTo(flagged.Count).And.GreaterThan(0));
+        }
+        else
+        {
+            Assert.That(flagged, Is.Empty, "no card only when no unit is at risk");
+        }
+        await ProblemAssert.NamesField(await hr.GetAsync("/api/career/reserve-pool?reviewDueWithin=-1"), "reviewDueWithin");
+        using var worker = await _host.ClientFor("worker.demo");
+        var workerKeys = (await worker.GetJson("/api/me/todos")).GetProperty("todos").EnumerateArray().Select(t => t.Str("key"));
+        Assert.That(workerKeys, Has.None.EqualTo("career.reserve-reviews-due").And.None.EqualTo("career.succession-risk"));
     }
 
     [Test]

@@ -28,7 +28,7 @@ internal static class BenchModules
 {
     /// <summary>Generation and measurement order. Add CompetencyFramework, Training, CareerPath, Performance here.</summary>
     public static readonly IReadOnlyList<IBenchModule> All =
-        [new StaffingBench(), new CompetencyBench(), new PerformanceBench(), new TrainingBench(), new InsightsBench()];
+        [new StaffingBench(), new CompetencyBench(), new PerformanceBench(), new TrainingBench(), new CareerBench(), new InsightsBench()];
 }
 
 /// <summary>What the generator hands every module: the open transaction, seeded randomness and what is built so far.</summary>

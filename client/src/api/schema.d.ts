@@ -7080,6 +7080,7 @@ export interface operations {
             query?: {
                 orgUnitId?: string;
                 status?: string;
+                reviewDueWithin?: number;
             };
             header?: never;
             path?: never;
@@ -7094,6 +7095,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReserveMemberResponse"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in. */

@@ -22,7 +22,7 @@ export const careerFeature: Feature = {
       labelKey: 'career.nav.workspace',
       roles: ['admin', 'hr'],
       icon: <RiseOutlined />,
-      todoKeys: ['career.applications-to-review', 'career.progression-to-apply'],
+      todoKeys: ['career.applications-to-review', 'career.progression-to-apply', 'career.reserve-reviews-due', 'career.succession-risk'],
     },
   ],
   routes: [

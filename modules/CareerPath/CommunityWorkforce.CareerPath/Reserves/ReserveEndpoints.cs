@@ -42,7 +42,7 @@ internal static class ReserveSql
         SELECT r.member_id AS MemberId, r.worker_id AS WorkerId, p.staff_no AS StaffNo, p.name AS Name, r.org_unit_id AS OrgUnitId, r.org_path AS OrgPath,
                r.target_stage AS TargetStage, r.status AS Status, r.term_start AS TermStart, r.term_end AS TermEnd, r.review_on AS ReviewOn
         FROM career_v_reserve_pool r JOIN staffing_v_worker_profile p ON p.worker_id = r.worker_id
-        WHERE {scope:r.org_path} AND (@Status IS NULL OR r.status = @Status)
+        WHERE {scope:r.org_path} AND (@Status IS NULL OR r.status = @Status) AND (@DueBy IS NULL OR r.review_on <= @DueBy)
         ORDER BY r.review_on, p.staff_no
         """;
 
@@ -71,15 +71,21 @@ internal static class ReserveEndpoints
         group.MapGet("/succession-risk", Risk).RequireAuthorization(Policies.Staff).WithName("ListSuccessionRisk");
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<ReserveMemberResponse>>, NotFound>> Pool(Guid? orgUnitId, string? status, DbSession db,
-        CurrentUser user, IOrgUnitDirectory units, CancellationToken ct)
+    /// <summary>The pool of a subtree; <paramref name="reviewDueWithin"/> (days) keeps members whose review is due by then or overdue.</summary>
+    private static async Task<Results<Ok<IReadOnlyList<ReserveMemberResponse>>, ValidationProblem, NotFound>> Pool(Guid? orgUnitId, string? status,
+        int? reviewDueWithin, DbSession db, CurrentUser user, IOrgUnitDirectory units, TimeProvider clock, CancellationToken ct)
     {
+        var validator = new Validator().Range("reviewDueWithin", reviewDueWithin, 0, 366);
+        if (!validator.IsValid)
+        {
+            return validator.ToProblem();
+        }
         var (_, path) = await PreviewRun.ScopeOf(orgUnitId, units, user, ct);
         if (path is null)
         {
             return TypedResults.NotFound();
         }
-        return TypedResults.Ok(await db.QueryAsync<ReserveMemberResponse>(ReserveSql.Pool, new { Scope = path + "%", Status = status }, ct));
+        return TypedResults.Ok(await ReserveReads.PoolAsync(db, path + "%", status, ReserveReads.DueBy(reviewDueWithin, LocalDate.Today(clock)), ct));
     }
 
     /// <summary>Units whose heads and deputies retiring within <paramref name="years"/> (default 5) outnumber the ready reserves of the unit.</summary>
@@ -96,32 +102,6 @@ internal static class ReserveEndpoints
         {
             return TypedResults.NotFound();
         }
-        var horizon = LocalDate.Today(clock).AddYears(years ?? 5);
-        var table = await career.RetirementTableAsync(ct);
-        var leaders = await db.QueryAsync<LeaderRow>(ReserveSql.Leaders, new { Scope = path + "%" }, ct);
-        var reserves = await db.QueryAsync<string>(ReserveSql.ActiveReserves, new { Scope = path + "%" }, ct);
-        var rows = leaders.GroupBy(l => (l.OrgUnitId, l.OrgUnitName, l.OrgPath)).Select(g =>
-        {
-            var retiring = g.Select(l => (l.Name, l.PostType, On: table.RetirementDate(l.BirthDate, l.Gender))).Where(x => x.On <= horizon).OrderBy(x => x.On).ToList();
-            var ready = reserves.Count(r => r.StartsWith(g.Key.OrgPath, StringComparison.Ordinal));
-            return new SuccessionRiskResponse
-            {
-                OrgUnitId = g.Key.OrgUnitId, OrgUnitName = g.Key.OrgUnitName, OrgPath = g.Key.OrgPath, Leaders = g.Count(), Retiring = retiring.Count,
-                ReadyReserves = ready, AtRisk = retiring.Count > ready,
-                RetiringPeople = retiring.Select(x => $"{x.Name}（{(x.PostType == "head" ? "正职" : "副职")}）{x.On:yyyy-MM-dd}").ToList(),
-            };
-        }).Where(r => atRiskOnly != true || r.AtRisk).OrderByDescending(r => r.AtRisk).ThenByDescending(r => r.Retiring).ThenBy(r => r.OrgPath).ToList();
-        return TypedResults.Ok<IReadOnlyList<SuccessionRiskResponse>>(rows);
-    }
-
-    private sealed class LeaderRow
-    {
-        public Guid OrgUnitId { get; init; }
-        public string OrgUnitName { get; init; } = "";
-        public string OrgPath { get; init; } = "";
-        public string PostType { get; init; } = "";
-        public string Name { get; init; } = "";
-        public DateOnly BirthDate { get; init; }
-        public string Gender { get; init; } = "";
+        return TypedResults.Ok(await ReserveReads.RiskAsync(db, career, path + "%", LocalDate.Today(clock).AddYears(years ?? 5), atRiskOnly == true, ct));
     }
 }

@@ -1,6 +1,7 @@
 using CommunityWorkforce.BuildingBlocks.Workbench;
 using CommunityWorkforce.CareerPath.Applications;
 using CommunityWorkforce.CareerPath.Progression;
+using CommunityWorkforce.CareerPath.Reserves;
 
 namespace CommunityWorkforce.CareerPath.Workbench;
 
@@ -8,12 +9,20 @@ namespace CommunityWorkforce.CareerPath.Workbench;
 /// CareerPath's cards on the workbench (工作台). Each count runs the SQL of the list its card opens, with that list's
 /// arguments, so the number on the card is the list's total. A card with nothing waiting is left out.
 /// </summary>
-internal sealed class CareerTodos(DbSession db) : IWorkbenchContributor
+internal sealed class CareerTodos(DbSession db, ICareerQueries career, TimeProvider clock) : IWorkbenchContributor
 {
     public const string PromotionsWaiting = "career.promotions-waiting";
     public const string ApplicationsToReview = "career.applications-to-review";
     public const string ProgressionToApply = "career.progression-to-apply";
     public const string MyApplications = "career.my-applications";
+    public const string ReserveReviewsDue = "career.reserve-reviews-due";
+    public const string SuccessionRisk = "career.succession-risk";
+
+    /// <summary>A reserve member's review is on the card from 30 days before it is due, and stays while overdue.</summary>
+    private const int ReviewDueWithinDays = 30;
+
+    /// <summary>The succession-risk list's default horizon.</summary>
+    private const int RiskYears = 5;
 
     private const string Module = "career";
     private static readonly PageQuery One = new() { Page = 1, PageSize = 1 };
@@ -27,6 +36,8 @@ internal sealed class CareerTodos(DbSession db) : IWorkbenchContributor
             [
                 await Applications(user, ApplicationStatus.Submitted, ApplicationsToReview, "/career/applications?status=submitted", WorkbenchSeverity.Info, ct),
                 await Runs(user, ct),
+                await ReviewsDue(user, ct),
+                await UnitsAtRisk(user, ct),
             ],
             Roles.Worker when user.WorkerId is not null =>
                 [await Applications(user, ApplicationStatus.Reviewed, MyApplications, "/my-profile?tab=career", WorkbenchSeverity.Info, ct)],
@@ -49,5 +60,22 @@ internal sealed class CareerTodos(DbSession db) : IWorkbenchContributor
         Key = ProgressionToApply, Module = Module, Severity = WorkbenchSeverity.Warning,
         Count = await db.ExecuteScalarAsync<int>(ProgressionSql.Count, new { Scope = user.ScopePattern, Status = RunStatus.Previewed }, ct),
         Link = "/career/progression", ApiList = "career/progression-runs?status=previewed",
+    };
+
+    /// <summary>Active reserve-pool members whose review is due within 30 days or overdue.</summary>
+    private async Task<WorkbenchTodo> ReviewsDue(CurrentUser user, CancellationToken ct) => new()
+    {
+        Key = ReserveReviewsDue, Module = Module, Severity = WorkbenchSeverity.Info,
+        Count = (await ReserveReads.PoolAsync(db, user.ScopePattern, "active",
+            ReserveReads.DueBy(ReviewDueWithinDays, LocalDate.Today(clock)), ct)).Count,
+        Link = "/career/reserves", ApiList = $"career/reserve-pool?status=active&reviewDueWithin={ReviewDueWithinDays}",
+    };
+
+    /// <summary>Units whose heads and deputies retiring within five years outnumber their ready reserves.</summary>
+    private async Task<WorkbenchTodo> UnitsAtRisk(CurrentUser user, CancellationToken ct) => new()
+    {
+        Key = SuccessionRisk, Module = Module, Severity = WorkbenchSeverity.Warning,
+        Count = (await ReserveReads.RiskAsync(db, career, user.ScopePattern, LocalDate.Today(clock).AddYears(RiskYears), true, ct)).Count,
+        Link = "/career/succession", ApiList = "career/succession-risk?atRiskOnly=true",
     };
 }
