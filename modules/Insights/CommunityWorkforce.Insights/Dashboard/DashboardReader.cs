@@ -12,9 +12,9 @@ internal sealed class DashboardReader(DbSession db, InsightsScope scope, ITraini
         var args = new { Scope = InsightsScope.Pattern(unit), UnitId = unit.Id, Today = today };
         var people = await db.QueryAsync<PersonRow>(DashboardSql.People, args, ct);
         var children = await db.QueryAsync<ChildRow>(DashboardSql.Children, args, ct);
-        var socialWork = await db.ExecuteScalarAsync<int>(DashboardSql.SocialWorkCertified, args, ct);
-        var allRound = await db.ExecuteScalarAsync<int>(DashboardSql.AllRoundCertified, args, ct);
-        var lines = await db.QueryAsync<CodeCount>(DashboardSql.AllRoundLines, args, ct);
+        var allRoundRows = await db.QueryAsync<CodeCount>(DashboardSql.AllRound, args, ct);
+        var allRound = allRoundRows.Where(r => r.Code == "*").Sum(r => r.Number);
+        var lines = allRoundRows.Where(r => r.Code != "*").OrderBy(r => r.Code, StringComparer.Ordinal).ToList();
         var grades = await db.QueryAsync<GradeRow>(DashboardSql.Grades, args, ct);
         var vacancy = (await db.QuerySingleOrDefaultAsync<VacancyRow>(DashboardSql.Vacancy, args, ct))!;
         var year = await db.ExecuteScalarAsync<int?>(DashboardSql.LatestAnnualYear, args, ct);
@@ -23,6 +23,7 @@ internal sealed class DashboardReader(DbSession db, InsightsScope scope, ITraini
             : [];
         var target = await training.CertificationTargetRateAsync(ct);
         var headcount = people.Count;
+        var socialWork = people.Count(p => p.SocialWork != 0);
 
         var pyramid = StructureBands.AgeBands.ToDictionary(b => b, _ => new int[3]);
         foreach (var p in people)
@@ -82,6 +83,7 @@ internal sealed class DashboardReader(DbSession db, InsightsScope scope, ITraini
         public string Education { get; init; } = "";
         public string PoliticalStatus { get; init; } = "";
         public DateOnly ServiceStartDate { get; init; }
+        public int SocialWork { get; init; }
     }
 
     private sealed class ChildRow
