@@ -31,6 +31,17 @@ internal sealed class DashboardReader(DbSession db, InsightsScope scope, ITraini
             var gender = StructureBands.Gender(p.Gender);
             pyramid[StructureBands.AgeBand(StructureBands.FullYears(p.BirthDate, today))][gender == "male" ? 0 : gender == "female" ? 1 : 2]++;
         }
+        // Each person counts towards the child whose path is the unit's path plus the person's next segment (one pass).
+        var perChild = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var p in people)
+        {
+            var end = p.OrgPath.IndexOf('/', unit.Path.Length);
+            if (end > 0)
+            {
+                var key = p.OrgPath[..(end + 1)];
+                perChild[key] = perChild.GetValueOrDefault(key) + 1;
+            }
+        }
         var graded = grades.Sum(g => g.Number);
         var appraised = appraisal.Sum(a => a.Number);
         return new DashboardResponse
@@ -42,7 +53,7 @@ internal sealed class DashboardReader(DbSession db, InsightsScope scope, ITraini
             Children = children.Select(c => new ChildUnit
             {
                 Id = c.Id, Code = c.Code, Name = c.Name, Level = c.Level,
-                Headcount = people.Count(p => p.OrgPath.StartsWith(c.Path, StringComparison.Ordinal)),
+                Headcount = perChild.GetValueOrDefault(c.Path),
             }).ToList(),
             AgePyramid = StructureBands.AgeBands.Select(b => new AgeBandCount(b, pyramid[b][0], pyramid[b][1], pyramid[b][2])).ToList(),
             Education = Tally(StructureBands.EducationGroups, people.Select(p => StructureBands.EducationGroup(p.Education))),
