@@ -35,16 +35,16 @@ internal static class DashboardSql
     /// common table expression once because it is used twice.
     /// </summary>
     public const string AllRound = """
-        WITH v AS (
+        WITH insights_valid_all_round AS (
             SELECT c.worker_id, c.line_code
             FROM staffing_v_worker_profile w
             JOIN competency_v_certifications c ON c.worker_id = w.worker_id
             WHERE {scope:w.org_path} AND w.status <> 'left' AND
         """ + ValidAllRound + """
         )
-        SELECT v.line_code AS Code, COUNT(DISTINCT v.worker_id) AS Number FROM v GROUP BY v.line_code
+        SELECT v.line_code AS Code, COUNT(DISTINCT v.worker_id) AS Number FROM insights_valid_all_round v GROUP BY v.line_code
         UNION ALL
-        SELECT '*' AS Code, COUNT(DISTINCT v.worker_id) AS Number FROM v
+        SELECT '*' AS Code, COUNT(DISTINCT v.worker_id) AS Number FROM insights_valid_all_round v
         """;
 
     public const string Grades = """
