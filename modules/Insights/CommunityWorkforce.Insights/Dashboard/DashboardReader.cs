@@ -12,9 +12,9 @@ internal sealed class DashboardReader(DbSession db, InsightsScope scope, ITraini
         var args = new { Scope = InsightsScope.Pattern(unit), UnitId = unit.Id, Today = today };
         var people = await db.QueryAsync<PersonRow>(DashboardSql.People, args, ct);
         var children = await db.QueryAsync<ChildRow>(DashboardSql.Children, args, ct);
-        var socialWork = await db.ExecuteScalarAsync<int>(DashboardSql.SocialWorkCertified, args, ct);
-        var allRound = await db.ExecuteScalarAsync<int>(DashboardSql.AllRoundCertified, args, ct);
-        var lines = await db.QueryAsync<CodeCount>(DashboardSql.AllRoundLines, args, ct);
+        var allRoundRows = await db.QueryAsync<CodeCount>(DashboardSql.AllRound, args, ct);
+        var allRound = allRoundRows.Where(r => r.Code == "*").Sum(r => r.Number);
+        var lines = allRoundRows.Where(r => r.Code != "*").OrderBy(r => r.Code, StringComparer.Ordinal).ToList();
         var grades = await db.QueryAsync<GradeRow>(DashboardSql.Grades, args, ct);
         var vacancy = (await db.QuerySingleOrDefaultAsync<VacancyRow>(DashboardSql.Vacancy, args, ct))!;
         var year = await db.ExecuteScalarAsync<int?>(DashboardSql.LatestAnnualYear, args, ct);
@@ -23,12 +23,24 @@ internal sealed class DashboardReader(DbSession db, InsightsScope scope, ITraini
             : [];
         var target = await training.CertificationTargetRateAsync(ct);
         var headcount = people.Count;
+        var socialWork = people.Count(p => p.SocialWork != 0);
 
         var pyramid = StructureBands.AgeBands.ToDictionary(b => b, _ => new int[3]);
         foreach (var p in people)
         {
             var gender = StructureBands.Gender(p.Gender);
             pyramid[StructureBands.AgeBand(StructureBands.FullYears(p.BirthDate, today))][gender == "male" ? 0 : gender == "female" ? 1 : 2]++;
+        }
+        // Each person counts towards the child whose path is the unit's path plus the person's next segment (one pass).
+        var perChild = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var p in people)
+        {
+            var end = p.OrgPath.IndexOf('/', unit.Path.Length);
+            if (end > 0)
+            {
+                var key = p.OrgPath[..(end + 1)];
+                perChild[key] = perChild.GetValueOrDefault(key) + 1;
+            }
         }
         var graded = grades.Sum(g => g.Number);
         var appraised = appraisal.Sum(a => a.Number);
@@ -41,7 +53,7 @@ internal sealed class DashboardReader(DbSession db, InsightsScope scope, ITraini
             Children = children.Select(c => new ChildUnit
             {
                 Id = c.Id, Code = c.Code, Name = c.Name, Level = c.Level,
-                Headcount = people.Count(p => p.OrgPath.StartsWith(c.Path, StringComparison.Ordinal)),
+                Headcount = perChild.GetValueOrDefault(c.Path),
             }).ToList(),
             AgePyramid = StructureBands.AgeBands.Select(b => new AgeBandCount(b, pyramid[b][0], pyramid[b][1], pyramid[b][2])).ToList(),
             Education = Tally(StructureBands.EducationGroups, people.Select(p => StructureBands.EducationGroup(p.Education))),
@@ -82,6 +94,7 @@ internal sealed class DashboardReader(DbSession db, InsightsScope scope, ITraini
         public string Education { get; init; } = "";
         public string PoliticalStatus { get; init; } = "";
         public DateOnly ServiceStartDate { get; init; }
+        public int SocialWork { get; init; }
     }
 
     private sealed class ChildRow

@@ -6,9 +6,16 @@ namespace CommunityWorkforce.Insights.Dashboard;
 /// </summary>
 internal static class DashboardSql
 {
+    /// <summary>
+    /// The subtree's roster in one read, each row with Training's definition of certified (any social-work
+    /// certificate on record) as a flag probed through the certificates' worker index, so that the pyramid, the
+    /// groups, the children's headcounts and the certification rate come from the same rows.
+    /// </summary>
     public const string People = """
         SELECT w.worker_id AS WorkerId, w.org_path AS OrgPath, w.birth_date AS BirthDate, w.gender AS Gender,
-               w.education AS Education, w.political_status AS PoliticalStatus, w.service_start_date AS ServiceStartDate
+               w.education AS Education, w.political_status AS PoliticalStatus, w.service_start_date AS ServiceStartDate,
+               CASE WHEN EXISTS (SELECT 1 FROM training_v_certificates c WHERE c.worker_id = w.worker_id AND c.kind = 'social-work')
+                    THEN 1 ELSE 0 END AS SocialWork
         FROM staffing_v_worker_profile w
         WHERE {scope:w.org_path} AND w.status <> 'left'
         """;
@@ -20,27 +27,25 @@ internal static class DashboardSql
         ORDER BY u.code
         """;
 
-    /// <summary>Training's definition of the certification rate: any social-work certificate on record.</summary>
-    public const string SocialWorkCertified = """
-        SELECT COUNT(*) FROM staffing_v_worker_profile w
-        WHERE {scope:w.org_path} AND w.status <> 'left'
-          AND EXISTS (SELECT 1 FROM training_v_certificates c WHERE c.worker_id = w.worker_id AND c.kind = 'social-work')
-        """;
-
     private const string ValidAllRound = " c.passed = 1 AND (c.expires_on IS NULL OR c.expires_on >= @Today)";
 
-    public const string AllRoundCertified = """
-        SELECT COUNT(*) FROM staffing_v_worker_profile w
-        WHERE {scope:w.org_path} AND w.status <> 'left'
-          AND EXISTS (SELECT 1 FROM competency_v_certifications c WHERE c.worker_id = w.worker_id AND
-        """ + ValidAllRound + ")";
-
-    public const string AllRoundLines = """
-        SELECT c.line_code AS Code, COUNT(DISTINCT c.worker_id) AS Number
-        FROM competency_v_certifications c
-        JOIN staffing_v_worker_profile w ON w.worker_id = c.worker_id
-        WHERE {scope:w.org_path} AND w.status <> 'left' AND
-        """ + ValidAllRound + " GROUP BY c.line_code ORDER BY c.line_code";
+    /// <summary>
+    /// The all-round figures in one read of the subtree's valid certifications: a row per service line (workers
+    /// certified in it) and a row with <c>Code = '*'</c> (workers certified in any line). SQLite materialises the
+    /// common table expression once because it is used twice.
+    /// </summary>
+    public const string AllRound = """
+        WITH insights_valid_all_round AS (
+            SELECT c.worker_id, c.line_code
+            FROM staffing_v_worker_profile w
+            JOIN competency_v_certifications c ON c.worker_id = w.worker_id
+            WHERE {scope:w.org_path} AND w.status <> 'left' AND
+        """ + ValidAllRound + """
+        )
+        SELECT v.line_code AS Code, COUNT(DISTINCT v.worker_id) AS Number FROM insights_valid_all_round v GROUP BY v.line_code
+        UNION ALL
+        SELECT '*' AS Code, COUNT(DISTINCT v.worker_id) AS Number FROM insights_valid_all_round v
+        """;
 
     public const string Grades = """
         SELECT g.post_type AS PostType, g.level AS Level, COUNT(*) AS Number
