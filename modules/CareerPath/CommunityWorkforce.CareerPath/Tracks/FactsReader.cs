@@ -9,6 +9,8 @@ internal static class FactsSql
         WHERE {scope:p.org_path} AND p.status <> 'left' AND (@WorkerId IS NULL OR p.worker_id = @WorkerId)
         """;
 
+    public const string WorkerPath = "SELECT org_path FROM staffing_v_worker_profile WHERE worker_id = @WorkerId";
+
     public const string Base = """
         SELECT p.worker_id AS WorkerId, p.staff_no AS StaffNo, p.name AS Name, p.org_path AS OrgPath, p.birth_date AS BirthDate,
                p.service_start_date AS ServiceStartDate, g.post_type AS PostType, g.level AS Level, g.since_date AS GradeSince
@@ -48,6 +50,17 @@ internal sealed class FactsReader(DbSession db, ITrainingQueries training)
 
     public async Task<IReadOnlyList<WorkerFacts>> ReadAsync(string scopePattern, Guid? workerId, StageCriteria criteria, DateOnly asOf, CancellationToken ct)
     {
+        if (workerId is { } id)
+        {
+            // One worker: narrow the scope to the worker's own unit, so that every source query reads that unit's few
+            // people by the path index instead of the caller's whole subtree (the whole city for "my career track").
+            var path = await db.ExecuteScalarAsync<string?>(FactsSql.WorkerPath, new { WorkerId = id }, ct);
+            if (path is null || !path.StartsWith(scopePattern.TrimEnd('%'), StringComparison.Ordinal))
+            {
+                return [];
+            }
+            scopePattern = path + "%";
+        }
         var args = new
         {
             Scope = scopePattern, WorkerId = workerId, FromYear = asOf.Year - (criteria.RecentYears ?? 0), HoursFrom = asOf.AddYears(-1), AsOf = asOf,
