@@ -53,6 +53,8 @@ describe('console habits for HR: required fields, exports, column settings, two-
     expect(await download(page, '导出 Excel')).toMatch(/^岗位-\d{8}-\d{4}\.xlsx$/);
     await page.getByRole('navigation').getByRole('menuitem', { name: '轮岗管理' }).click();
     await page.waitForURL(`${baseUrl}/staffing/rotations`);
+    // The posts page (and its own export button) stays on screen until the rotations page has loaded: wait for the latter.
+    await page.getByRole('combobox', { name: '按状态筛选' }).waitFor();
     expect(await download(page, '导出 Excel')).toMatch(/^轮岗申请-\d{8}-\d{4}\.xlsx$/);
     await screenshot(page, 'rotations-export');
   });
