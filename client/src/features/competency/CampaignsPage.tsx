@@ -80,7 +80,10 @@ export function CampaignsPage() {
         </Card>
       )}
       <Drawer open={assessmentId !== undefined} onClose={() => setAssessmentId(undefined)} size="large" title={ct('competency.assessment.open')}>
-        {assessmentId && <SupervisorView id={assessmentId} canFinalise={role !== 'worker'} />}
+        {/* Focusable, so that a finalised (read-only) assessment taller than the drawer can still be scrolled by keyboard. */}
+        <div tabIndex={0} role="region" aria-label={ct('competency.assessment.open')}>
+          {assessmentId && <SupervisorView id={assessmentId} canFinalise={role !== 'worker'} />}
+        </div>
       </Drawer>
     </Space>
   );
