@@ -52,6 +52,9 @@ public sealed class DbConnectionFactory
 
     internal void AdvanceWriteGeneration() => Interlocked.Increment(ref _writeGeneration);
 
+    /// <summary>Per-module write counters (finer than <see cref="WriteGeneration"/>): what <see cref="ReadCache"/> keys on.</summary>
+    public WriteGenerations Generations { get; } = new();
+
     public DbConnection Create() => Provider == DatabaseProvider.SqlServer
         ? new SqlConnection(_connectionString)
         : new SqliteConnection(_connectionString);

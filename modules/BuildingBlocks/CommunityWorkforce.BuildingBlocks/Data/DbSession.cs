@@ -15,6 +15,7 @@ public sealed class DbSession : IAsyncDisposable
     private readonly DbConnectionFactory _factory;
     private readonly EventPublisher _events;
     private readonly List<object> _pendingEvents = [];
+    private readonly HashSet<string> _writtenModules = new(StringComparer.OrdinalIgnoreCase);
     private DbConnection? _connection;
     private DbTransaction? _transaction;
     private bool _holdsWriteGate;
@@ -79,8 +80,15 @@ public sealed class DbSession : IAsyncDisposable
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? param, CancellationToken ct)
     {
         var connection = await ConnectionAsync(ct);
-        var rows = await connection.QueryAsync<T>(Command(sql, param, ct));
-        return rows.AsList();
+        try
+        {
+            var rows = await connection.QueryAsync<T>(Command(sql, param, ct));
+            return rows.AsList();
+        }
+        finally
+        {
+            AfterStatement();
+        }
     }
 
     /// <summary>Rows one at a time as the reader yields them (exports); enumerate before the session ends.</summary>
@@ -108,14 +116,28 @@ public sealed class DbSession : IAsyncDisposable
     public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? param, CancellationToken ct)
     {
         var connection = await ConnectionAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<T>(Command(sql, param, ct));
+        try
+        {
+            return await connection.QuerySingleOrDefaultAsync<T>(Command(sql, param, ct));
+        }
+        finally
+        {
+            AfterStatement();
+        }
     }
 
     public async Task<T> ExecuteScalarAsync<T>(string sql, object? param, CancellationToken ct)
     {
         var connection = await ConnectionAsync(ct);
-        var value = await connection.ExecuteScalarAsync<T>(Command(sql, param, ct));
-        return value!;
+        try
+        {
+            var value = await connection.ExecuteScalarAsync<T>(Command(sql, param, ct));
+            return value!;
+        }
+        finally
+        {
+            AfterStatement();
+        }
     }
 
     public async Task<int> ExecuteAsync(string sql, object? param, CancellationToken ct)
@@ -129,7 +151,7 @@ public sealed class DbSession : IAsyncDisposable
         {
             if (_transaction is null)
             {
-                _factory.AdvanceWriteGeneration();
+                AdvanceWritten();
             }
         }
     }
@@ -149,6 +171,7 @@ public sealed class DbSession : IAsyncDisposable
         var connection = await ConnectionAsync(ct);
         try
         {
+            Writes(sql);
             await using var command = connection.CreateCommand();
             command.CommandText = Dialect.Render(sql);
             command.Transaction = _transaction;
@@ -179,7 +202,7 @@ public sealed class DbSession : IAsyncDisposable
         {
             if (_transaction is null)
             {
-                _factory.AdvanceWriteGeneration();
+                AdvanceWritten();
             }
         }
     }
@@ -193,8 +216,40 @@ public sealed class DbSession : IAsyncDisposable
         return _connection;
     }
 
-    private CommandDefinition Command(string sql, object? param, CancellationToken ct) =>
-        new(Dialect.Render(sql), param, _transaction, cancellationToken: ct);
+    private CommandDefinition Command(string sql, object? param, CancellationToken ct)
+    {
+        Writes(sql);
+        return new(Dialect.Render(sql), param, _transaction, cancellationToken: ct);
+    }
+
+    /// <summary>Notes the modules <paramref name="sql"/> writes, advanced once its transaction (or the statement) ends.</summary>
+    private void Writes(string sql)
+    {
+        foreach (var module in WrittenModules.Of(sql))
+        {
+            _writtenModules.Add(module);
+        }
+    }
+
+    /// <summary>After an autocommit statement, or when a transaction ends: the modules written move their counters.</summary>
+    private void AdvanceWritten()
+    {
+        _factory.AdvanceWriteGeneration();
+        if (_writtenModules.Count > 0)
+        {
+            _factory.Generations.Advance(_writtenModules);
+            _writtenModules.Clear();
+        }
+    }
+
+    /// <summary>Statements outside a transaction are committed as they run: advance right after each.</summary>
+    private void AfterStatement()
+    {
+        if (_transaction is null && _writtenModules.Count > 0)
+        {
+            AdvanceWritten();
+        }
+    }
 
     private async Task CommitAsync(CancellationToken ct)
     {
@@ -213,7 +268,7 @@ public sealed class DbSession : IAsyncDisposable
         }
         finally
         {
-            _factory.AdvanceWriteGeneration();
+            AdvanceWritten();
             if (_transaction is null)
             {
                 ReleaseWriteGate();
@@ -243,7 +298,7 @@ public sealed class DbSession : IAsyncDisposable
         {
             await _transaction.DisposeAsync();
             _transaction = null;
-            _factory.AdvanceWriteGeneration();
+            AdvanceWritten();
             ReleaseWriteGate();
         }
     }

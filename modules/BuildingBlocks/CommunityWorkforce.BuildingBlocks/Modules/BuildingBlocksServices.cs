@@ -19,6 +19,7 @@ public static class BuildingBlocksServices
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<DbSession>();
+        services.AddSingleton<ReadCache>();
         services.AddScoped<EventPublisher>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<AuditWriter>();
