@@ -170,3 +170,67 @@ public sealed class GapAndRankingTests
         Assert.That(map.GetProperty("units").EnumerateArray().Count(u => u.GetProperty("cells").GetArrayLength() > 0), Is.GreaterThanOrEqualTo(5));
     }
 }
+
+/// <summary>
+/// The heat map and the ranking are served from a cache between writes (ReadCache): a finalised assessment, which changes
+/// a worker's levels and gaps, shows on the very next read of both, and two units' maps never share an entry.
+/// </summary>
+[TestFixture]
+public sealed class CachedGapReadsTests
+{
+    private CwHost _host = null!;
+    private HttpClient _hr = null!;
+
+    [OneTimeSetUp]
+    public async Task StartHost()
+    {
+        _host = new CwHost();
+        _hr = await _host.ClientFor("hr.linfen");
+    }
+
+    [OneTimeTearDown]
+    public void StopHost()
+    {
+        _hr.Dispose();
+        _host.Dispose();
+    }
+
+    [Test]
+    public async Task A_finalised_assessment_shows_on_the_next_read_of_the_heat_map_and_the_ranking()
+    {
+        var street = await OrgTree.IdByCode(_hr, Linfen);
+        var fenxi = await OrgTree.IdByCode(_hr, Fenxi);
+        var (frameworkId, c) = await PublishedTestFramework(_hr);
+        await CreateProfile(_hr, frameworkId, "staff", null, (c["communication"], 3, 100)).Ok(HttpStatusCode.Created);
+        var title = $"缓存测试副主任岗{Next()}";
+        var post = (await _hr.PostAsJsonAsync("/api/staffing/posts", new { orgUnitId = fenxi, postType = "deputy", title, quota = 1 })
+            .Ok(HttpStatusCode.Created)).Id();
+        await CreateProfile(_hr, frameworkId, "deputy", title, (c["communication"], 4, 100)).Ok(HttpStatusCode.Created);
+        var worker = await _host.Scalar<Guid>("SELECT id FROM staffing_workers WHERE staff_no = 'CW000002'");
+
+        async Task AssessAt(int level)
+        {
+            var campaign = await CreateCampaign(_hr, frameworkId, fenxi, ["staff"]);
+            var supervised = await Submit(_hr, await AssessmentOf(_hr, campaign.Id(), worker), "supervisor", _ => level).Ok();
+            await _hr.PostAsJsonAsync($"/api/competency/assessments/{supervised.GetProperty("assessment").Id()}/finalise",
+                new { version = supervised.GetProperty("assessment").Int("version") }).Ok();
+        }
+        async Task<double> GapInFenxi() => (await _hr.GetJson($"/api/competency/heat-map?orgUnitId={street}"))
+            .GetProperty("units").EnumerateArray().Single(u => u.Id() == fenxi)
+            .GetProperty("cells").EnumerateArray().Single(x => x.Str("competencyCode") == "communication").GetProperty("averageGap").GetDouble();
+        async Task<double> FitOfWorker() => (await _hr.GetJson($"/api/competency/posts/{post}/candidates?orgUnitId={fenxi}&pageSize=100"))
+            .GetProperty("page").Items().Single(i => i.GetProperty("workerId").GetGuid() == worker).GetProperty("fitScore").GetDouble();
+
+        await AssessAt(1);
+        Assert.That(await GapInFenxi(), Is.EqualTo(2.0), "level 1 of 3");
+        Assert.That(await GapInFenxi(), Is.EqualTo(2.0), "read again (from the cache)");
+        Assert.That(await FitOfWorker(), Is.EqualTo(25.0), "level 1 of 4");
+        Assert.That(await FitOfWorker(), Is.EqualTo(25.0));
+
+        await AssessAt(3);
+        Assert.That(await GapInFenxi(), Is.EqualTo(0.0), "the newer assessment meets the level: no stale map");
+        Assert.That(await FitOfWorker(), Is.EqualTo(75.0), "level 3 of 4: no stale ranking");
+        var drilled = await _hr.GetJson($"/api/competency/heat-map?orgUnitId={fenxi}");
+        Assert.That(drilled.GetProperty("units").GetArrayLength(), Is.Zero, "another unit's map is its own entry");
+    }
+}

@@ -60,8 +60,11 @@ internal static class GapEndpoints
         (await db.QueryAsync<NameRow>(GapSql.CompetencyNames, null, ct))
             .GroupBy(n => n.Code).ToDictionary(g => g.Key, g => g.OrderByDescending(n => n.VersionNo).First());
 
+    /// <summary>What the heat map and the ranking are computed from: workers, units and postings, assessments and profiles.</summary>
+    private static readonly string[] ReadsFrom = ["staffing", "competency"];
+
     private static async Task<Results<Ok<HeatMapResponse>, NotFound>> HeatMap(
-        [AsParameters] HeatMapQuery query, DbSession db, CurrentUser user, CancellationToken ct)
+        [AsParameters] HeatMapQuery query, DbSession db, CurrentUser user, ReadCache cache, CancellationToken ct)
     {
         Guid? unitId;
         var scope = user.ScopePattern;
@@ -80,6 +83,13 @@ internal static class GapEndpoints
             // The unit lies in the caller's subtree, so its own subtree is the intersection of both: filter by it first.
             scope = unit.Path + "%";
         }
+        // The map depends on the unit and the scope only (no per-caller masking): callers who see the same subtree share it.
+        return TypedResults.Ok(await cache.GetAsync($"competency:heat-map:{unitId}:{scope}", ReadsFrom,
+            () => HeatMapAsync(db, unitId, scope, ct)));
+    }
+
+    private static async Task<HeatMapResponse> HeatMapAsync(DbSession db, Guid? unitId, string? scope, CancellationToken ct)
+    {
         var children = await db.QueryAsync<ChildUnitRow>(GapSql.ChildUnits, new { UnitId = unitId }, ct);
         var cells = await HeatCells.AverageAsync(db, GapSql.HeatMapGaps, new { UnitId = unitId, Top = unitId is null ? 1 : 0, Scope = scope }, ct);
         var names = await CompetencyNamesAsync(db, ct);
@@ -89,7 +99,7 @@ internal static class GapEndpoints
         {
             CompetencyCode = c.Key.CompetencyCode, AverageGap = Math.Round(c.Value.Average, 2), Workers = c.Value.Workers,
         });
-        return TypedResults.Ok(new HeatMapResponse
+        return new HeatMapResponse
         {
             OrgUnitId = unitId,
             Competencies = codes.Select(c => new HeatMapCompetency
@@ -101,7 +111,7 @@ internal static class GapEndpoints
                 Id = u.Id, Code = u.Code, Name = u.Name, HasChildren = u.HasChildren,
                 Cells = byUnit[u.Code].OrderBy(c => codes.IndexOf(c.CompetencyCode)).ToList(),
             }).ToList(),
-        });
+        };
     }
 
     private sealed record Ranking(PostRow Post, ProfileResponse Profile, string Scope, string? PostType, int MinFit);
@@ -165,7 +175,7 @@ internal static class GapEndpoints
 
     private static async Task<Results<Ok<CandidatesResponse>, ValidationProblem, NotFound, ProblemHttpResult>> Candidates(
         Guid id, [AsParameters] PageQuery page, [AsParameters] CandidateQuery query, DbSession db, CurrentUser user,
-        TimeProvider clock, CancellationToken ct)
+        ReadCache cache, TimeProvider clock, CancellationToken ct)
     {
         var validator = new Validator();
         page.Validate(validator, new Dictionary<string, string>());
@@ -187,9 +197,16 @@ internal static class GapEndpoints
             return TypedResults.NotFound();
         }
         var args = Args(ranking, page.Skip, page.Size);
-        var rows = await db.QueryAsync<CandidateRow>(GapSql.Candidates, args, ct);
-        var total = rows.Count > 0 ? rows[0].Total
-            : page.Skip == 0 ? 0 : await db.ExecuteScalarAsync<int>(GapSql.CandidateCount, args, ct);
+        // One page of the ranking for these filters within the caller's (or the chosen unit's) subtree; callers with the
+        // same scope and filters see the same page, so they share it until a worker, posting, assessment or profile changes.
+        var key = $"competency:candidates:{ranking.Profile.Id}:{ranking.Post.Id}:{ranking.Scope}:{ranking.PostType}:{ranking.MinFit}:{page.Skip}:{page.Size}";
+        var (rows, total) = await cache.GetAsync(key, ReadsFrom, async () =>
+        {
+            var found = await db.QueryAsync<CandidateRow>(GapSql.Candidates, args, ct);
+            var count = found.Count > 0 ? found[0].Total
+                : page.Skip == 0 ? 0 : await db.ExecuteScalarAsync<int>(GapSql.CandidateCount, args, ct);
+            return (found, count);
+        });
         return TypedResults.Ok(new CandidatesResponse
         {
             PostId = ranking.Post.Id, PostTitle = ranking.Post.Title, PostType = ranking.Post.PostType, ProfileId = ranking.Profile.Id,
