@@ -196,6 +196,47 @@ public sealed class AssessmentApiTests
         await ProblemAssert.IsProblem(await Submit(_worker, mine, "self", _ => 3), HttpStatusCode.Conflict, "urn:cw:problem:version-conflict");
     }
 
+    [Test]
+    public async Task A_campaign_gives_each_worker_the_profile_of_the_level_band_their_grade_lies_in()
+    {
+        var (framework, c) = await PublishedTestFramework(_hr);
+        async Task<Guid> Profile(int from, int to, int level)
+        {
+            var created = await _hr.PostAsJsonAsync("/api/competency/profiles", new
+            {
+                frameworkId = framework, name = $"社工 {from}-{to} 级要求", postType = "staff", levelFrom = from, levelTo = to, postTitle = (string?)null,
+                items = new[] { new { competencyId = c["communication"], requiredLevel = level, weight = 100 } },
+            }).Ok(HttpStatusCode.Created);
+            return created.Id();
+        }
+        var junior = await Profile(1, 6, 2);
+        var senior = await Profile(7, 12, 4);
+        var overlapping = await _hr.PostAsJsonAsync("/api/competency/profiles", new
+        {
+            frameworkId = framework, name = "重叠级别段", postType = "staff", levelFrom = 5, levelTo = 8, postTitle = (string?)null,
+            items = new[] { new { competencyId = c["communication"], requiredLevel = 3, weight = 100 } },
+        });
+        await ProblemAssert.IsProblem(overlapping, HttpStatusCode.Conflict, "urn:cw:problem:duplicate");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        foreach (var (worker, level) in new[] { (_me, 2), (_colleague, 9) })
+        {
+            await _hr.PostAsJsonAsync($"/api/career/workers/{worker}/grades", new
+            {
+                postType = "staff", level, fromDate = today.AddDays(-10).ToString("yyyy-MM-dd"), reasonCode = "correction", note = "测评用",
+            }).Ok(HttpStatusCode.Created);
+        }
+
+        var campaign = await CreateCampaign(_hr, framework, _fenxi, ["staff"]);
+
+        var mine = await AssessmentOf(_hr, campaign.Id(), _me);
+        var theirs = await AssessmentOf(_hr, campaign.Id(), _colleague);
+        Assert.Multiple(() =>
+        {
+            Assert.That(mine.GetProperty("assessment").GetProperty("profileId").GetGuid(), Is.EqualTo(junior), "level 2 lies in the 1–6 band");
+            Assert.That(theirs.GetProperty("assessment").GetProperty("profileId").GetGuid(), Is.EqualTo(senior), "level 9 lies in the 7–12 band");
+        });
+    }
+
     private static Task<HttpResponseMessage> Finalise(HttpClient client, JsonElement assessment) =>
         client.PostAsJsonAsync($"/api/competency/assessments/{assessment.GetProperty("assessment").Id()}/finalise",
             new { version = assessment.GetProperty("assessment").Int("version") });

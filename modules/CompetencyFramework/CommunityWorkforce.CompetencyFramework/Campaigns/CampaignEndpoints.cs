@@ -75,6 +75,9 @@ internal static class CampaignEndpoints
         public Guid WorkerId { get; init; }
         public string PostType { get; init; } = "";
         public string PostTitle { get; init; } = "";
+
+        /// <summary>The worker's grade level on the ladder (CareerPath) when it is for the post type they hold; else unknown.</summary>
+        public int? GradeLevel { get; init; }
     }
 
     private sealed class ProfileKey
@@ -82,6 +85,24 @@ internal static class CampaignEndpoints
         public Guid Id { get; init; }
         public string PostType { get; init; } = "";
         public string PostTitle { get; init; } = "";
+        public int LevelFrom { get; init; }
+        public int LevelTo { get; init; }
+    }
+
+    /// <summary>
+    /// The requirement profile for a worker: of their post type, covering their grade level (a profile is for a level band),
+    /// one naming their post title before one for every post of the type. When no profile's band covers the level, or the
+    /// level is not known, the band is set aside (the lowest band first) rather than leaving the worker without a profile.
+    /// </summary>
+    private static Guid? ProfileFor(IReadOnlyList<ProfileKey> profiles, EligibleRow worker)
+    {
+        bool Covers(ProfileKey p) => worker.GradeLevel is { } level && level >= p.LevelFrom && level <= p.LevelTo;
+        return profiles
+            .Where(p => p.PostType == worker.PostType && (p.PostTitle == worker.PostTitle || p.PostTitle.Length == 0))
+            .OrderBy(p => Covers(p) ? 0 : 1)
+            .ThenBy(p => p.PostTitle.Length == 0 ? 1 : 0)
+            .ThenBy(p => p.LevelFrom).ThenBy(p => p.LevelTo).ThenBy(p => p.Id)
+            .FirstOrDefault()?.Id;
     }
 
     private static async Task<Results<Created<CampaignResponse>, ValidationProblem, NotFound>> Create(
@@ -130,9 +151,6 @@ internal static class CampaignEndpoints
                 "No active worker of the chosen post types works in this unit.")).ToProblem();
         }
         var profiles = await db.QueryAsync<ProfileKey>(CampaignSql.ProfilesOfFramework, new { request.FrameworkId }, ct);
-        Guid? ProfileFor(EligibleRow w) =>
-            (profiles.FirstOrDefault(p => p.PostType == w.PostType && p.PostTitle == w.PostTitle)
-             ?? profiles.FirstOrDefault(p => p.PostType == w.PostType && p.PostTitle.Length == 0))?.Id;
         await db.ExecuteAsync(CampaignSql.Insert, new
         {
             Id = id, Name = request.Name!.Trim(), request.FrameworkId, OrgUnitId = unit.Id, OrgPath = unit.Path,
@@ -141,7 +159,7 @@ internal static class CampaignEndpoints
         }, ct);
         await db.ExecuteAsync(CampaignSql.InsertAssessment, eligible.Select(w => new
         {
-            Id = Guid.NewGuid(), CampaignId = id, w.WorkerId, ProfileId = ProfileFor(w), Now = now,
+            Id = Guid.NewGuid(), CampaignId = id, w.WorkerId, ProfileId = ProfileFor(profiles, w), Now = now,
         }).ToList(), ct);
         await db.ExecuteAsync(CampaignSql.InsertScores, new { CampaignId = id, request.FrameworkId }, ct);
         await audit.WriteAsync(new AuditEntry("competency.campaign.created", "competency-campaign", id, unit.Path, new

@@ -38,15 +38,16 @@ internal static class CampaignSql
 
     /// <summary>Active workers of the subtree (<c>@Scope</c> = the campaign unit's path) by the type of their primary post.</summary>
     public const string Eligible = """
-        SELECT ws.worker_id, wp.post_type, wp.post_title
+        SELECT ws.worker_id, wp.post_type, wp.post_title, CASE WHEN g.post_type = wp.post_type THEN g.level END AS grade_level
         FROM staffing_v_worker_scope ws
         JOIN staffing_v_current_postings wp ON wp.worker_id = ws.worker_id AND wp.is_primary = 1
+        LEFT JOIN career_v_current_grades g ON g.worker_id = ws.worker_id
         WHERE {scope:ws.org_path} AND ws.status = 'active'
           AND ((wp.post_type = 'head' AND @Head = 1) OR (wp.post_type = 'deputy' AND @Deputy = 1) OR (wp.post_type = 'staff' AND @Staff = 1))
         """;
 
     public const string ProfilesOfFramework = """
-        SELECT id, post_type, post_title FROM competency_profiles WHERE framework_id = @FrameworkId
+        SELECT id, post_type, post_title, level_from, level_to FROM competency_profiles WHERE framework_id = @FrameworkId
         """;
 
     public const string Insert = """

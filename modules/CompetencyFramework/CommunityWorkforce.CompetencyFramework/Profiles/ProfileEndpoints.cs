@@ -145,9 +145,9 @@ internal static class ProfileEndpoints
 
     private static ProblemHttpResult Duplicate(string postType, string title) => Problems.Conflict(ProblemTypes.Duplicate,
         Text.Of("岗位能力要求重复", "Duplicate profile"),
-        Text.Of($"该框架版本已有{postType}{(title.Length > 0 ? "“" + title + "”" : "")}的能力要求。",
-            $"This framework version already has a profile for {postType}{(title.Length > 0 ? " '" + title + "'" : "")}."),
-        new Dictionary<string, object?> { ["field"] = "postTitle" });
+        Text.Of($"该框架版本已有{postType}{(title.Length > 0 ? "“" + title + "”" : "")}的能力要求，且级别段与本要求重叠。",
+            $"This framework version already has a profile for {postType}{(title.Length > 0 ? " '" + title + "'" : "")} whose level band overlaps this one."),
+        new Dictionary<string, object?> { ["field"] = "levelFrom" });
 
     private static async Task<Results<Created<ProfileResponse>, ValidationProblem, ProblemHttpResult>> Create(
         SaveProfileRequest request, DbSession db, AuditWriter audit, TimeProvider clock, CancellationToken ct)
@@ -160,7 +160,7 @@ internal static class ProfileEndpoints
         var id = Guid.NewGuid();
         var title = request.PostTitle?.Trim() ?? "";
         await using var tx = await db.BeginAsync(ct);
-        if (await db.ExecuteScalarAsync<int>(ProfileSql.KeyExists, new { request.FrameworkId, request.PostType, PostTitle = title, Id = id }, ct) > 0)
+        if (await db.ExecuteScalarAsync<int>(ProfileSql.KeyExists, new { request.FrameworkId, request.PostType, PostTitle = title, Id = id, request.LevelFrom, request.LevelTo }, ct) > 0)
         {
             return Duplicate(request.PostType!, title);
         }
@@ -193,7 +193,7 @@ internal static class ProfileEndpoints
         }
         var title = request.PostTitle?.Trim() ?? "";
         await using var tx = await db.BeginAsync(ct);
-        if (await db.ExecuteScalarAsync<int>(ProfileSql.KeyExists, new { request.FrameworkId, request.PostType, PostTitle = title, Id = id }, ct) > 0)
+        if (await db.ExecuteScalarAsync<int>(ProfileSql.KeyExists, new { request.FrameworkId, request.PostType, PostTitle = title, Id = id, request.LevelFrom, request.LevelTo }, ct) > 0)
         {
             return Duplicate(request.PostType!, title);
         }

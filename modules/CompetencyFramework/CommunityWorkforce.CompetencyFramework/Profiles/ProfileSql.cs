@@ -34,9 +34,11 @@ internal static class ProfileSql
 
     public const string FrameworkStatus = "SELECT status FROM competency_frameworks WHERE id = @FrameworkId";
 
+    /// <summary>Another profile of the same framework, post type and title whose level band overlaps (read under lock).</summary>
     public const string KeyExists = """
-        SELECT COUNT(*) FROM competency_profiles
+        SELECT COUNT(*) FROM competency_profiles {updlock}
         WHERE framework_id = @FrameworkId AND post_type = @PostType AND post_title = @PostTitle AND id <> @Id
+          AND level_from <= @LevelTo AND level_to >= @LevelFrom
         """;
 
     public const string Insert = """
@@ -62,12 +64,14 @@ internal static class ProfileSql
     /// The profile in force for a post: one for the post's type naming the post's title if one does, else the one for
     /// every post of the type; on a published framework before a retired one (a new version keeps the older profiles in
     /// force until HR sets new ones; assessed levels match across versions by competency code), the latest version first.
+    /// A post has no grade level, so where a type has profiles for several level bands the post is ranked against the
+    /// lowest band's (the level a newcomer to the post starts from).
     /// </summary>
     public const string ForPost = """
         SELECT p.id FROM competency_profiles p
         JOIN competency_frameworks f ON f.id = p.framework_id
         WHERE f.status <> 'draft' AND p.post_type = @PostType AND (p.post_title = @PostTitle OR p.post_title = '')
-        ORDER BY CASE WHEN p.post_title = '' THEN 1 ELSE 0 END, CASE WHEN f.status = 'published' THEN 0 ELSE 1 END, f.version_no DESC, p.id
+        ORDER BY CASE WHEN p.post_title = '' THEN 1 ELSE 0 END, CASE WHEN f.status = 'published' THEN 0 ELSE 1 END, f.version_no DESC, p.level_from, p.id
         {page}
         """;
 }
