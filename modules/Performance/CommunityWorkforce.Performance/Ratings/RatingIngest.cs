@@ -10,16 +10,21 @@ namespace CommunityWorkforce.Performance.Ratings;
 /// caller's scope is reported and skipped, the rest stored. Every bad rating (1–2) opens a rectification case due a
 /// configured number of working days after the rating day.
 /// </summary>
-internal sealed class RatingIngest(DbSession db, CalendarStore calendarStore, PerformanceSettingsStore settings, TimeProvider clock)
+internal sealed class RatingIngest(DbSession db, ReadCache cache, CalendarStore calendarStore, PerformanceSettingsStore settings,
+    TimeProvider clock)
 {
     public const int MaxBatch = 5000;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<IngestReport> IngestAsync(IReadOnlyList<(int Row, RatingItem Item)> items, string scope, string source, CancellationToken ct)
     {
-        var workers = await db.QueryAsync<WorkerRow>(RatingSql.WorkersInScope, new { Scope = scope }, ct);
-        var byStaffNo = workers.ToDictionary(w => w.StaffNo, StringComparer.OrdinalIgnoreCase);
-        var byId = workers.ToDictionary(w => w.WorkerId);
+        // A service centre sends batch after batch: the scope's workers (a city's 60,000) are read once and kept until
+        // Staffing changes, instead of once per batch.
+        var (byStaffNo, byId) = await cache.GetAsync($"performance:rating-workers:{scope}", ["staffing"], async () =>
+        {
+            var workers = await db.QueryAsync<WorkerRow>(RatingSql.WorkersInScope, new { Scope = scope }, ct);
+            return (workers.ToDictionary(w => w.StaffNo, StringComparer.OrdinalIgnoreCase), workers.ToDictionary(w => w.WorkerId));
+        });
         var calendar = await calendarStore.LoadAsync(ct);
         var days = (await settings.GetAsync(ct)).RectificationWorkingDays;
         var now = clock.GetUtcNow();
@@ -56,7 +61,9 @@ internal sealed class RatingIngest(DbSession db, CalendarStore calendarStore, Pe
             var ratedOn = DateOnly.FromDateTime(ratedAt.UtcDateTime.AddHours(8));
             pending.Add((index, externalId, new RatingRow
             {
-                Id = Guid.NewGuid(), ExternalId = externalId, WorkerId = worker!.WorkerId, OrgPath = worker.OrgPath, ServiceItem = item.ServiceItem.Trim(),
+                // Time-ordered ids (UUID v7): a batch's keys land on the last pages of the id index instead of one random page
+                // each across three million rows, which halves the pages a batch writes.
+                Id = Guid.CreateVersion7(now), ExternalId = externalId, WorkerId = worker!.WorkerId, OrgPath = worker.OrgPath, ServiceItem = item.ServiceItem.Trim(),
                 Level = item.Level, SubScores = item.SubScores is null ? null : JsonSerializer.Serialize(item.SubScores, Json), Comment = item.Comment?.Trim(),
                 RatedAt = ratedAt, RatedOn = ratedOn, Source = source, Now = now,
             }, ratedOn, RatingLevels.IsBad(item.Level)));
@@ -80,7 +87,7 @@ internal sealed class RatingIngest(DbSession db, CalendarStore calendarStore, Pe
                 continue;
             }
             var (due, missing) = calendar.AddWorkingDays(ratedOn, days);
-            var caseId = Guid.NewGuid();
+            var caseId = Guid.CreateVersion7(now);
             cases.Add(new CaseRow
             {
                 Id = caseId, RatingId = rating.Id, WorkerId = rating.WorkerId, OrgPath = rating.OrgPath, OpenedOn = ratedOn, DueOn = due, WorkingDays = days,
