@@ -69,27 +69,27 @@ internal sealed class CycleEngine(DbSession db, PerformanceSettingsStore setting
         var departments = inputs.GroupBy(r => r.OrgUnitId).ToDictionary(g => g.Key,
             g => DepartmentScores.Compute(own.TryGetValue(g.Key, out var o) ? o : null, g.Select(r => firstPass[r.Id].IndividualScore).ToList()));
         var now = clock.GetUtcNow();
-        var finals = new Dictionary<Guid, ScoreResult>();
-        var saves = new List<ScoreSave>(inputs.Count);
+        var finals = new Dictionary<Guid, ScoreResult>(inputs.Count);
         foreach (var row in inputs)
         {
-            var result = CompositeScore.Compute(InputsOf(row, departments[row.OrgUnitId]));
-            finals[row.Id] = result;
-            saves.Add(new ScoreSave
-            {
-                Id = row.Id, DepartmentScore = (double)departments[row.OrgUnitId], Score = (double)result.Score,
-                Explanation = JsonSerializer.Serialize(result.Parts, Json), Now = now,
-            });
+            finals[row.Id] = CompositeScore.Compute(InputsOf(row, departments[row.OrgUnitId]));
         }
-        // One prepared statement per kind of write, re-bound per participant (a city cycle has tens of thousands).
-        await db.ExecuteEachAsync(CycleSql.SaveScore, saves, ct);
-        var proposals = new List<GradeSave>(inputs.Count);
+        var grades = new Dictionary<Guid, string>(inputs.Count);
         foreach (var unit in inputs.GroupBy(r => r.OrgUnitId))
         {
-            var proposal = GradeProposal.Propose(unit.Select(r => (r.Id, r.StaffNo, finals[r.Id].Score)).ToList(), cycle.ExcellentQuotaPercent);
-            proposals.AddRange(proposal.Select(p => new GradeSave { Id = p.Key, Grade = p.Value, Now = now }));
+            foreach (var (id, grade) in GradeProposal.Propose(unit.Select(r => (r.Id, r.StaffNo, finals[r.Id].Score)).ToList(), cycle.ExcellentQuotaPercent))
+            {
+                grades[id] = grade;
+            }
         }
-        await db.ExecuteEachAsync(propose ? CycleSql.SetProposal : CycleSql.UpdateProposalOnly, proposals, ct);
+        // One prepared statement re-bound per participant (a city cycle has tens of thousands): score, explanation and
+        // proposed grade in one update each.
+        var saves = inputs.Select(row => new ScoreSave
+        {
+            Id = row.Id, DepartmentScore = (double)departments[row.OrgUnitId], Score = (double)finals[row.Id].Score,
+            Explanation = JsonSerializer.Serialize(finals[row.Id].Parts, Json), Grade = grades[row.Id], Now = now,
+        }).ToList();
+        await db.ExecuteEachAsync(propose ? CycleSql.SaveScoreAndGrade : CycleSql.SaveScore, saves, ct);
         return inputs.Count;
     }
 
@@ -138,12 +138,6 @@ internal sealed class CycleEngine(DbSession db, PerformanceSettingsStore setting
         public double DepartmentScore { get; init; }
         public double Score { get; init; }
         public string Explanation { get; init; } = "";
-        public DateTimeOffset Now { get; init; }
-    }
-
-    private sealed class GradeSave
-    {
-        public Guid Id { get; init; }
         public string Grade { get; init; } = "";
         public DateTimeOffset Now { get; init; }
     }

@@ -89,19 +89,18 @@ internal static class CycleSql
         VALUES (@CycleId, @OrgUnitId, @OrgPath, @OwnScore, 1, @Now)
         """;
 
+    /// <summary>A rescore: the score, its explanation and the proposed grade; the grade the leader calibrated stays.</summary>
     public const string SaveScore = """
         UPDATE performance_participants SET department_score = @DepartmentScore, score = @Score, explanation = @Explanation,
-            version = version + 1, updated_at = @Now
+            proposed_grade = @Grade, version = version + 1, updated_at = @Now
         WHERE id = @Id
         """;
 
-    public const string SetProposal = """
-        UPDATE performance_participants SET proposed_grade = @Grade, grade = @Grade, grade_reason = NULL, version = version + 1, updated_at = @Now
+    /// <summary>Entering calibration: as <see cref="SaveScore"/>, and the proposal becomes the grade to calibrate from.</summary>
+    public const string SaveScoreAndGrade = """
+        UPDATE performance_participants SET department_score = @DepartmentScore, score = @Score, explanation = @Explanation,
+            proposed_grade = @Grade, grade = @Grade, grade_reason = NULL, version = version + 1, updated_at = @Now
         WHERE id = @Id
-        """;
-
-    public const string UpdateProposalOnly = """
-        UPDATE performance_participants SET proposed_grade = @Grade, version = version + 1, updated_at = @Now WHERE id = @Id
         """;
 
     /// <summary>
