@@ -9061,12 +9061,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Signed in with a role that may not call this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
