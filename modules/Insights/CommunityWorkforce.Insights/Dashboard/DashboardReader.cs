@@ -1,7 +1,6 @@
 using CommunityWorkforce.CompetencyFramework.Contracts;
 using CommunityWorkforce.Insights.Scope;
 using CommunityWorkforce.Training.Contracts;
-using Dapper;
 
 namespace CommunityWorkforce.Insights.Dashboard;
 
@@ -23,7 +22,7 @@ internal sealed class DashboardReader(DbSession db, InsightsScope scope, Insight
     {
         var today = LocalDate.Today(clock);
         var args = new { Scope = InsightsScope.Pattern(unit), UnitId = unit.Id, Today = today };
-        var structure = await db.QueryAsync<DimensionRow>(DashboardSql.Structure, StructureArgs(args.Scope, today), ct);
+        var people = await db.QueryAsync<PersonRow>(DashboardSql.People, args, ct);
         var children = await db.QueryAsync<ChildRow>(DashboardSql.Children, args, ct);
         var allRoundRows = await db.QueryAsync<CodeCount>(DashboardSql.AllRound, args, ct);
         var allRound = allRoundRows.Where(r => r.Code == "*").Sum(r => r.Number);
@@ -43,26 +42,24 @@ internal sealed class DashboardReader(DbSession db, InsightsScope scope, Insight
             ? await db.QueryAsync<CodeCount>(DashboardSql.AppraisalGrades, new { args.Scope, Year = y }, ct)
             : [];
         var target = await training.CertificationTargetRateAsync(ct);
-        IEnumerable<DimensionRow> Rows(string dim) => structure.Where(r => r.Dim == dim);
-        var headcount = Rows("path").Sum(r => r.Number);
-        var socialWork = Rows("social-work").Sum(r => r.Number);
+        var headcount = people.Count;
+        var socialWork = people.Count(p => p.SocialWork != 0);
 
         var pyramid = StructureBands.AgeBands.ToDictionary(b => b, _ => new int[3]);
-        foreach (var r in Rows("age"))
+        foreach (var p in people)
         {
-            var gender = StructureBands.Gender(r.Sub ?? "");
-            pyramid[r.Code ?? "<30"][gender == "male" ? 0 : gender == "female" ? 1 : 2] += r.Number;
+            var gender = StructureBands.Gender(p.Gender);
+            pyramid[StructureBands.AgeBand(StructureBands.FullYears(p.BirthDate, today))][gender == "male" ? 0 : gender == "female" ? 1 : 2]++;
         }
-        // Each org path counts towards the child whose path is the unit's path plus the next segment.
+        // Each person counts towards the child whose path is the unit's path plus the person's next segment (one pass).
         var perChild = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var r in Rows("path"))
+        foreach (var p in people)
         {
-            var path = r.Code ?? "";
-            var end = path.Length > unit.Path.Length ? path.IndexOf('/', unit.Path.Length) : -1;
+            var end = p.OrgPath.IndexOf('/', unit.Path.Length);
             if (end > 0)
             {
-                var key = path[..(end + 1)];
-                perChild[key] = perChild.GetValueOrDefault(key) + r.Number;
+                var key = p.OrgPath[..(end + 1)];
+                perChild[key] = perChild.GetValueOrDefault(key) + 1;
             }
         }
         var graded = grades.Sum(g => g.Number);
@@ -79,9 +76,9 @@ internal sealed class DashboardReader(DbSession db, InsightsScope scope, Insight
                 Headcount = perChild.GetValueOrDefault(c.Path),
             }).ToList(),
             AgePyramid = StructureBands.AgeBands.Select(b => new AgeBandCount(b, pyramid[b][0], pyramid[b][1], pyramid[b][2])).ToList(),
-            Education = Tally(StructureBands.EducationGroups, Rows("education"), StructureBands.EducationGroup),
-            Political = Tally(StructureBands.PoliticalGroups, Rows("political"), StructureBands.PoliticalGroup),
-            Service = Tally(StructureBands.ServiceBands, Rows("service"), band => band),
+            Education = Tally(StructureBands.EducationGroups, people.Select(p => StructureBands.EducationGroup(p.Education))),
+            Political = Tally(StructureBands.PoliticalGroups, people.Select(p => StructureBands.PoliticalGroup(p.PoliticalStatus))),
+            Service = Tally(StructureBands.ServiceBands, people.Select(p => StructureBands.ServiceBand(Math.Max(0, StructureBands.FullYears(p.ServiceStartDate, today))))),
             Certification = new CertificationFigure(socialWork, headcount, Rate(socialWork, headcount), target, Rate(socialWork, headcount) >= target),
             AllRound = new AllRoundFigure(allRound, headcount, Rate(allRound, headcount), lines),
             Grades = grades.Select(g => new GradeCount(g.PostType, g.Level, g.Number)).ToList(),
@@ -93,26 +90,10 @@ internal sealed class DashboardReader(DbSession db, InsightsScope scope, Insight
 
     public static decimal Rate(int part, int whole) => whole == 0 ? 0 : Math.Round((decimal)part / whole, 4);
 
-    /// <summary>Counts per code, summed into the groups <paramref name="group"/> puts them in, in the order of <paramref name="keys"/>.</summary>
-    private static List<KeyCount> Tally(IReadOnlyList<string> keys, IEnumerable<DimensionRow> rows, Func<string, string> group)
+    private static List<KeyCount> Tally(IReadOnlyList<string> keys, IEnumerable<string> values)
     {
-        var counts = rows.GroupBy(r => group(r.Code ?? "")).ToDictionary(g => g.Key, g => g.Sum(r => r.Number));
+        var counts = values.GroupBy(v => v).ToDictionary(g => g.Key, g => g.Count());
         return keys.Select(k => new KeyCount(k, counts.GetValueOrDefault(k))).ToList();
-    }
-
-    /// <summary>The band limits of <see cref="DashboardSql.Structure"/> as of <paramref name="today"/>.</summary>
-    internal static DynamicParameters StructureArgs(string scope, DateOnly today)
-    {
-        var args = new DynamicParameters(new { Scope = scope });
-        foreach (var years in StructureBands.AgeBandStarts)
-        {
-            args.Add($"Age{years}", StructureBands.ReachedBy(today, years), System.Data.DbType.Date);
-        }
-        foreach (var years in StructureBands.ServiceBandStarts)
-        {
-            args.Add($"Service{years}", StructureBands.ReachedBy(today, years), System.Data.DbType.Date);
-        }
-        return args;
     }
 
     private static int GradeOrder(string grade) => grade switch
@@ -124,12 +105,16 @@ internal sealed class DashboardReader(DbSession db, InsightsScope scope, Insight
         _ => 4,
     };
 
-    private sealed class DimensionRow
+    internal sealed class PersonRow
     {
-        public string Dim { get; init; } = "";
-        public string? Code { get; init; }
-        public string? Sub { get; init; }
-        public int Number { get; init; }
+        public Guid WorkerId { get; init; }
+        public string OrgPath { get; init; } = "";
+        public DateOnly BirthDate { get; init; }
+        public string Gender { get; init; } = "";
+        public string Education { get; init; } = "";
+        public string PoliticalStatus { get; init; } = "";
+        public DateOnly ServiceStartDate { get; init; }
+        public int SocialWork { get; init; }
     }
 
     private sealed class ChildRow

@@ -7,39 +7,17 @@ namespace CommunityWorkforce.Insights.Dashboard;
 internal static class DashboardSql
 {
     /// <summary>
-    /// The subtree's roster counted set-wise in one statement (no row per person leaves the database): per org path
-    /// (the children's headcounts), per age band and gender, education code, political status and service band, and
-    /// the holders of Training's social-work certificate (any on record, probed through the certificates' worker index).
-    /// Bands compare the dates with <c>@AgeNN</c> / <c>@ServiceNN</c>, the latest date that has reached NN full years
-    /// (<see cref="StructureBands.ReachedBy"/>), so they agree with <see cref="StructureBands.FullYears"/> to the day.
-    /// SQLite materialises the common table expression once because it is used more than once.
+    /// The subtree's roster in one read, each row with Training's definition of certified (any social-work
+    /// certificate on record) as a flag probed through the certificates' worker index, so that the pyramid, the
+    /// groups, the children's headcounts and the certification rate come from the same rows.
     /// </summary>
-    public const string Structure = """
-        WITH insights_roster AS (
-            SELECT w.org_path, w.gender, w.education, w.political_status,
-                   CASE WHEN w.birth_date <= @Age60 THEN '60+' WHEN w.birth_date <= @Age55 THEN '55-59'
-                        WHEN w.birth_date <= @Age50 THEN '50-54' WHEN w.birth_date <= @Age45 THEN '45-49'
-                        WHEN w.birth_date <= @Age40 THEN '40-44' WHEN w.birth_date <= @Age35 THEN '35-39'
-                        WHEN w.birth_date <= @Age30 THEN '30-34' ELSE '<30' END AS age_band,
-                   CASE WHEN w.service_start_date <= @Service21 THEN '21+' WHEN w.service_start_date <= @Service16 THEN '16-20'
-                        WHEN w.service_start_date <= @Service11 THEN '11-15' WHEN w.service_start_date <= @Service6 THEN '6-10'
-                        WHEN w.service_start_date <= @Service3 THEN '3-5' ELSE '0-2' END AS service_band,
-                   CASE WHEN EXISTS (SELECT 1 FROM training_v_certificates c WHERE c.worker_id = w.worker_id AND c.kind = 'social-work')
-                        THEN 1 ELSE 0 END AS social_work
-            FROM staffing_v_worker_profile w
-            WHERE {scope:w.org_path} AND w.status <> 'left'
-        )
-        SELECT 'path' AS Dim, r.org_path AS Code, '' AS Sub, COUNT(*) AS Number FROM insights_roster r GROUP BY r.org_path
-        UNION ALL
-        SELECT 'age' AS Dim, r.age_band AS Code, r.gender AS Sub, COUNT(*) AS Number FROM insights_roster r GROUP BY r.age_band, r.gender
-        UNION ALL
-        SELECT 'education' AS Dim, r.education AS Code, '' AS Sub, COUNT(*) AS Number FROM insights_roster r GROUP BY r.education
-        UNION ALL
-        SELECT 'political' AS Dim, r.political_status AS Code, '' AS Sub, COUNT(*) AS Number FROM insights_roster r GROUP BY r.political_status
-        UNION ALL
-        SELECT 'service' AS Dim, r.service_band AS Code, '' AS Sub, COUNT(*) AS Number FROM insights_roster r GROUP BY r.service_band
-        UNION ALL
-        SELECT 'social-work' AS Dim, '' AS Code, '' AS Sub, COALESCE(SUM(r.social_work), 0) AS Number FROM insights_roster r
+    public const string People = """
+        SELECT w.worker_id AS WorkerId, w.org_path AS OrgPath, w.birth_date AS BirthDate, w.gender AS Gender,
+               w.education AS Education, w.political_status AS PoliticalStatus, w.service_start_date AS ServiceStartDate,
+               CASE WHEN EXISTS (SELECT 1 FROM training_v_certificates c WHERE c.worker_id = w.worker_id AND c.kind = 'social-work')
+                    THEN 1 ELSE 0 END AS SocialWork
+        FROM staffing_v_worker_profile w
+        WHERE {scope:w.org_path} AND w.status <> 'left'
         """;
 
     public const string Children = """

@@ -20,31 +20,6 @@ public static class StructureBands
         return asOf < from.AddYears(years) ? years - 1 : years;
     }
 
-    /// <summary>
-    /// The latest date <c>d</c> with <c>FullYears(d, asOf) ≥ years</c>: everyone born (or starting service) on or before
-    /// it has reached <paramref name="years"/> full years, so SQL can band by comparing a date column with it (29 February
-    /// included, exactly as <see cref="FullYears"/> counts).
-    /// </summary>
-    public static DateOnly ReachedBy(DateOnly asOf, int years)
-    {
-        var d = asOf.AddYears(-years);
-        while (FullYears(d, asOf) < years)
-        {
-            d = d.AddDays(-1);
-        }
-        while (FullYears(d.AddDays(1), asOf) >= years)
-        {
-            d = d.AddDays(1);
-        }
-        return d;
-    }
-
-    /// <summary>The age bands' lower limits in years (for <see cref="ReachedBy"/>): 30, 35, …, 60.</summary>
-    public static readonly IReadOnlyList<int> AgeBandStarts = [30, 35, 40, 45, 50, 55, 60];
-
-    /// <summary>The service bands' lower limits in years: 3, 6, 11, 16, 21.</summary>
-    public static readonly IReadOnlyList<int> ServiceBandStarts = [3, 6, 11, 16, 21];
-
     public static string AgeBand(int age) => age switch
     {
         < 30 => "<30",
