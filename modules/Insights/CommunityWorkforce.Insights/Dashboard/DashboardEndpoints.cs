@@ -14,7 +14,8 @@ internal static class DashboardEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/insights").WithTags("Insights");
-        group.MapGet("/home", Home).RequireAuthorization(Policies.Staff).WithName("GetInsightsHome");
+        group.MapGet("/home", Home).RequireAuthorization(Policies.Staff).WithName("GetInsightsHome")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/org-units/{id:guid}/dashboard", Get).RequireAuthorization(Policies.Staff).WithName("GetStructureDashboard");
         group.MapGet("/org-units/{id:guid}/dashboard/export", Export).RequireAuthorization(Policies.Staff).WithName("ExportStructureDashboard")
             .Produces(StatusCodes.Status200OK, contentType: Xlsx);
