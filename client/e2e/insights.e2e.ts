@@ -29,6 +29,7 @@ describe('insights: HR of 静安区 drills down to a community, sees its gap, re
   const shortName = `演示短缺居委会${suffix}`;
   const districtHr = `hr.jingan${suffix}`;
   const password = 'Journey2026pw';
+  let lineName = '';
 
   beforeAll(async () => {
     browser = await openBrowser();
@@ -36,6 +37,10 @@ describe('insights: HR of 静安区 drills down to a community, sees its gap, re
     const units = await call<{ items: { id: string; code: string }[] }>(admin, 'GET', '/api/staffing/org-units?q=310106&pageSize=50');
     const district = units.items.find((u) => u.code === '310106')!.id;
     const street = units.items.find((u) => u.code === '310106021')!.id;
+    // A 全岗通 service line with holders in 静安区, as the dashboard names it (CompetencyFramework's Chinese name).
+    const dashboard = await call<{ allRound: { lines: { key: string; nameZh: string }[] } }>(admin, 'GET', `/api/insights/org-units/${district}/dashboard`);
+    lineName = dashboard.allRound.lines[0]!.nameZh;
+    expect(lineName).not.toBe(dashboard.allRound.lines[0]!.key);
     // A community 5 short of its norm (population 3,000 → 6) with room for 5 in its quota; the demo street's other
     // communities are above their norms, with workers due for rotation.
     const unit = (name: string, code: string, population: number) =>
@@ -67,6 +72,9 @@ describe('insights: HR of 静安区 drills down to a community, sees its gap, re
     await signIn(page, districtHr, password);
     await landAndOpen(page, '队伍分析', '/insights/dashboard');
     await page.getByRole('heading', { name: '队伍分析 · 静安区' }).waitFor();
+    // The 全岗通 chart's table view names the service lines in Chinese, not by their codes.
+    await page.getByLabel('全岗通覆盖的显示方式').getByText('表格').click();
+    await page.getByRole('cell', { name: lineName, exact: true }).first().waitFor();
     await page.getByRole('button', { name: '查看 临汾路街道' }).click();
     await page.getByRole('heading', { name: '队伍分析 · 临汾路街道' }).waitFor();
     await page.getByRole('button', { name: `查看 ${shortName}` }).click();

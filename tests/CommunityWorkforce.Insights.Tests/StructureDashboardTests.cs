@@ -76,7 +76,11 @@ public sealed class StructureDashboardTests
                 Is.EqualTo((1, 0.25m, 0.5m, false)));
             var allRound = d.GetProperty("allRound");
             Assert.That((allRound.Int("certified"), allRound.GetProperty("rate").GetDecimal()), Is.EqualTo((1, 0.25m)));
-            Assert.That(allRound.GetProperty("lines").EnumerateArray().Single().Int("count"), Is.EqualTo(1));
+            var shown = allRound.GetProperty("lines").EnumerateArray().Single();
+            Assert.That((shown.Str("key"), shown.Int("count")), Is.EqualTo((line.Str("code"), 1)));
+            Assert.That((shown.Str("nameZh"), shown.Str("nameEn")), Is.EqualTo((line.Str("nameZh"), line.Str("nameEn"))),
+                "the 全岗通 line is shown by CompetencyFramework's name, not its code");
+            Assert.That(shown.Str("nameZh"), Is.Not.EqualTo(shown.Str("key")));
             Assert.That(d.GetProperty("grades").EnumerateArray().Select(g => (g.Str("postType"), g.Int("level"), g.Int("count"))),
                 Is.EquivalentTo(new[] { ("head", 9, 1), ("staff", 3, 2) }));
             Assert.That(d.Int("ungraded"), Is.EqualTo(1));
@@ -87,7 +91,7 @@ public sealed class StructureDashboardTests
             Assert.That(d.GetProperty("trail").EnumerateArray().Select(t => t.Str("level")), Is.EqualTo(new[] { "city", "district", "street" }));
         });
 
-        // Real time: a write shows on the next read (no cache).
+        // Real time: a write shows on the next read (the cache is invalidated by the write).
         await NewWorker(units[1], new Person(YearsAgo(40), true));
         var after = await Admin.GetJson($"/api/insights/org-units/{units[1]}/dashboard");
         Assert.That(after.Int("headcount"), Is.EqualTo(2));

@@ -2551,7 +2551,7 @@ export interface components {
             headcount: number;
             /** Format: double */
             rate: number;
-            lines: components["schemas"]["KeyCount"][];
+            lines: components["schemas"]["LineCount"][];
         };
         AppealRequest: {
             reason: string;
@@ -3740,6 +3740,13 @@ export interface components {
             level: number;
             indicatorZh: string;
             indicatorEn: string;
+        };
+        LineCount: {
+            key: string;
+            nameZh: string;
+            nameEn: string;
+            /** Format: int32 */
+            count: number;
         };
         MeResponse: {
             /** Format: uuid */
@@ -9054,19 +9061,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Signed in with a role that may not call this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
-                content?: never;
             };
         };
     };

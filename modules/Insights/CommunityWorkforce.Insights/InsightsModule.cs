@@ -13,7 +13,9 @@ namespace CommunityWorkforce.Insights;
 
 /// <summary>
 /// 队伍分析 — read-only: structure dashboards, staffing against norms with transfer suggestions, turnover and a
-/// five-year forecast, computed on read from the other modules' published views (no tables of its own, no cache).
+/// five-year forecast, computed from the other modules' published views (no tables of its own). The dashboard, norms,
+/// forecast and transfer suggestions are kept in <see cref="InsightsCache"/> until this host writes a module they read
+/// (at most 30 s).
 /// </summary>
 public sealed class InsightsModule : IModule
 {
@@ -26,6 +28,7 @@ public sealed class InsightsModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<InsightsScope>();
+        services.AddScoped<InsightsCache>();
         services.AddScoped<DashboardReader>();
         services.AddScoped<NormsReader>();
         services.AddScoped<TransferPlanner>();

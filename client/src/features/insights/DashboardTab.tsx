@@ -1,6 +1,6 @@
 import { App, Button, Card, Col, Row, Space, Statistic, Typography } from 'antd';
 import { fileNameFrom, saveBlob } from '../../api/files';
-import { useT } from '../../app/i18n';
+import { useLocale, useT } from '../../app/i18n';
 import { useReportError } from '../../app/problems';
 import { ResponsiveTable } from '../../app/ResponsiveTable';
 import { ChartCard } from './ChartCard';
@@ -13,6 +13,7 @@ type Child = Dashboard['children'][number];
 
 export function DashboardTab({ data, onOpen }: { data: Dashboard; onOpen: (id: string) => void }) {
   const t = useT();
+  const [locale] = useLocale();
   const { message } = App.useApp();
   const report = useReportError();
   const exporting = useExportDashboard();
@@ -106,7 +107,7 @@ export function DashboardTab({ data, onOpen }: { data: Dashboard; onOpen: (id: s
           </ChartCard>
         </Col>
         <Col xs={24} lg={12}>
-          <ChartCard title={t('insights.allRound')} categories={data.allRound.lines.map((l) => l.key)}
+          <ChartCard title={t('insights.allRound')} categories={data.allRound.lines.map((l) => (locale === 'en' ? l.nameEn : l.nameZh))}
             series={[{ name: t('insights.count'), data: data.allRound.lines.map((l) => l.count), color: '#52c41a' }]} />
         </Col>
       </Row>

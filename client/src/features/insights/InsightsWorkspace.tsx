@@ -1,3 +1,4 @@
+import { failureMessage } from '../../api/problem';
 import { Alert, Breadcrumb, Spin, Tabs, Typography } from 'antd';
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { useT } from '../../app/i18n';
@@ -30,7 +31,7 @@ export default function InsightsWorkspace() {
       <Typography.Title level={2} style={{ fontSize: 18, marginTop: 0 }}>
         {unit ? `${t('insights.nav.workspace')} · ${unit.name}` : t('insights.nav.workspace')}
       </Typography.Title>
-      {home.isError && <Alert type="error" showIcon message={String(home.error)} />}
+      {home.isError && <Alert type="error" showIcon message={failureMessage(home.error)} />}
       {dashboard.data && (
         <nav aria-label={t('insights.trail')} style={{ marginBottom: 12 }}>
           <Breadcrumb

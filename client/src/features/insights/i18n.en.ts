@@ -8,7 +8,7 @@ export const insightsEn: Record<keyof typeof insightsZhCN, string> = {
   'insights.tab.forecast': 'Forecast',
   'insights.tab.turnover': 'Turnover',
   'insights.trail': 'Level',
-  'insights.asOf': 'As of {date} (computed live)',
+  'insights.asOf': 'As of {date} (recomputed after every change, cached for at most 30 s)',
   'insights.view.chart': 'Chart',
   'insights.view.table': 'Table',
   'insights.view.label': 'How to show {title}',

@@ -7,7 +7,7 @@ export const insightsZhCN = {
   'insights.tab.forecast': '需求预测',
   'insights.tab.turnover': '流动与稳定',
   'insights.trail': '所在层级',
-  'insights.asOf': '统计日期 {date}（实时计算）',
+  'insights.asOf': '统计日期 {date}（每次写入后重新计算，最长缓存 30 秒）',
   'insights.view.chart': '图表',
   'insights.view.table': '表格',
   'insights.view.label': '{title}的显示方式',

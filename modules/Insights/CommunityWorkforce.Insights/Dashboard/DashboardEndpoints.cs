@@ -14,15 +14,22 @@ internal static class DashboardEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/insights").WithTags("Insights");
-        group.MapGet("/home", Home).RequireAuthorization(Policies.Staff).WithName("GetInsightsHome");
+        group.MapGet("/home", Home).RequireAuthorization(Policies.Staff).WithName("GetInsightsHome")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/org-units/{id:guid}/dashboard", Get).RequireAuthorization(Policies.Staff).WithName("GetStructureDashboard");
         group.MapGet("/org-units/{id:guid}/dashboard/export", Export).RequireAuthorization(Policies.Staff).WithName("ExportStructureDashboard")
             .Produces(StatusCodes.Status200OK, contentType: Xlsx);
     }
 
-    /// <summary>The unit the caller's insights start from: their own scope's unit (the city for admin).</summary>
-    private static async Task<Results<Ok<UnitRef>, NotFound>> Home(InsightsScope scope, CancellationToken ct) =>
-        await scope.HomeAsync(ct) is { } unit ? TypedResults.Ok(unit) : TypedResults.NotFound();
+    /// <summary>
+    /// The unit the caller's insights start from: their own scope's unit (the city for admin). An account with no org
+    /// scope gets a 403 problem that says so (not a bare 404).
+    /// </summary>
+    private static async Task<Results<Ok<UnitRef>, ProblemHttpResult>> Home(InsightsScope scope, CancellationToken ct) =>
+        await scope.HomeAsync(ct) is { } unit
+            ? TypedResults.Ok(unit)
+            : Problems.Forbidden(Text.Of("您的账号未分配组织范围（或其单位已不存在），无法查看队伍分析。请联系系统管理员分配所属单位。",
+                "Your account has no org scope (or its unit no longer exists), so there is nothing to analyse. Ask the administrator to assign your unit."));
 
     private static async Task<Results<Ok<DashboardResponse>, NotFound>> Get(Guid id, InsightsScope scope, DashboardReader reader, CancellationToken ct)
     {
@@ -56,7 +63,7 @@ internal static class DashboardEndpoints
             ["学历"] = Counts(d.Education, "学历代码"),
             ["政治面貌"] = Counts(d.Political, "政治面貌"),
             ["工作年限"] = Counts(d.Service, "年限段"),
-            ["全岗通"] = Counts(d.AllRound.Lines, "服务条线"),
+            ["全岗通"] = d.AllRound.Lines.Select(l => new Dictionary<string, object?> { ["条线代码"] = l.Key, ["服务条线"] = l.NameZh, ["人数"] = l.Count }).ToList(),
             ["岗位等级"] = d.Grades.Select(g => new Dictionary<string, object?> { ["岗位类型"] = g.PostType, ["等级"] = g.Level, ["人数"] = g.Count }).ToList(),
             ["考核等次"] = Counts(d.Appraisal.Grades, "等次"),
         };

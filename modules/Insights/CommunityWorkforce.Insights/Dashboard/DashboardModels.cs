@@ -21,8 +21,11 @@ public sealed record ChildUnit
 /// <summary>社工持证率 — workers holding a social-work certificate against the target share.</summary>
 public sealed record CertificationFigure(int Certified, int Headcount, decimal Rate, decimal Target, bool MeetsTarget);
 
-/// <summary>全岗通 — workers holding at least one valid passed certification, and holders per service line.</summary>
-public sealed record AllRoundFigure(int Certified, int Headcount, decimal Rate, IReadOnlyList<KeyCount> Lines);
+/// <summary>A 全岗通 service line (its code as <paramref name="Key"/>, its names from CompetencyFramework) and its holders.</summary>
+public sealed record LineCount(string Key, string NameZh, string NameEn, int Count);
+
+/// <summary>全岗通 — workers holding at least one valid passed certification, and holders per service line (in the framework's order).</summary>
+public sealed record AllRoundFigure(int Certified, int Headcount, decimal Rate, IReadOnlyList<LineCount> Lines);
 
 /// <summary>One grade (post type and level, 三岗十八级) and how many hold it.</summary>
 public sealed record GradeCount(string PostType, int Level, int Count);
@@ -33,7 +36,10 @@ public sealed record VacancyFigure(int Quota, int Filled, int Vacant, decimal Ra
 /// <summary>The grade mix of the latest published annual appraisal in the subtree.</summary>
 public sealed record AppraisalFigure(int? Year, int Total, IReadOnlyList<KeyCount> Grades);
 
-/// <summary>The structure of a unit's workforce (its whole subtree), computed on read.</summary>
+/// <summary>
+/// The structure of a unit's workforce (its whole subtree), computed from the other modules' published views and
+/// kept until this host next writes one of them (at most 30 s): a write shows on the next read.
+/// </summary>
 public sealed record DashboardResponse
 {
     public UnitRef Unit { get; init; } = new();

@@ -1,12 +1,24 @@
+using CommunityWorkforce.CompetencyFramework.Contracts;
 using CommunityWorkforce.Insights.Scope;
 using CommunityWorkforce.Training.Contracts;
 
 namespace CommunityWorkforce.Insights.Dashboard;
 
-/// <summary>Reads and computes a unit's structure dashboard. No cache: every figure is as of the request.</summary>
-internal sealed class DashboardReader(DbSession db, InsightsScope scope, ITrainingQueries training, TimeProvider clock)
+/// <summary>
+/// Reads and computes a unit's structure dashboard, kept in <see cref="InsightsCache"/> until this host writes any of
+/// the five modules it reads (at most 30 s).
+/// </summary>
+internal sealed class DashboardReader(DbSession db, InsightsScope scope, InsightsCache cache, ITrainingQueries training,
+    ICompetencyQueries competency, TimeProvider clock)
 {
-    public async Task<DashboardResponse> ReadAsync(UnitRef unit, CancellationToken ct)
+    /// <summary>The modules whose published views (and settings) the dashboard reads.</summary>
+    public static readonly IReadOnlyList<string> DependsOn =
+        [InsightsCache.Staffing, InsightsCache.Training, InsightsCache.Competency, InsightsCache.Career, InsightsCache.Performance];
+
+    public Task<DashboardResponse> ReadAsync(UnitRef unit, CancellationToken ct) =>
+        cache.GetAsync("dashboard", unit, "", DependsOn, () => ComputeAsync(unit, ct));
+
+    private async Task<DashboardResponse> ComputeAsync(UnitRef unit, CancellationToken ct)
     {
         var today = LocalDate.Today(clock);
         var args = new { Scope = InsightsScope.Pattern(unit), UnitId = unit.Id, Today = today };
@@ -14,7 +26,15 @@ internal sealed class DashboardReader(DbSession db, InsightsScope scope, ITraini
         var children = await db.QueryAsync<ChildRow>(DashboardSql.Children, args, ct);
         var allRoundRows = await db.QueryAsync<CodeCount>(DashboardSql.AllRound, args, ct);
         var allRound = allRoundRows.Where(r => r.Code == "*").Sum(r => r.Number);
-        var lines = allRoundRows.Where(r => r.Code != "*").OrderBy(r => r.Code, StringComparer.Ordinal).ToList();
+        // The service lines' names and order from CompetencyFramework (its coverage read lists every active line).
+        var lineInfo = (await competency.CoverageAsync(unit.Id, today, ct))
+            .Select((l, i) => (l.LineCode, l.NameZh, l.NameEn, Order: i)).ToDictionary(l => l.LineCode);
+        var lines = allRoundRows.Where(r => r.Code != "*")
+            .OrderBy(r => lineInfo.TryGetValue(r.Code, out var info) ? info.Order : int.MaxValue).ThenBy(r => r.Code, StringComparer.Ordinal)
+            .Select(r => lineInfo.TryGetValue(r.Code, out var info)
+                ? new LineCount(r.Code, info.NameZh, info.NameEn, r.Number)
+                : new LineCount(r.Code, r.Code, r.Code, r.Number))
+            .ToList();
         var grades = await db.QueryAsync<GradeRow>(DashboardSql.Grades, args, ct);
         var vacancy = (await db.QuerySingleOrDefaultAsync<VacancyRow>(DashboardSql.Vacancy, args, ct))!;
         var year = await db.ExecuteScalarAsync<int?>(DashboardSql.LatestAnnualYear, args, ct);
@@ -60,7 +80,7 @@ internal sealed class DashboardReader(DbSession db, InsightsScope scope, ITraini
             Political = Tally(StructureBands.PoliticalGroups, people.Select(p => StructureBands.PoliticalGroup(p.PoliticalStatus))),
             Service = Tally(StructureBands.ServiceBands, people.Select(p => StructureBands.ServiceBand(Math.Max(0, StructureBands.FullYears(p.ServiceStartDate, today))))),
             Certification = new CertificationFigure(socialWork, headcount, Rate(socialWork, headcount), target, Rate(socialWork, headcount) >= target),
-            AllRound = new AllRoundFigure(allRound, headcount, Rate(allRound, headcount), lines.Select(l => new KeyCount(l.Code, l.Number)).ToList()),
+            AllRound = new AllRoundFigure(allRound, headcount, Rate(allRound, headcount), lines),
             Grades = grades.Select(g => new GradeCount(g.PostType, g.Level, g.Number)).ToList(),
             Ungraded = Math.Max(0, headcount - graded),
             Vacancy = new VacancyFigure(vacancy.Quota, vacancy.Filled, vacancy.Vacant, Rate(vacancy.Vacant, vacancy.Quota)),

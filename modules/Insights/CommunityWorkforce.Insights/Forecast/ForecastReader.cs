@@ -5,10 +5,20 @@ using CommunityWorkforce.Insights.Scope;
 
 namespace CommunityWorkforce.Insights.Forecast;
 
-/// <summary>Reads a subtree once and projects it and each direct child with <see cref="ForecastModel"/>.</summary>
-internal sealed class ForecastReader(DbSession db, NormsReader norms, IStaffingRules rules, ICareerQueries career, TimeProvider clock)
+/// <summary>
+/// Reads a subtree once and projects it and each direct child with <see cref="ForecastModel"/>; the result is kept in
+/// <see cref="InsightsCache"/> until this host writes Staffing's or CareerPath's tables (at most 30 s).
+/// </summary>
+internal sealed class ForecastReader(DbSession db, NormsReader norms, IStaffingRules rules, ICareerQueries career, InsightsCache cache,
+    TimeProvider clock)
 {
-    public async Task<ForecastResponse> ReadAsync(UnitRef unit, int horizon, CancellationToken ct)
+    public static readonly IReadOnlyList<string> DependsOn = [InsightsCache.Staffing, InsightsCache.Career];
+
+    public Task<ForecastResponse> ReadAsync(UnitRef unit, int horizon, CancellationToken ct) =>
+        cache.GetAsync("forecast", unit, horizon.ToString(System.Globalization.CultureInfo.InvariantCulture), DependsOn,
+            () => ComputeAsync(unit, horizon, ct));
+
+    private async Task<ForecastResponse> ComputeAsync(UnitRef unit, int horizon, CancellationToken ct)
     {
         var today = LocalDate.Today(clock);
         var args = new { Scope = InsightsScope.Pattern(unit), Today = today };

@@ -2,10 +2,18 @@ using CommunityWorkforce.Insights.Scope;
 
 namespace CommunityWorkforce.Insights.Norms;
 
-/// <summary>Staffing against norms for every unit of a subtree, computed on read with Staffing's own norm rule.</summary>
-internal sealed class NormsReader(DbSession db, IStaffingRules rules, TimeProvider clock)
+/// <summary>
+/// Staffing against norms for every unit of a subtree with Staffing's own norm rule, kept in <see cref="InsightsCache"/>
+/// until this host writes Staffing's tables (at most 30 s).
+/// </summary>
+internal sealed class NormsReader(DbSession db, IStaffingRules rules, InsightsCache cache, TimeProvider clock)
 {
-    public async Task<NormsResponse> ReadAsync(UnitRef unit, CancellationToken ct)
+    public static readonly IReadOnlyList<string> DependsOn = [InsightsCache.Staffing];
+
+    public Task<NormsResponse> ReadAsync(UnitRef unit, CancellationToken ct) =>
+        cache.GetAsync("norms", unit, "", DependsOn, () => ComputeAsync(unit, ct));
+
+    private async Task<NormsResponse> ComputeAsync(UnitRef unit, CancellationToken ct)
     {
         var rule = await rules.NormRuleAsync(ct);
         var lines = await LinesAsync(unit, rule, ct);

@@ -23,14 +23,23 @@ internal sealed class InsightsScope(DbSession db, CurrentUser user)
         return unit is not null && user.CanSee(unit.Path) ? unit : null;
     }
 
-    /// <summary>The unit the caller's pages start from: their scope's unit, or the city for admin.</summary>
+    /// <summary>
+    /// The unit the caller's pages start from: the city for admin; otherwise the unit of their scope — their account's
+    /// unit, or the unit whose path is their scope path when the account names no unit. Null when they have no scope.
+    /// </summary>
     public async Task<UnitRef?> HomeAsync(CancellationToken ct)
     {
         if (user.IsAdmin)
         {
             return await db.QuerySingleOrDefaultAsync<UnitRef>(ScopeSql.Root, new { Skip = 0, Take = 1 }, ct);
         }
-        return user.OrgUnitId is { } id ? await FindAsync(id, ct) : null;
+        if (user.OrgUnitId is { } id && await FindAsync(id, ct) is { } own)
+        {
+            return own;
+        }
+        return user.ScopePath is { Length: > 0 } path
+            ? await db.QuerySingleOrDefaultAsync<UnitRef>(ScopeSql.ByPath, new { Path = path }, ct)
+            : null;
     }
 
     /// <summary>The unit and its ancestors that the caller may see, from the top down (the drill-down trail).</summary>
@@ -61,6 +70,11 @@ internal static class ScopeSql
     public const string Root = """
         SELECT u.id AS Id, u.code AS Code, u.name AS Name, u.level AS Level, u.path AS Path
         FROM staffing_v_org_units u WHERE u.parent_id IS NULL AND u.status = 'active' ORDER BY u.code {page}
+        """;
+
+    public const string ByPath = """
+        SELECT u.id AS Id, u.code AS Code, u.name AS Name, u.level AS Level, u.path AS Path
+        FROM staffing_v_org_units u WHERE u.path = @Path
         """;
 
     public const string ByCode = """

@@ -5,12 +5,18 @@ using CommunityWorkforce.Insights.Scope;
 namespace CommunityWorkforce.Insights.Transfers;
 
 /// <summary>Reads a subtree's units, candidates and free places, solves <see cref="TransferModel"/> and explains each move.</summary>
-internal sealed class TransferPlanner(DbSession db, NormsReader norms, IStaffingRules rules, TimeProvider clock)
+/// <remarks>The plan is kept in <see cref="InsightsCache"/> until this host writes Staffing's tables (at most 30 s).</remarks>
+internal sealed class TransferPlanner(DbSession db, NormsReader norms, IStaffingRules rules, InsightsCache cache, TimeProvider clock)
 {
+    public static readonly IReadOnlyList<string> DependsOn = [InsightsCache.Staffing];
+
     /// <summary>Candidates per over-norm unit kept in the network: the most movable first (due for rotation, longest in post).</summary>
     private const int CandidatesPerSurplusPlace = 4;
 
-    public async Task<TransferPlan> PlanAsync(UnitRef unit, CancellationToken ct)
+    public Task<TransferPlan> PlanAsync(UnitRef unit, CancellationToken ct) =>
+        cache.GetAsync("transfers", unit, "", DependsOn, () => ComputeAsync(unit, ct));
+
+    private async Task<TransferPlan> ComputeAsync(UnitRef unit, CancellationToken ct)
     {
         var today = LocalDate.Today(clock);
         var rule = await rules.NormRuleAsync(ct);
