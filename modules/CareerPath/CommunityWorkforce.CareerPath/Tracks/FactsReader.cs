@@ -1,4 +1,5 @@
 using CommunityWorkforce.Training.Contracts;
+using Dapper;
 
 namespace CommunityWorkforce.CareerPath.Tracks;
 
@@ -49,13 +50,22 @@ internal static class FactsSql
         WHERE c.kind = 'social-work' AND (c.expires_on IS NULL OR c.expires_on >= @AsOf) AND c.worker_id IN (SELECT p.worker_id
         """ + Workers + ")";
 
+    /// <summary>How many competency codes <see cref="CompetenciesNamed"/> takes (<c>@C0</c> … <c>@C7</c>; unused ones null).</summary>
+    public const int NamedCompetencies = 8;
+
     /// <summary>
     /// The highest level held of each competency the criteria name (a city holds about eighteen rows per worker; only the
     /// criteria's few are read and carried).
     /// </summary>
+    public const string CompetenciesNamed = """
+        SELECT l.worker_id AS WorkerId, l.competency_code AS Code, MAX(l.level) AS Level FROM competency_v_worker_levels l
+        WHERE l.competency_code IN (@C0, @C1, @C2, @C3, @C4, @C5, @C6, @C7) AND l.worker_id IN (SELECT p.worker_id
+        """ + Workers + ") GROUP BY l.worker_id, l.competency_code";
+
+    /// <summary>The highest level held of every competency (criteria naming more than <see cref="NamedCompetencies"/>).</summary>
     public const string Competencies = """
         SELECT l.worker_id AS WorkerId, l.competency_code AS Code, MAX(l.level) AS Level FROM competency_v_worker_levels l
-        WHERE l.competency_code IN @Codes AND l.worker_id IN (SELECT p.worker_id
+        WHERE l.worker_id IN (SELECT p.worker_id
         """ + Workers + ") GROUP BY l.worker_id, l.competency_code";
 }
 
@@ -87,14 +97,27 @@ internal sealed class FactsReader(DbSession db, ITrainingQueries training)
         var args = new
         {
             Scope = scopePattern, WorkerId = workerId, FromYear = asOf.Year - (criteria.RecentYears ?? 0), HoursFrom = asOf.AddYears(-1), AsOf = asOf,
-            Codes = criteria.Competencies.Select(c => c.Code).Distinct().ToArray(),
         };
         var rows = await db.QueryAsync<BaseRow>(FactsSql.Base, args, ct);
         var grades = criteria.RecentYears is null ? []
             : await db.QueryAsync<YearValue>(rows.Count > FactsSql.GradesByCycleFrom && db.Dialect.Provider == DatabaseProvider.Sqlite ? FactsSql.GradesByCycle : FactsSql.Grades, args, ct);
         var hours = criteria.MinTrainingHours is null ? [] : await db.QueryAsync<HoursRow>(FactsSql.Hours, args, ct);
         var certificates = criteria.SocialWorkLevel is null ? [] : await db.QueryAsync<YearValue>(FactsSql.SocialWork, args, ct);
-        var competencies = criteria.Competencies.Count == 0 ? [] : await db.QueryAsync<CompetencyRow>(FactsSql.Competencies, args, ct);
+        var codes = criteria.Competencies.Select(c => c.Code).Distinct().ToList();
+        IReadOnlyList<CompetencyRow> competencies = [];
+        if (codes.Count is > 0 and <= FactsSql.NamedCompetencies)
+        {
+            var named = new DynamicParameters(args);
+            for (var i = 0; i < FactsSql.NamedCompetencies; i++)
+            {
+                named.Add("C" + i, i < codes.Count ? codes[i] : null);
+            }
+            competencies = await db.QueryAsync<CompetencyRow>(FactsSql.CompetenciesNamed, named, ct);
+        }
+        else if (codes.Count > 0)
+        {
+            competencies = await db.QueryAsync<CompetencyRow>(FactsSql.Competencies, args, ct);
+        }
         var gradesBy = grades.GroupBy(g => g.WorkerId).ToDictionary(g => g.Key, g => g.GroupBy(y => y.Year).ToDictionary(y => y.Key, y => y.First().Value));
         var hoursBy = hours.ToDictionary(h => h.WorkerId, h => h.Hours);
         var certificateBy = certificates.GroupBy(c => c.WorkerId).ToDictionary(g => g.Key, g => g.MaxBy(c => Array.IndexOf(SocialWorkOrder, c.Value))!.Value);
