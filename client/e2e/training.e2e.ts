@@ -16,12 +16,24 @@ async function call<T>(auth: Record<string, string>, method: string, path: strin
   return (await response.json()) as T;
 }
 
+const DAY = 86_400_000;
+const CHINA_OFFSET = 8 * 3_600_000;
+
+/** Milliseconds left until midnight in China (UTC+8). */
+function untilChinaMidnight(): number {
+  return DAY - ((Date.now() + CHINA_OFFSET) % DAY);
+}
+
 describe('training: a session of 12 places, a waiting list, attendance and the worker’s track', () => {
   let browser: Browser;
   const title = `社区调解实务（演示 ${Date.now() % 100000}）`;
   let hoursBefore = 0;
 
   beforeAll(async () => {
+    // The session starts later today in China (UTC+8): attendance is taken from the session's day on, enrolments may be
+    // cancelled only before it starts, and its hours count in the year the track shows. Within ten minutes of midnight in
+    // China there is no such moment for the whole journey, so it waits for the new day first (at most ten minutes).
+    if (untilChinaMidnight() < 10 * 60_000) await new Promise((resolve) => setTimeout(resolve, untilChinaMidnight() + 5_000));
     browser = await openBrowser();
     // HR schedules a session of 12 places; worker.demo and 14 colleagues enrol (3 wait), through the API.
     const hr = await tokenOf('hr.linfen');
@@ -31,10 +43,8 @@ describe('training: a session of 12 places, a waiting list, attendance and the w
     const course = await call<{ id: string }>(hr, 'POST', '/api/training/courses', {
       code: `E2E-${Date.now()}`.slice(0, 20), title, category: 'service-skills', delivery: 'classroom', hours: 6, openEnrolment: true,
     });
-    // Later today in China (UTC+8): attendance is taken from the session's day on, and enrolments may still be cancelled
-    // before it starts. Three hours ahead, or a few minutes before midnight in China when that comes sooner.
-    const chinaMidnight = Math.ceil((Date.now() + 8 * 3_600_000) / 86_400_000) * 86_400_000 - 8 * 3_600_000;
-    const starts = new Date(Math.min(Date.now() + 3 * 3_600_000, chinaMidnight - 5 * 60_000));
+    // Three hours ahead, or five minutes before midnight in China when that comes sooner (at least five minutes ahead).
+    const starts = new Date(Date.now() + Math.min(3 * 3_600_000, untilChinaMidnight() - 5 * 60_000));
     const session = await call<{ id: string }>(hr, 'POST', '/api/training/sessions', {
       courseId: course.id, startsAt: starts.toISOString(), endsAt: new Date(starts.getTime() + 3 * 3_600_000).toISOString(),
       place: '临汾路街道社区党群服务中心', trainer: '王老师', capacity: 12,
@@ -44,7 +54,7 @@ describe('training: a session of 12 places, a waiting list, attendance and the w
     const roster = await call<{ items: { id: string; staffNo: string; status: string }[] }>(hr, 'GET', '/api/staffing/workers?pageSize=40&sort=staffNo');
     const others = roster.items.filter((w) => w.staffNo !== 'CW000001' && w.status === 'active').slice(0, 14).map((w) => w.id);
     await call(hr, 'POST', `/api/training/sessions/${session.id}/enrollments`, { workerIds: others });
-  });
+  }, 12 * 60_000);
   afterAll(async () => {
     await browser?.close();
   });
@@ -79,7 +89,7 @@ describe('training: a session of 12 places, a waiting list, attendance and the w
     await landAndOpen(page, '我的档案', '/my-profile');
     const track = page.getByRole('region', { name: '培训档案' });
     // The session is today (in China): its hours count this year.
-    const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+    const year = new Date(Date.now() + CHINA_OFFSET).getUTCFullYear();
     const done = hoursBefore + 6;
     await track.getByText(new RegExp(`${year} 年学时 ${done}/40`)).first().waitFor();
     await track.getByText(/剩 \d+ 天/).first().waitFor();

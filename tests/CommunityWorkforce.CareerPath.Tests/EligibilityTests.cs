@@ -84,6 +84,50 @@ public sealed class EligibilityTests
             Is.EqualTo(HttpStatusCode.Forbidden));
     }
 
+    [TestCase(0, TestName = "Scope eligibility with mandatory compliance read set-wise (every worker meets the rest)")]
+    [TestCase(22, TestName = "Scope eligibility with mandatory compliance read per worker (few meet the rest)")]
+    public async Task The_scope_list_with_mandatory_compliance_equals_each_workers_own_eligibility(int minYearsInCommunityWork)
+    {
+        var code = "t-mc-" + Guid.NewGuid().ToString("N")[..6];
+        await _hr.PutAsJsonAsync($"/api/career/stages/{code}", new
+        {
+            track = "business", nameZh = "必修达标阶段", nameEn = "Compliance stage", sortOrder = 910, version = 0,
+            criteria = new { mandatoryCompliance = true, minYearsInCommunityWork },
+        }).Ok();
+        var rows = new List<System.Text.Json.JsonElement>();
+        for (var page = 1; ; page++)
+        {
+            var list = await _hr.GetJson($"/api/career/eligibility?stage={code}&pageSize=200&page={page}");
+            rows.AddRange(list.Items());
+            if (rows.Count >= list.GetProperty("total").GetInt32())
+            {
+                break;
+            }
+        }
+        var candidates = 0;
+        foreach (var row in rows)
+        {
+            var own = (await _hr.GetJson($"/api/career/workers/{row.GetProperty("workerId").GetGuid()}/eligibility?stage={code}")).EnumerateArray().Single();
+            var criteria = own.GetProperty("criteria").EnumerateArray().ToList();
+            Assert.That(row.GetProperty("eligible").GetBoolean(), Is.EqualTo(own.GetProperty("eligible").GetBoolean()), row.ToString());
+            Assert.That(row.GetProperty("criteriaCount").GetInt32(), Is.EqualTo(criteria.Count), row.ToString());
+            // Compliance is read for those who meet everything else; for them the whole answer agrees.
+            if (criteria.Where(c => c.Str("code") != "mandatoryCompliance").All(c => c.GetProperty("met").GetBoolean()))
+            {
+                candidates++;
+                Assert.That(row.GetProperty("metCount").GetInt32(), Is.EqualTo(own.GetProperty("metCount").GetInt32()), row.ToString());
+                var missing = string.Join("；", criteria.Where(c => !c.GetProperty("met").GetBoolean()).Select(c => c.Str("missingZh")));
+                Assert.That(row.Str("missing"), Is.EqualTo(missing), row.ToString());
+            }
+        }
+        // Which path ran: above 32 candidates the subtree's standing is read at once, below it one worker at a time.
+        Assert.That(candidates, minYearsInCommunityWork == 0 ? Is.GreaterThan(32) : Is.InRange(1, 32), "candidates meeting everything but compliance");
+        if (minYearsInCommunityWork == 0)
+        {
+            Assert.That(rows.Count(r => r.GetProperty("eligible").GetBoolean()), Is.GreaterThan(0).And.LessThan(rows.Count), "compliance sets workers apart");
+        }
+    }
+
     [Test]
     public async Task The_eligible_list_of_a_street_agrees_with_each_workers_own_answer_and_with_its_export()
     {

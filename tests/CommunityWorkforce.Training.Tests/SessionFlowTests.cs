@@ -84,11 +84,16 @@ public sealed class SessionFlowTests
         Assert.That(moved, Is.EqualTo(1));
         var track = await _worker.GetJson($"/api/training/workers/{_me}/track");
         var hoursBefore = track.GetProperty("compliance").GetProperty("hoursDone").GetDecimal();
+        // The unit's compliance report (kept in a cache between writes) shows the same hours before and after.
+        async Task<decimal> ReportedHours() =>
+            (await _hr.GetJson("/api/training/compliance?q=CW000001&pageSize=5")).Items().Single().GetProperty("hoursDone").GetDecimal();
+        Assert.That(await ReportedHours(), Is.EqualTo(hoursBefore));
         await _hr.PostAsJsonAsync($"/api/training/sessions/{session.Id()}/attendance",
             new { entries = new[] { new { workerId = _me, attended = true }, new { workerId = others[0], attended = false } } }).Ok();
         await _hr.PostAsJsonAsync($"/api/training/sessions/{session.Id()}/completion", new { entries = new[] { new { workerId = _me, score = 92 } } }).Ok();
         var trackAfter = await _worker.GetJson($"/api/training/workers/{_me}/track?year={Today.Year}");
         Assert.That(trackAfter.GetProperty("compliance").GetProperty("hoursDone").GetDecimal(), Is.EqualTo(hoursBefore + 6));
+        Assert.That(await ReportedHours(), Is.EqualTo(hoursBefore + 6), "the hours credited show in the report at once");
         Assert.That(trackAfter.GetProperty("completed").EnumerateArray().Any(e => e.GetProperty("sessionId").GetGuid() == session.Id()
             && e.GetProperty("hoursCredited").GetDecimal() == 6 && e.GetProperty("score").GetInt32() == 92), Is.True);
 

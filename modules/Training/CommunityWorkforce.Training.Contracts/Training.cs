@@ -11,6 +11,12 @@ public static class TrainingViews
 
     /// <summary>Certificates held. Columns: certificate_id, worker_id, kind, level, name, issued_on, registered_on, expires_on.</summary>
     public const string Certificates = "training_v_certificates";
+
+    /// <summary>
+    /// Hours credited per completion, without its session and course (a set-wise sum of hours in a period, read off an
+    /// index). Columns: worker_id, completed_on, hours_credited.
+    /// </summary>
+    public const string CreditedHours = "training_v_credited_hours";
 }
 
 /// <summary>Certificate kinds, stable codes.</summary>
@@ -78,6 +84,13 @@ public interface ITrainingQueries
 
     /// <summary>Hours this year against the requirement, and overdue mandatory courses, on <paramref name="asOf"/>.</summary>
     Task<MandatoryCompliance> ComplianceAsync(Guid workerId, DateOnly asOf, CancellationToken ct);
+
+    /// <summary>
+    /// <see cref="ComplianceAsync"/> for every worker of a subtree who has not left, read set-wise (two queries, whatever
+    /// the number of workers): keyed by worker id. <paramref name="pathPattern"/> is an org path followed by <c>%</c>
+    /// (<c>/%</c>: the whole city).
+    /// </summary>
+    Task<IReadOnlyDictionary<Guid, MandatoryCompliance>> ComplianceOfSubtreeAsync(string pathPattern, DateOnly asOf, CancellationToken ct);
 
     /// <summary>The share of workers who should hold a social-work certificate (社工持证率目标, e.g. 0.5).</summary>
     Task<decimal> CertificationTargetRateAsync(CancellationToken ct);

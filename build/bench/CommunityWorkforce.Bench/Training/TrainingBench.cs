@@ -203,15 +203,13 @@ internal sealed class TrainingBench : IBenchModule
 
     public async Task MeasureAsync(Measurement run)
     {
-        List<string> upcoming;
+        List<string> courses;
         List<string> streetWorkers;
         string street;
         await using (var db = Sample.Open(run.Options.DataFolder))
         {
             street = await db.QuerySingleAsync<string>("SELECT id FROM staffing_org_units WHERE path = @P", new { P = run.Sample.StreetPath });
-            upcoming = (await db.QueryAsync<string>(
-                "SELECT id FROM training_sessions WHERE org_path = @P AND session_date > @Today ORDER BY session_date",
-                new { P = run.Sample.StreetPath, Today = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd") })).AsList();
+            courses = (await db.QueryAsync<string>("SELECT id FROM training_courses WHERE status = 'active' ORDER BY code")).AsList();
             streetWorkers = (await db.QueryAsync<string>("""
                 SELECT w.id FROM staffing_workers w JOIN staffing_org_units u ON u.id = w.org_unit_id
                 WHERE u.path >= @P AND u.path < @End AND w.status = 'active' ORDER BY w.staff_no
@@ -219,6 +217,26 @@ internal sealed class TrainingBench : IBenchModule
         }
 
         // Enrolment: one worker per request into the street's sessions ahead, at the run's concurrency (HR of the street).
+        // The sessions are scheduled here, empty, on every run: the generated ones ahead are full after a first run on the
+        // same data (CW_BENCH_REUSE=1), where every request would find its worker already enrolled and write nothing.
+        var upcoming = new List<string>();
+        var day = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(30);
+        for (var i = 0; i < UpcomingPerStreet; i++)
+        {
+            var starts = new DateTimeOffset(day.AddDays(i * 7).ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero);
+            using var schedule = new HttpRequestMessage(HttpMethod.Post, "/api/training/sessions")
+            {
+                Content = JsonContent.Create(new
+                {
+                    courseId = courses[i % courses.Count], orgUnitId = street, startsAt = starts, endsAt = starts.AddHours(3),
+                    place = "街道社区党群服务中心", trainer = "基准讲师", capacity = 30, enrolDeadline = day.AddDays(i * 7 - 2).ToString("yyyy-MM-dd"),
+                }),
+            };
+            schedule.Headers.Authorization = new AuthenticationHeaderValue("Bearer", run.Callers.StreetHr);
+            using var scheduled = await run.Http.SendAsync(schedule);
+            scheduled.EnsureSuccessStatusCode();
+            upcoming.Add((await scheduled.Content.ReadFromJsonAsync<IdOnly>())!.Id.ToString());
+        }
         var requests = streetWorkers.SelectMany(w => upcoming.Select(s => (Session: s, Worker: w))).ToList();
         var count = Math.Min(requests.Count, run.Options.Smoke ? 100 : 2_000);
         var shuffled = requests.OrderBy(r => HashCode.Combine(r.Session, r.Worker)).Take(count).ToList();
@@ -244,6 +262,8 @@ internal sealed class TrainingBench : IBenchModule
         run.Add(await run.Wrk.RunAsync("Training compliance report, whole city", run.Callers.Admin,
             ["GET /api/training/compliance?pageSize=20"], "≤ 1 s", 1000, connections: 1, percentile: 50));
     }
+
+    private sealed record IdOnly(Guid Id);
 
     private static async Task<(List<double> Latencies, int Failures, double Seconds)> Measure<T>(IReadOnlyList<T> items, int connections,
         Func<T, Task<HttpResponseMessage>> send)

@@ -1,3 +1,5 @@
+using CommunityWorkforce.Training.Contracts;
+
 namespace CommunityWorkforce.CareerPath.Tracks;
 
 /// <summary>Eligibility for a stage: one worker criterion by criterion, or a whole subtree computed set-wise.</summary>
@@ -20,30 +22,53 @@ internal sealed class Eligibility(FactsReader facts)
     }
 
     /// <summary>
+    /// Below this many workers meeting everything else, their mandatory compliance is read one by one (a few indexed
+    /// reads each); above it, for the whole subtree at once (Training's set-wise contract, two queries).
+    /// </summary>
+    internal const int PerWorkerComplianceLimit = 32;
+
+    /// <summary>
     /// Every active worker of the subtree against the stage. The criteria over published views are evaluated for all at
-    /// once; mandatory compliance (Training's per-worker contract) only confirms those who meet everything else.
+    /// once; mandatory compliance (Training's contract) only confirms those who meet everything else — read set-wise for
+    /// the subtree when they are many, so that the cost does not grow by a query per worker.
     /// </summary>
     public async Task<IReadOnlyList<EligibleWorkerResponse>> ForScopeAsync(string scopePattern, StageResponse stage, DateOnly asOf, CancellationToken ct)
     {
         var all = await facts.ReadAsync(scopePattern, null, stage.Criteria, asOf, ct);
-        var list = new List<EligibleWorkerResponse>(all.Count);
+        var evaluated = new List<(WorkerFacts Worker, IReadOnlyList<CriterionResult> Criteria)>(all.Count);
         foreach (var w in all)
         {
             if (stage.PostType is not null && w.PostType == stage.PostType)
             {
                 continue;
             }
-            var criteria = EligibilityRules.Evaluate(stage.Criteria, w, asOf);
-            var count = criteria.Count + (stage.Criteria.MandatoryCompliance ? 1 : 0);
-            if (stage.Criteria.MandatoryCompliance && criteria.All(c => c.Met))
+            evaluated.Add((w, EligibilityRules.Evaluate(stage.Criteria, w, asOf)));
+        }
+        if (stage.Criteria.MandatoryCompliance)
+        {
+            var candidates = evaluated.Select((e, i) => (e, i)).Where(x => x.e.Criteria.All(c => c.Met)).Select(x => x.i).ToList();
+            var bySubtree = candidates.Count > PerWorkerComplianceLimit
+                ? await facts.ComplianceOfSubtreeAsync(scopePattern, asOf, ct)
+                : null;
+            foreach (var i in candidates)
             {
-                criteria = EligibilityRules.Evaluate(stage.Criteria, await facts.WithComplianceAsync(w, stage.Criteria, asOf, ct), asOf);
+                var w = evaluated[i].Worker;
+                var withCompliance = bySubtree is null
+                    ? await facts.WithComplianceAsync(w, stage.Criteria, asOf, ct)
+                    : w with { Compliance = bySubtree.GetValueOrDefault(w.WorkerId) ?? new MandatoryCompliance { Year = asOf.Year } };
+                evaluated[i] = (w, EligibilityRules.Evaluate(stage.Criteria, withCompliance, asOf));
             }
+        }
+        var list = new List<EligibleWorkerResponse>(evaluated.Count);
+        foreach (var (w, criteria) in evaluated)
+        {
             var met = criteria.Count(c => c.Met);
+            // Mandatory compliance counts as a criterion (not met) also where it was not read: something else is missing.
+            var total = criteria.Count + (stage.Criteria.MandatoryCompliance && criteria.All(c => c.Code != "mandatoryCompliance") ? 1 : 0);
             list.Add(new EligibleWorkerResponse
             {
                 WorkerId = w.WorkerId, StaffNo = w.StaffNo, Name = w.Name, OrgPath = w.OrgPath, PostType = w.PostType, Level = w.Level,
-                Eligible = met == count, MetCount = met, CriteriaCount = count,
+                Eligible = met == total, MetCount = met, CriteriaCount = total,
                 Missing = string.Join("；", criteria.Where(c => !c.Met).Select(c => c.MissingZh)),
             });
         }

@@ -1,4 +1,5 @@
 using CommunityWorkforce.Training.Contracts;
+using Dapper;
 
 namespace CommunityWorkforce.CareerPath.Tracks;
 
@@ -24,8 +25,23 @@ internal static class FactsSql
         WHERE r.kind = 'annual' AND r.year >= @FromYear AND r.worker_id IN (SELECT p.worker_id
         """ + Workers + ")";
 
+    /// <summary>
+    /// <see cref="Grades"/> for a large subtree: the same rows, read by cycle (each annual cycle's participants in turn)
+    /// and matched against the subtree's workers, instead of one index probe per worker — a city's 70,000 probes found
+    /// nothing faster than reading the few annual cycles whole (the unary <c>+</c> keeps SQLite's planner off the worker
+    /// index). SQLite only: SQL Server chooses its join itself, and has no unary plus on a uniqueidentifier.
+    /// </summary>
+    public const string GradesByCycle = """
+        SELECT r.worker_id AS WorkerId, r.year AS Year, r.grade AS Value FROM performance_v_results r
+        WHERE r.kind = 'annual' AND r.year >= @FromYear AND +r.worker_id IN (SELECT p.worker_id
+        """ + Workers + ")";
+
+    /// <summary>Above this many workers in the subtree, grades are read by cycle (<see cref="GradesByCycle"/>).</summary>
+    public const int GradesByCycleFrom = 5_000;
+
+    /// <summary>Over Training's hours view (no session or course joined): read off its (worker, date, hours) index.</summary>
     public const string Hours = """
-        SELECT c.worker_id AS WorkerId, SUM(c.hours_credited) AS Hours FROM training_v_completions c
+        SELECT c.worker_id AS WorkerId, SUM(c.hours_credited) AS Hours FROM training_v_credited_hours c
         WHERE c.completed_on > @HoursFrom AND c.completed_on <= @AsOf AND c.worker_id IN (SELECT p.worker_id
         """ + Workers + ") GROUP BY c.worker_id";
 
@@ -34,10 +50,23 @@ internal static class FactsSql
         WHERE c.kind = 'social-work' AND (c.expires_on IS NULL OR c.expires_on >= @AsOf) AND c.worker_id IN (SELECT p.worker_id
         """ + Workers + ")";
 
+    /// <summary>How many competency codes <see cref="CompetenciesNamed"/> takes (<c>@C0</c> … <c>@C7</c>; unused ones null).</summary>
+    public const int NamedCompetencies = 8;
+
+    /// <summary>
+    /// The highest level held of each competency the criteria name (a city holds about eighteen rows per worker; only the
+    /// criteria's few are read and carried).
+    /// </summary>
+    public const string CompetenciesNamed = """
+        SELECT l.worker_id AS WorkerId, l.competency_code AS Code, MAX(l.level) AS Level FROM competency_v_worker_levels l
+        WHERE l.competency_code IN (@C0, @C1, @C2, @C3, @C4, @C5, @C6, @C7) AND l.worker_id IN (SELECT p.worker_id
+        """ + Workers + ") GROUP BY l.worker_id, l.competency_code";
+
+    /// <summary>The highest level held of every competency (criteria naming more than <see cref="NamedCompetencies"/>).</summary>
     public const string Competencies = """
-        SELECT l.worker_id AS WorkerId, l.competency_code AS Code, l.level AS Level FROM competency_v_worker_levels l
+        SELECT l.worker_id AS WorkerId, l.competency_code AS Code, MAX(l.level) AS Level FROM competency_v_worker_levels l
         WHERE l.worker_id IN (SELECT p.worker_id
-        """ + Workers + ")";
+        """ + Workers + ") GROUP BY l.worker_id, l.competency_code";
 }
 
 /// <summary>
@@ -46,6 +75,10 @@ internal static class FactsSql
 /// </summary>
 internal sealed class FactsReader(DbSession db, ITrainingQueries training)
 {
+    // Shared by every worker without grades or assessed competencies (read-only; a city has tens of thousands).
+    private static readonly IReadOnlyDictionary<int, string> NoGrades = new Dictionary<int, string>();
+    private static readonly IReadOnlyDictionary<string, int> NoCompetencies = new Dictionary<string, int>();
+
     private static readonly string[] SocialWorkOrder = [SocialWorkLevels.Assistant, SocialWorkLevels.Intermediate, SocialWorkLevels.Senior];
 
     public async Task<IReadOnlyList<WorkerFacts>> ReadAsync(string scopePattern, Guid? workerId, StageCriteria criteria, DateOnly asOf, CancellationToken ct)
@@ -66,10 +99,25 @@ internal sealed class FactsReader(DbSession db, ITrainingQueries training)
             Scope = scopePattern, WorkerId = workerId, FromYear = asOf.Year - (criteria.RecentYears ?? 0), HoursFrom = asOf.AddYears(-1), AsOf = asOf,
         };
         var rows = await db.QueryAsync<BaseRow>(FactsSql.Base, args, ct);
-        var grades = criteria.RecentYears is null ? [] : await db.QueryAsync<YearValue>(FactsSql.Grades, args, ct);
+        var grades = criteria.RecentYears is null ? []
+            : await db.QueryAsync<YearValue>(rows.Count > FactsSql.GradesByCycleFrom && db.Dialect.Provider == DatabaseProvider.Sqlite ? FactsSql.GradesByCycle : FactsSql.Grades, args, ct);
         var hours = criteria.MinTrainingHours is null ? [] : await db.QueryAsync<HoursRow>(FactsSql.Hours, args, ct);
         var certificates = criteria.SocialWorkLevel is null ? [] : await db.QueryAsync<YearValue>(FactsSql.SocialWork, args, ct);
-        var competencies = criteria.Competencies.Count == 0 ? [] : await db.QueryAsync<CompetencyRow>(FactsSql.Competencies, args, ct);
+        var codes = criteria.Competencies.Select(c => c.Code).Distinct().ToList();
+        IReadOnlyList<CompetencyRow> competencies = [];
+        if (codes.Count is > 0 and <= FactsSql.NamedCompetencies)
+        {
+            var named = new DynamicParameters(args);
+            for (var i = 0; i < FactsSql.NamedCompetencies; i++)
+            {
+                named.Add("C" + i, i < codes.Count ? codes[i] : null);
+            }
+            competencies = await db.QueryAsync<CompetencyRow>(FactsSql.CompetenciesNamed, named, ct);
+        }
+        else if (codes.Count > 0)
+        {
+            competencies = await db.QueryAsync<CompetencyRow>(FactsSql.Competencies, args, ct);
+        }
         var gradesBy = grades.GroupBy(g => g.WorkerId).ToDictionary(g => g.Key, g => g.GroupBy(y => y.Year).ToDictionary(y => y.Key, y => y.First().Value));
         var hoursBy = hours.ToDictionary(h => h.WorkerId, h => h.Hours);
         var certificateBy = certificates.GroupBy(c => c.WorkerId).ToDictionary(g => g.Key, g => g.MaxBy(c => Array.IndexOf(SocialWorkOrder, c.Value))!.Value);
@@ -78,16 +126,23 @@ internal sealed class FactsReader(DbSession db, ITrainingQueries training)
         {
             WorkerId = r.WorkerId, StaffNo = r.StaffNo, Name = r.Name, OrgPath = r.OrgPath, BirthDate = r.BirthDate, ServiceStartDate = r.ServiceStartDate,
             PostType = r.PostType, Level = r.Level, GradeSince = r.GradeSince,
-            AnnualGrades = gradesBy.GetValueOrDefault(r.WorkerId) ?? new Dictionary<int, string>(),
+            AnnualGrades = gradesBy.GetValueOrDefault(r.WorkerId) ?? NoGrades,
             TrainingHours = hoursBy.GetValueOrDefault(r.WorkerId),
             SocialWorkLevel = certificateBy.GetValueOrDefault(r.WorkerId),
-            CompetencyLevels = competencyBy.GetValueOrDefault(r.WorkerId) ?? new Dictionary<string, int>(),
+            CompetencyLevels = competencyBy.GetValueOrDefault(r.WorkerId) ?? NoCompetencies,
         }).ToList();
     }
 
     /// <summary>Adds the mandatory-training standing (Training's contract, one worker at a time) where the criteria ask for it.</summary>
     public async Task<WorkerFacts> WithComplianceAsync(WorkerFacts facts, StageCriteria criteria, DateOnly asOf, CancellationToken ct) =>
         criteria.MandatoryCompliance ? facts with { Compliance = await training.ComplianceAsync(facts.WorkerId, asOf, ct) } : facts;
+
+    /// <summary>
+    /// The mandatory-training standing of every worker of the subtree who has not left (Training's set-wise contract:
+    /// two queries whatever the number of workers), keyed by worker id.
+    /// </summary>
+    public Task<IReadOnlyDictionary<Guid, MandatoryCompliance>> ComplianceOfSubtreeAsync(string scopePattern, DateOnly asOf, CancellationToken ct) =>
+        training.ComplianceOfSubtreeAsync(scopePattern, asOf, ct);
 
     private sealed class BaseRow
     {

@@ -25,6 +25,12 @@ internal static class CertificateSql
 
     public const string List = "SELECT " + Columns + From + Filters + " ORDER BY {orderBy} {page}";
 
+    /// <summary>
+    /// One worker's certificates (their track): the list with the worker as a plain condition, so that they are found by
+    /// the worker index — the optional filter of <see cref="List"/> alone would read every certificate of the scope.
+    /// </summary>
+    public const string ListOfWorker = "SELECT " + Columns + From + " AND t.worker_id = @WorkerId " + Filters + " ORDER BY {orderBy} {page}";
+
     public const string Count = "SELECT COUNT(*)" + From + Filters;
 
     public const string Get = "SELECT " + Columns + From + " AND t.id = @Id";

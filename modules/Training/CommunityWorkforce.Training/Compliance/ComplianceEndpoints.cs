@@ -40,8 +40,7 @@ internal static class ComplianceEndpoints
         {
             return TypedResults.NotFound();
         }
-        var total = await reader.CountAsync(args, ct);
-        var rows = await reader.PageAsync(args, page.OrderBy(ComplianceReader.Sortable, "staffNo", "x.WorkerId"), ct);
+        var (total, rows) = await reader.ReportAsync(args, page.OrderBy(ComplianceReader.Sortable, "staffNo", "x.WorkerId"), ct);
         return TypedResults.Ok(new PagedResult<ComplianceItem>(rows, total, page.PageNumber, page.Size));
     }
 

@@ -73,3 +73,16 @@ internal sealed class SummaryRow
     public int Compliant { get; init; }
     public decimal HoursDone { get; init; }
 }
+
+internal sealed class SubtreeHoursRow
+{
+    public Guid WorkerId { get; init; }
+    public string? PostType { get; init; }
+    public decimal HoursDone { get; init; }
+}
+
+internal sealed class SubtreeOverdueRow
+{
+    public Guid WorkerId { get; init; }
+    public string CourseCode { get; init; } = "";
+}

@@ -60,6 +60,47 @@ internal static class ComplianceSql
         FROM (
         """ + Workers + ") x";
 
+    /// <summary>Every worker of the subtree <c>@Scope</c> who has not left, with their primary post type.</summary>
+    private const string SubtreeWorkers = """
+        SELECT ws.worker_id, ws.org_path,
+            (SELECT MIN(cp.post_type) FROM staffing_v_current_postings cp WHERE cp.worker_id = ws.worker_id AND cp.is_primary = 1) AS post_type
+        FROM staffing_v_worker_scope ws
+        WHERE ws.status <> 'left' AND {scope:ws.org_path}
+        """;
+
+    /// <summary>Set-wise standing, part 1: each worker of the subtree with the hours credited in the year (index only).</summary>
+    public const string SubtreeHours = """
+        SELECT w.worker_id AS WorkerId, w.post_type AS PostType,
+            COALESCE((SELECT SUM(e.hours_credited) FROM training_enrollments e
+                WHERE e.worker_id = w.worker_id AND e.completed_on >= @YearStart AND e.completed_on <= @YearEnd), 0.0) AS HoursDone
+        FROM (
+        """ + SubtreeWorkers + ") w";
+
+    /// <summary>
+    /// Set-wise standing, part 2: each (worker, mandatory course meant for them) with no valid completion — the rule of
+    /// <see cref="OverdueCourses"/>. The valid completions of mandatory courses are read once (by course, then session),
+    /// not probed per worker and course, which for a whole city would join every worker's five years of training.
+    /// </summary>
+    public const string SubtreeOverdue = """
+        SELECT w.worker_id AS WorkerId, c.code AS CourseCode
+        FROM (
+        """ + SubtreeWorkers + """
+        ) w
+        JOIN training_courses c ON c.mandatory = 1 AND c.status = 'active'
+            AND (c.audience_post_types IS NULL OR c.audience_post_types LIKE '%,' {cat} w.post_type {cat} ',%')
+            AND (c.audience_org_path IS NULL OR w.org_path LIKE c.audience_org_path {cat} '%')
+        LEFT JOIN (
+            SELECT DISTINCT d.worker_id, s.course_id
+            FROM training_courses m
+            JOIN training_sessions s ON s.course_id = m.id
+            JOIN training_enrollments d ON d.session_id = s.id
+            WHERE m.mandatory = 1 AND m.status = 'active' AND d.completed_on IS NOT NULL
+              AND (d.valid_until IS NULL OR d.valid_until >= @Today)
+        ) v ON v.worker_id = w.worker_id AND v.course_id = c.id
+        WHERE v.worker_id IS NULL
+        ORDER BY w.worker_id, c.code
+        """;
+
     /// <summary>The mandatory courses meant for one worker with no valid completion.</summary>
     public const string OverdueCourses = """
         SELECT c.id AS CourseId, c.code AS CourseCode, c.title AS CourseTitle, c.hours AS Hours, c.recurrence_months AS RecurrenceMonths,

@@ -15,6 +15,9 @@ internal sealed class TrainingQueries(DbSession db, ComplianceReader compliance,
     public async Task<IReadOnlyList<CertificateHeld>> CertificatesAsync(Guid workerId, DateOnly asOf, CancellationToken ct) =>
         await db.QueryAsync<CertificateHeld>(TrainingQuerySql.Certificates, new { WorkerId = workerId, AsOf = asOf }, ct);
 
+    public Task<IReadOnlyDictionary<Guid, MandatoryCompliance>> ComplianceOfSubtreeAsync(string pathPattern, DateOnly asOf, CancellationToken ct) =>
+        compliance.ForSubtreeAsync(pathPattern, asOf.Year, ct);
+
     public async Task<MandatoryCompliance> ComplianceAsync(Guid workerId, DateOnly asOf, CancellationToken ct)
     {
         var worker = await db.QuerySingleOrDefaultAsync<TrainingWorker>(TrainingQuerySql.Worker, new { WorkerId = workerId }, ct);

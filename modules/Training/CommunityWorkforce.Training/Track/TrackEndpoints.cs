@@ -88,7 +88,7 @@ internal static class TrackEndpoints
         Guid workerId, DateOnly today, CancellationToken ct)
     {
         var page = new PageQuery { Page = 1, PageSize = PageQuery.MaxPageSize };
-        var rows = await db.QueryAsync<CertificateRow>(PagedSql.WithOrderBy(CertificateSql.List, "t.expires_on, t.id"),
+        var rows = await db.QueryAsync<CertificateRow>(PagedSql.WithOrderBy(CertificateSql.ListOfWorker, "t.expires_on, t.id"),
             CertificateLookup.ListArgs(user, new CertificateListQuery { WorkerId = workerId }, page, today), ct);
         var s = await settings.GetAsync(ct);
         return rows.Select(r => CertificateLookup.ToResponse(r, s, today)).ToList();
