@@ -17,7 +17,10 @@ public sealed class WorkbenchTests
 
     private static IEnumerable<TestCaseData> Roles()
     {
-        string[] hr = ["performance.assessments-to-enter", "performance.rectifications-overdue", "performance.appeals-to-resolve"];
+        string[] hr = [
+            "performance.assessments-to-enter", "performance.rectifications-overdue", "performance.appeals-to-resolve",
+            "performance.holiday-schedule-missing",
+        ];
         yield return new TestCaseData("hr.linfen", hr).SetName("Hr_performance_cards_match_their_lists");
         yield return new TestCaseData("admin", hr).SetName("Admin_performance_cards_match_their_lists");
         yield return new TestCaseData("leader.linfen", new[] { "performance.calibration-waiting" }).SetName("Leader_performance_cards_match_their_lists");
