@@ -122,4 +122,6 @@ export const performanceEn: Record<keyof typeof performanceZhCN, string> = {
   'performance.rect.returnVisit': 'Return visit',
   'performance.rect.outcome': 'Outcome',
   'performance.profileTab': 'Appraisals',
+  'performance.export.results': 'Export results (Excel)',
+  'performance.export.incentives': 'Export allocation (Excel)',
 };

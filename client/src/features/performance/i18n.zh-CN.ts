@@ -121,6 +121,8 @@ export const performanceZhCN = {
   'performance.rect.returnVisit': '回访记录',
   'performance.rect.outcome': '整改结果',
   'performance.profileTab': '考核',
+  'performance.export.results': '导出考核结果（Excel）',
+  'performance.export.incentives': '导出分配表（Excel）',
 } as const;
 
 declare module '../../app/i18n' {
