@@ -156,14 +156,12 @@ function YearModal({ year, current, onClose }: { year: number; current: Calendar
           )
         }
       >
-        <Space wrap align="start">
-          <Form.Item name="year" label={t('performance.calendar.year')} rules={[{ required: true }]}>
-            <InputNumber min={2000} max={2100} disabled={current !== null} />
-          </Form.Item>
-          <Form.Item name="source" label={t('performance.calendar.source')} rules={[{ required: true }]} style={{ minWidth: 320 }}>
-            <Input maxLength={200} />
-          </Form.Item>
-        </Space>
+        <Form.Item name="year" label={t('performance.calendar.year')} rules={[{ required: true }]}>
+          <InputNumber min={2000} max={2100} disabled={current !== null} />
+        </Form.Item>
+        <Form.Item name="source" label={t('performance.calendar.source')} rules={[{ required: true }]}>
+          <Input maxLength={200} />
+        </Form.Item>
         <Form.Item name="paste" label={t('performance.calendar.paste')} extra={t('performance.calendar.pasteHint')}>
           <Input.TextArea rows={3} placeholder={`${year}-01-01 放假 元旦\n${year}-02-07 上班 春节调休`} />
         </Form.Item>
