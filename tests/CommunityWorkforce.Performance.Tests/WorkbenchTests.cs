@@ -52,4 +52,22 @@ public sealed class WorkbenchTests
         Assert.That(mine.Items().Select(i => i.Str("staffNo")), Has.All.EqualTo(DemoStaffNo));
         Assert.That(mine.Items().Select(i => i.GetProperty("parts").GetArrayLength()), Has.All.GreaterThan(0), "each result explained");
     }
+
+    [Test]
+    public async Task The_demo_cycles_show_a_differentiated_distribution_within_the_excellent_quota()
+    {
+        using var leader = await _host.ClientFor("leader.linfen");
+        foreach (var status in new[] { "closed", "published", "calibrating" })
+        {
+            var cycle = (await leader.GetJson($"/api/performance/cycles?status={status}")).Items().First();
+            var units = (await leader.GetJson($"/api/performance/cycles/{cycle.Id()}/board")).GetProperty("units").EnumerateArray().ToList();
+            Assert.That(units.Sum(u => u.Int("excellent")), Is.GreaterThan(0), $"{status}: someone reaches 优秀");
+            Assert.That(units.Sum(u => u.Int("competent")), Is.GreaterThan(units.Sum(u => u.Int("excellent"))), $"{status}: most are 合格");
+            Assert.That(units.Sum(u => u.Int("basic") + u.Int("incompetent")), Is.GreaterThan(0), $"{status}: a few fall short");
+            Assert.That(units.Where(u => u.Int("excellent") > u.Int("excellentQuota")).Select(u => u.Str("unitName")), Is.Empty,
+                $"{status}: every unit within its 优秀 quota");
+            Assert.That(units.Any(u => u.Int("excellent") < u.Int("excellentQuota")), Is.True,
+                $"{status}: some units leave room under the quota, so the leader has something to calibrate");
+        }
+    }
 }
