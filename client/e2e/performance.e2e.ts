@@ -153,4 +153,21 @@ describe('an appraisal cycle from setup to the worker’s appeal and the incenti
     await warning.waitFor({ state: 'detached' });
     await screenshot(page, 'performance-calendar-loaded');
   });
+
+  it('HR edits a template: weights that do not add up to 100 are refused with the template named under the indicators', async () => {
+    const { page } = browser;
+    await page.getByRole('navigation').getByRole('menuitem', { name: '考核模板与设置' }).click();
+    await page.waitForURL(`${baseUrl}/performance/templates`);
+    await page.getByRole('button', { name: '编辑 社区工作人员考核模板' }).click();
+    const dialog = page.getByRole('dialog', { name: '编辑考核模板：社区工作人员考核模板' });
+    await dialog.getByLabel('部门绩效占比').fill('5');
+    await dialog.getByText('权重合计 95%').waitFor();
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.getByText('模板“社区工作人员考核模板”的权重合计为 95%').waitFor();
+    await screenshot(page, 'performance-template-weights');
+    await dialog.getByLabel('部门绩效占比').fill('10');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('部门绩效 10%').first().waitFor();
+  });
 });
