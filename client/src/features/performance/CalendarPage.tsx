@@ -51,7 +51,7 @@ export function CalendarPage() {
           <Alert
             type="warning"
             showIcon
-            title={t('performance.calendar.missing', { years: missingYears.join('、') })}
+            title={t('performance.calendar.missing', { years: missingYears.join(t('performance.calendar.separator')) })}
             action={
               canLoad && (
                 <Button size="small" onClick={() => setEditing({ year: missingYears[0], current: null })}>
@@ -163,7 +163,7 @@ function YearModal({ year, current, onClose }: { year: number; current: Calendar
           <Input maxLength={200} />
         </Form.Item>
         <Form.Item name="paste" label={t('performance.calendar.paste')} extra={t('performance.calendar.pasteHint')}>
-          <Input.TextArea rows={3} placeholder={`${year}-01-01 放假 元旦\n${year}-02-07 上班 春节调休`} />
+          <Input.TextArea rows={3} placeholder={t('performance.calendar.pastePlaceholder', { year })} />
         </Form.Item>
         <Button
           style={{ marginBottom: 16 }}

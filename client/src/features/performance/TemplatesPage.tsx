@@ -107,9 +107,9 @@ function TemplateModal({ template, onClose }: { template: Template | null; onClo
           name: template?.name ?? '',
           departmentShare: template?.departmentShare ?? 10,
           indicators: template?.indicators.map((i) => ({ ...i })) ?? [
-            { code: 'street', kind: 'street', name: '街道德能勤绩廉考核', weight: 30 },
-            { code: 'peer', kind: 'peer', name: '同事互评', weight: 10 },
-            { code: 'resident', kind: 'resident', name: '居民满意度（好差评）', weight: 50 },
+            { code: 'street', kind: 'street', name: t('performance.indicatorKind.street'), weight: 30 },
+            { code: 'peer', kind: 'peer', name: t('performance.indicatorKind.peer'), weight: 10 },
+            { code: 'resident', kind: 'resident', name: t('performance.indicatorKind.resident'), weight: 50 },
           ],
         }}
         onFinish={(v) =>

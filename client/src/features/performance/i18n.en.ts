@@ -155,7 +155,7 @@ export const performanceEn: Record<keyof typeof performanceZhCN, string> = {
   'performance.settings.adminOnly': 'The settings apply to every street; the system administrator changes them.',
   'performance.settings.minRatings': 'Minimum resident ratings before the part counts',
   'performance.settings.rectificationDays': 'Rectification deadline',
-  'performance.settings.quota': '优秀 quota (at most)',
+  'performance.settings.quota': 'Excellent quota (at most)',
   'performance.settings.appealDays': 'Appeal window (working days)',
   'performance.settings.moverRule': 'Where a worker who moved is appraised',
   'performance.settings.mover.most-days': 'Unit of most days',
@@ -197,6 +197,8 @@ export const performanceEn: Record<keyof typeof performanceZhCN, string> = {
   'performance.calendar.removeRow': 'Remove row {n}',
   'performance.calendar.remove': 'Remove',
   'performance.calendar.addRow': 'Add a day',
+  'performance.calendar.pastePlaceholder': '{year}-01-01 holiday New Year\n{year}-02-07 workday Spring Festival make-up',
+  'performance.calendar.separator': ', ',
   'performance.export.results': 'Export results (Excel)',
   'performance.export.incentives': 'Export allocation (Excel)',
 };

@@ -196,6 +196,8 @@ export const performanceZhCN = {
   'performance.calendar.removeRow': '删除第 {n} 行',
   'performance.calendar.remove': '删除',
   'performance.calendar.addRow': '添加一天',
+  'performance.calendar.pastePlaceholder': '{year}-01-01 放假 元旦\n{year}-02-07 上班 春节调休',
+  'performance.calendar.separator': '、',
   'performance.export.results': '导出考核结果（Excel）',
   'performance.export.incentives': '导出分配表（Excel）',
 } as const;
