@@ -22,7 +22,7 @@ describe('language switch', () => {
     await page.waitForURL(`${baseUrl}/workbench`);
     await expect
       .poll(() => menuTexts(page))
-      .toEqual(['Workbench', 'Approvals', 'Organisation', 'Roster', 'Posts & quotas', 'Competencies', 'Appraisal cycles', 'Resident ratings', 'Rectifications', 'Appeals', 'Training', 'Workforce insights', 'My account']);
+      .toEqual(['Workbench', 'Approvals', 'Organisation', 'Roster', 'Posts & quotas', 'Competencies', 'Appraisal cycles', 'Resident ratings', 'Rectifications', 'Appeals', 'Templates and settings', 'Training', 'Workforce insights', 'My account']);
     await page.getByRole('navigation').getByRole('menuitem', { name: 'Approvals' }).click();
     await page.waitForURL(`${baseUrl}/approvals`);
     await page.getByRole('tab', { name: /Submitted/ }).waitFor();

@@ -105,6 +105,12 @@ describe('an appraisal cycle from setup to the worker’s appeal and the incenti
     await page.getByRole('button', { name: '计算分配' }).click();
     await page.getByText('合计 10000.01 元，奖金池 10000.01 元').waitFor();
     await screenshot(page, 'performance-published-incentives');
+    const allocation = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出分配表（Excel）' }).click();
+    expect((await allocation).suggestedFilename()).toMatch(/^绩效奖励-汾西路居民委员会-.*\.xlsx$/);
+    const results = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出考核结果（Excel）' }).click();
+    expect((await results).suggestedFilename()).toMatch(/^考核结果-.*\.xlsx$/);
     await signOut(page);
   });
 
@@ -122,5 +128,46 @@ describe('an appraisal cycle from setup to the worker’s appeal and the incenti
     await dialog.waitFor({ state: 'hidden' });
     await card.getByText('待处理').waitFor();
     await screenshot(page, 'performance-worker-appeal');
+  });
+
+  it('HR loads next year’s holiday schedule: a row in the wrong year is named under its field, then the warning goes', async () => {
+    const { page } = browser;
+    await signOut(page);
+    await signIn(page, 'hr.linfen');
+    await landAndOpen(page, '节假日安排', '/performance/calendar');
+    const next = new Date().getFullYear() + 1;
+    const warning = page.getByText(`以下年度尚未加载节假日安排：${next}`);
+    await warning.waitFor();
+    await page.getByRole('button', { name: `加载 ${next} 年安排` }).first().click();
+    const dialog = page.getByRole('dialog', { name: `加载 ${next} 年安排` });
+    await dialog.getByLabel('批量粘贴').fill(`${next}-01-01 放假 元旦\n${next - 1}-12-31 放假 元旦前一日`);
+    await dialog.getByRole('button', { name: '加入下方列表' }).click();
+    expect(await dialog.getByLabel('第 2 行日期').inputValue()).toBe(`${next - 1}-12-31`);
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.getByText(`日期不在 ${next} 年。`).waitFor();
+    await screenshot(page, 'performance-calendar-row-error');
+    await dialog.getByRole('button', { name: '删除第 2 行' }).click();
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('cell', { name: '元旦' }).first().waitFor();
+    await warning.waitFor({ state: 'detached' });
+    await screenshot(page, 'performance-calendar-loaded');
+  });
+
+  it('HR edits a template: weights that do not add up to 100 are refused with the template named under the indicators', async () => {
+    const { page } = browser;
+    await page.getByRole('navigation').getByRole('menuitem', { name: '考核模板与设置' }).click();
+    await page.waitForURL(`${baseUrl}/performance/templates`);
+    await page.getByRole('button', { name: '编辑 社区工作人员考核模板' }).click();
+    const dialog = page.getByRole('dialog', { name: '编辑考核模板：社区工作人员考核模板' });
+    await dialog.getByLabel('部门绩效占比').fill('5');
+    await dialog.getByText('权重合计 95%').waitFor();
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.getByText('模板“社区工作人员考核模板”的权重合计为 95%').waitFor();
+    await screenshot(page, 'performance-template-weights');
+    await dialog.getByLabel('部门绩效占比').fill('10');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('部门绩效 10%').first().waitFor();
   });
 });

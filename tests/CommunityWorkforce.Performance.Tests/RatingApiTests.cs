@@ -111,15 +111,16 @@ public sealed class RatingApiTests
     }
 
     [Test]
-    public async Task A_year_without_a_schedule_counts_weekdays_with_a_warning_until_an_administrator_loads_it()
+    public async Task A_year_without_a_schedule_counts_weekdays_with_a_warning_until_hr_or_an_administrator_loads_it()
     {
         var before = await _hr.GetJson("/api/performance/calendar/working-days?from=2027-09-30&days=5");
         Assert.That(before.GetProperty("scheduleMissing").GetBoolean(), Is.True);
         Assert.That(before.Str("due"), Is.EqualTo("2027-10-07"));
 
         using var admin = await _host.ClientFor("admin");
-        var refusedForHr = await _hr.PutAsJsonAsync("/api/performance/calendar/year", new { year = 2027, source = "x", days = Array.Empty<object>() });
-        Assert.That(refusedForHr.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        using var leader = await _host.ClientFor("leader.linfen");
+        var refusedForLeader = await leader.PutAsJsonAsync("/api/performance/calendar/year", new { year = 2027, source = "x", days = Array.Empty<object>() });
+        Assert.That(refusedForLeader.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "leaders read the calendar; HR and admin load it");
         var bad = await admin.PutAsJsonAsync("/api/performance/calendar/year", new
         {
             year = 2027, source = "测试", days = new[] { new { day = "2027-10-13", kind = "workday", name = "调休" } },

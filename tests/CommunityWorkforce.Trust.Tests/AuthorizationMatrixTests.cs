@@ -72,6 +72,7 @@ public sealed class AuthorizationMatrixTests
         ["PublishAppraisalCycle"] = _ => new { version = 1 },
         ["PutDepartmentScore"] = c => new { orgUnitId = c.OwnStreet, ownScore = 90 },
         ["AllocateIncentivePool"] = c => new { orgUnitId = c.OwnStreet, poolFen = 100000 },
+        ["ExportIncentiveAllocation"] = c => new { orgUnitId = c.OwnStreet, poolFen = 100000 },
         ["EnterAssessment"] = _ => new { streetScore = 90, peerScore = 90, version = 1 },
         ["CalibrateGrade"] = _ => new { grade = "competent", reason = "信任测试", version = 1 },
         ["FileAppeal"] = _ => new { reason = "信任测试申诉" },

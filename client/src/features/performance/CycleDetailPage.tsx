@@ -1,6 +1,7 @@
 import { Button, Card, Descriptions, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
+import { fileNameFrom, saveBlob } from '../../api/files';
 import { useCurrentUser } from '../../app/auth/RequireAuth';
 import { FormModal } from '../../app/FormModal';
 import { useT } from '../../app/i18n';
@@ -8,7 +9,7 @@ import { useReportError } from '../../app/problems';
 import { noWrap, ResponsiveTable } from '../../app/ResponsiveTable';
 import {
   type BoardLine, type Incentive, type Participant, useBoard, useCalibrate, useCycle, useCycleAction, useEnterAssessment,
-  useIncentives, useParticipants,
+  useExportIncentives, useExportResults, useIncentives, useParticipants,
 } from './hooks';
 import { GradeTag, gradeCodes, PartsTable, yuan } from './shared';
 
@@ -22,6 +23,7 @@ export function CycleDetailPage() {
   const [page, setPage] = useState({ page: 1, pageSize: 20, q: '' });
   const participants = useParticipants(id, { page: page.page, pageSize: page.pageSize, q: page.q || undefined });
   const action = useCycleAction();
+  const exporter = useExportResults();
   const report = useReportError();
   const [entering, setEntering] = useState<Participant | null>(null);
   const [calibrating, setCalibrating] = useState<Participant | null>(null);
@@ -84,13 +86,29 @@ export function CycleDetailPage() {
       </Card>
       <Card title={t('performance.participants.title')}>
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <Input.Search
-            allowClear
-            aria-label={t('performance.participants.search')}
-            placeholder={t('performance.participants.search')}
-            onSearch={(q) => setPage((p) => ({ ...p, page: 1, q }))}
-            style={{ maxWidth: 320 }}
-          />
+          <Space wrap>
+            <Input.Search
+              allowClear
+              aria-label={t('performance.participants.search')}
+              placeholder={t('performance.participants.search')}
+              onSearch={(q) => setPage((p) => ({ ...p, page: 1, q }))}
+              style={{ maxWidth: 320 }}
+            />
+            <Button
+              loading={exporter.isPending}
+              onClick={() =>
+                exporter.mutate(
+                  { id, query: { q: page.q || undefined } },
+                  {
+                    onSuccess: ({ blob, disposition }) => saveBlob(blob, fileNameFrom(disposition, 'appraisal-results.xlsx')),
+                    onError: (e) => report(e),
+                  },
+                )
+              }
+            >
+              {t('performance.export.results')}
+            </Button>
+          </Space>
           <ResponsiveTable<Participant>
             rowKey="id"
             size="small"
@@ -205,6 +223,7 @@ function CalibrateModal({ participant, onClose }: { participant: Participant; on
 function IncentiveCard({ cycleId, units }: { cycleId: string; units: readonly BoardLine[] }) {
   const t = useT();
   const allocate = useIncentives();
+  const exporter = useExportIncentives();
   const report = useReportError();
   const [result, setResult] = useState<Incentive | null>(null);
   const [form] = Form.useForm<{ orgUnitId: string; pool: number }>();
@@ -230,7 +249,23 @@ function IncentiveCard({ cycleId, units }: { cycleId: string; units: readonly Bo
       </Form>
       {result && (
         <Space orientation="vertical" style={{ width: '100%', marginTop: 16 }}>
-          <Typography.Text strong>{t('performance.incentive.total', { total: yuan(result.allocatedFen), pool: yuan(result.poolFen) })}</Typography.Text>
+          <Space wrap>
+            <Typography.Text strong>{t('performance.incentive.total', { total: yuan(result.allocatedFen), pool: yuan(result.poolFen) })}</Typography.Text>
+            <Button
+              loading={exporter.isPending}
+              onClick={() =>
+                exporter.mutate(
+                  { id: cycleId, body: { orgUnitId: result.orgUnitId, poolFen: result.poolFen } },
+                  {
+                    onSuccess: ({ blob, disposition }) => saveBlob(blob, fileNameFrom(disposition, 'incentive-allocation.xlsx')),
+                    onError: (e) => report(e),
+                  },
+                )
+              }
+            >
+              {t('performance.export.incentives')}
+            </Button>
+          </Space>
           {result.byGrade.map((g) => (
             <Typography.Text key={g.grade}>
               {t('performance.incentive.byGrade', { grade: t(`performance.grade.${g.grade}` as 'performance.grade.excellent'), workers: g.workers, average: yuan(g.averageFen) })}

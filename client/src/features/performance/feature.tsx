@@ -1,4 +1,4 @@
-import { AlertOutlined, AuditOutlined, LikeOutlined, SolutionOutlined, TrophyOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, CalendarOutlined, LikeOutlined, SettingOutlined, SolutionOutlined, TrophyOutlined } from '@ant-design/icons';
 import { lazy, Suspense } from 'react';
 import type { Feature } from '../../app/feature';
 import { performanceEn } from './i18n.en';
@@ -10,6 +10,8 @@ const RatingsPage = lazy(() => import('./RatingsPage').then((m) => ({ default: m
 const RectificationsPage = lazy(() => import('./RectificationsPage').then((m) => ({ default: m.RectificationsPage })));
 const PendingAssessmentsPage = lazy(() => import('./PendingAssessmentsPage').then((m) => ({ default: m.PendingAssessmentsPage })));
 const AppealsPage = lazy(() => import('./AppealsPage').then((m) => ({ default: m.AppealsPage })));
+const TemplatesPage = lazy(() => import('./TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
+const CalendarPage = lazy(() => import('./CalendarPage').then((m) => ({ default: m.CalendarPage })));
 const MyAppraisalsPage = lazy(() => import('./MyAppraisalsPage').then((m) => ({ default: m.MyAppraisalsPage })));
 const AppraisalHistory = lazy(() => import('./MyAppraisalsPage').then((m) => ({ default: m.AppraisalHistory })));
 
@@ -49,6 +51,21 @@ export const performanceFeature: Feature = {
       todoKeys: ['performance.appeals-to-resolve'],
     },
     {
+      key: 'performanceTemplates',
+      path: '/performance/templates',
+      labelKey: 'nav.performanceTemplates',
+      roles: ['admin', 'hr', 'leader'],
+      icon: <SettingOutlined />,
+    },
+    {
+      key: 'performanceCalendar',
+      path: '/performance/calendar',
+      labelKey: 'nav.performanceCalendar',
+      roles: ['admin', 'hr'],
+      icon: <CalendarOutlined />,
+      todoKeys: ['performance.holiday-schedule-missing'],
+    },
+    {
       key: 'performanceMine',
       path: '/performance/my',
       labelKey: 'nav.performanceMine',
@@ -64,6 +81,8 @@ export const performanceFeature: Feature = {
     { path: '/performance/ratings', navKey: 'performanceRatings', element: <RatingsPage /> },
     { path: '/performance/rectifications', navKey: 'performanceRectifications', element: <RectificationsPage /> },
     { path: '/performance/appeals', navKey: 'performanceAppeals', element: <AppealsPage /> },
+    { path: '/performance/templates', navKey: 'performanceTemplates', element: <TemplatesPage /> },
+    { path: '/performance/calendar', navKey: 'performanceCalendar', element: <CalendarPage /> },
     { path: '/performance/my', navKey: 'performanceMine', element: <MyAppraisalsPage /> },
   ],
   messages: { 'zh-CN': performanceZhCN, en: performanceEn },

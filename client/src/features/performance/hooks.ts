@@ -212,3 +212,117 @@ export function useOrgTreeForCycles() {
     queryFn: () => unwrap(api.GET('/api/staffing/org-units/tree')),
   });
 }
+
+// ---- exports (.xlsx; the API needs the bearer token, so the file is fetched and handed to the browser) ----
+
+export type ParticipantFilter = { q?: string; grade?: string; orgUnitId?: string; sort?: string };
+
+async function asFile(call: Promise<{ data?: Blob; error?: unknown; response: Response }>) {
+  const outcome = await call;
+  const blob = await unwrap(Promise.resolve(outcome));
+  return { blob, disposition: outcome.response.headers.get('Content-Disposition') };
+}
+
+/** The cycle's results with the same filters as the participants list (every matching row). */
+export function useExportResults() {
+  const api = useApi();
+  return useMutation({
+    mutationFn: ({ id, query }: { id: string; query: ParticipantFilter }) =>
+      asFile(api.GET('/api/performance/cycles/{id}/participants/export', { params: { path: { id }, query }, parseAs: 'blob' })),
+  });
+}
+
+/** The incentive allocation as computed for the same request, worker by worker, with its total. */
+export function useExportIncentives() {
+  const api = useApi();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: Schemas['IncentiveRequest'] }) =>
+      asFile(api.POST('/api/performance/cycles/{id}/incentives/export', { params: { path: { id } }, body, parseAs: 'blob' })),
+  });
+}
+
+// ---- holiday calendar ----
+
+export type CalendarYear = Schemas['CalendarYearResponse'];
+export type CalendarDay = Schemas['CalendarDayDto'];
+
+export function useCalendarYears() {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...key, 'calendar', 'years'],
+    queryFn: () => unwrap(api.GET('/api/performance/calendar')),
+  });
+}
+
+export function useMissingCalendarYears() {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...key, 'calendar', 'missing'],
+    queryFn: () => unwrap(api.GET('/api/performance/calendar/missing')),
+  });
+}
+
+/** A year's schedule; `null` when none is loaded (404). */
+export function useCalendarYear(year: number) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...key, 'calendar', 'year', year],
+    queryFn: async () => {
+      const outcome = await api.GET('/api/performance/calendar/year', { params: { query: { year } } });
+      if (outcome.response.status === 404) return null;
+      return unwrap(Promise.resolve(outcome));
+    },
+  });
+}
+
+export function usePutCalendarYear() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Schemas['PutCalendarYearRequest']) => unwrap(api.PUT('/api/performance/calendar/year', { body })),
+    onSettled: () => queryClient.invalidateQueries(),
+  });
+}
+
+// ---- templates and settings ----
+
+export type Template = Schemas['TemplateResponse'];
+export type Indicator = Schemas['IndicatorDto'];
+export type Settings = Schemas['PerformanceSettings'];
+
+export function useTemplates() {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...key, 'templates'],
+    queryFn: () => unwrap(api.GET('/api/performance/templates', { params: { query: { pageSize: 200 } } })),
+  });
+}
+
+export function useSaveTemplate() {
+  const api = useApi();
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, body }: { id?: string; body: Schemas['TemplateRequest'] }) =>
+      id
+        ? unwrap(api.PUT('/api/performance/templates/{id}', { params: { path: { id } }, body }))
+        : unwrap(api.POST('/api/performance/templates', { body })),
+    onSettled: invalidate,
+  });
+}
+
+export function useSettings() {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...key, 'settings'],
+    queryFn: () => unwrap(api.GET('/api/performance/settings')),
+  });
+}
+
+export function useSaveSettings() {
+  const api = useApi();
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: Settings) => unwrap(api.PUT('/api/performance/settings', { body })),
+    onSettled: invalidate,
+  });
+}

@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Routing;
 
 namespace CommunityWorkforce.Performance.Calendar;
 
-/// <summary>The holiday schedule per year: everyone reads it; an administrator loads a year (e.g. 2027 once published).</summary>
+/// <summary>
+/// The holiday schedule per year: everyone reads it; HR or an administrator loads or replaces a year (e.g. 2027 once the State
+/// Council publishes it). The schedule is one for the whole country, so a loaded year serves every street.
+/// </summary>
 internal static class CalendarEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
@@ -13,7 +16,8 @@ internal static class CalendarEndpoints
         var group = api.MapGroup("/performance/calendar").WithTags("Performance calendar");
         group.MapGet("/", Years).RequireAuthorization(Policies.AnyRole).WithName("ListCalendarYears");
         group.MapGet("/year", Get).RequireAuthorization(Policies.AnyRole).WithName("GetCalendarYear");
-        group.MapPut("/year", Put).RequireAuthorization(Policies.Admin).WithName("PutCalendarYear")
+        group.MapGet("/missing", Missing).RequireAuthorization(Policies.AnyRole).WithName("ListMissingCalendarYears");
+        group.MapPut("/year", Put).RequireAuthorization(Policies.HrOrAdmin).WithName("PutCalendarYear")
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/working-days", AddWorkingDays).RequireAuthorization(Policies.AnyRole).WithName("AddWorkingDays");
     }
@@ -21,6 +25,13 @@ internal static class CalendarEndpoints
     private static async Task<Ok<List<CalendarYearResponse>>> Years(DbSession db, CancellationToken ct) =>
         TypedResults.Ok((await db.QueryAsync<CalendarYearRow>(CalendarSql.Years, null, ct))
             .Select(y => new CalendarYearResponse(y.Year, y.Source, y.Version, [])).ToList());
+
+    /// <summary>This year and next year when no holiday schedule is loaded for them (the workbench card counts these).</summary>
+    private static async Task<Ok<PagedResult<MissingCalendarYear>>> Missing(CalendarStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var missing = await store.MissingYearsAsync(LocalDate.Today(clock), ct);
+        return TypedResults.Ok(new PagedResult<MissingCalendarYear>(missing.Select(y => new MissingCalendarYear(y)).ToList(), missing.Count, 1, 2));
+    }
 
     private static async Task<Results<Ok<CalendarYearResponse>, NotFound>> Get(int year, DbSession db, CancellationToken ct)
     {
@@ -96,6 +107,9 @@ internal static class CalendarEndpoints
         return TypedResults.Ok(new WorkingDaysResponse(from, days, due, missing));
     }
 }
+
+/// <summary>A year (this or next) with no holiday schedule loaded: its deadlines count plain weekdays.</summary>
+public sealed record MissingCalendarYear(int Year);
 
 public sealed record CalendarDayDto(DateOnly Day, [property: Required, MaxLength(20)] string Kind, [property: Required, MaxLength(50)] string Name);
 

@@ -23,6 +23,9 @@ internal static class CalendarSql
         WHERE year = @Year AND version = @Version
         """;
 
+    /// <summary>Which of this year and next year have no schedule loaded.</summary>
+    public const string LoadedOf = "SELECT year FROM performance_calendar_years WHERE year IN (@ThisYear, @NextYear)";
+
     public const string DeleteDays = "DELETE FROM performance_calendar_days WHERE year = @Year";
 
     public const string InsertDay = """
@@ -51,6 +54,13 @@ internal sealed class CalendarStore(DbSession db)
 {
     public const string Holiday = "holiday";
     public const string Workday = "workday";
+
+    /// <summary>This year and next year, those of them with no schedule loaded (the workbench card and its list).</summary>
+    public async Task<IReadOnlyList<int>> MissingYearsAsync(DateOnly today, CancellationToken ct)
+    {
+        var loaded = (await db.QueryAsync<int>(CalendarSql.LoadedOf, new { ThisYear = today.Year, NextYear = today.Year + 1 }, ct)).ToHashSet();
+        return new[] { today.Year, today.Year + 1 }.Where(y => !loaded.Contains(y)).ToList();
+    }
 
     public async Task<WorkingCalendar> LoadAsync(CancellationToken ct)
     {

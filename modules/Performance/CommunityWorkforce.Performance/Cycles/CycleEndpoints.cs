@@ -39,6 +39,10 @@ internal static class CycleEndpoints
         group.MapPost("/{id:guid}/incentives", Incentives.Handle).RequireAuthorization(Policies.Staff).WithName("AllocateIncentivePool")
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id:guid}/participants", ParticipantEndpoints.List).RequireAuthorization(Policies.Staff).WithName("ListAppraisalParticipants");
+        group.MapGet("/{id:guid}/participants/export", ExportResults.Results).RequireAuthorization(Policies.Staff).WithName("ExportAppraisalResults")
+            .Produces(StatusCodes.Status200OK, contentType: ExportResults.Xlsx);
+        group.MapPost("/{id:guid}/incentives/export", ExportResults.Incentive).RequireAuthorization(Policies.Staff).WithName("ExportIncentiveAllocation")
+            .Produces(StatusCodes.Status200OK, contentType: ExportResults.Xlsx).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     internal static Task<CycleRow?> FindInScope(DbSession db, CurrentUser user, Guid id, CancellationToken ct) =>

@@ -161,6 +161,15 @@ internal static class CycleSql
 
     public const string ListParticipants = ParticipantColumns + ParticipantFilter + " ORDER BY {orderBy} {page}";
 
+    /// <summary>The list's rows, every one of them in the list's order (the results export).</summary>
+    public const string ExportParticipants = ParticipantColumns + ParticipantFilter + " ORDER BY {orderBy}";
+
+    /// <summary>The names of the units a cycle's participants are placed in.</summary>
+    public const string UnitNamesOfCycle = """
+        SELECT DISTINCT u.id, u.name FROM performance_participants p JOIN staffing_v_org_units u ON u.id = p.org_unit_id
+        WHERE p.cycle_id = @CycleId
+        """;
+
     /// <summary>Participants whose street or peer assessment is still to be entered, in cycles collecting inputs.</summary>
     private const string PendingFilter = """
          WHERE c.status = 'collecting' AND {scope:p.org_path} AND (p.street_score IS NULL OR p.peer_score IS NULL)

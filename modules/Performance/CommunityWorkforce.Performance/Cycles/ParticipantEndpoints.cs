@@ -10,11 +10,6 @@ namespace CommunityWorkforce.Performance.Cycles;
 /// </summary>
 internal static class ParticipantEndpoints
 {
-    private static readonly IReadOnlyDictionary<string, string> Sortable = new Dictionary<string, string>
-    {
-        ["score"] = "p.score", ["staffNo"] = "p.staff_no", ["workerName"] = "p.worker_name", ["orgPath"] = "p.org_path",
-    };
-
     public static void Map(IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/performance/participants").WithTags("Performance participants");
@@ -44,37 +39,20 @@ internal static class ParticipantEndpoints
         CycleEngine.ToResponse((await db.QuerySingleOrDefaultAsync<ParticipantRow>(CycleSql.ParticipantById, new { Id = id }, ct))!);
 
     internal static async Task<Results<Ok<PagedResult<ParticipantResponse>>, ValidationProblem, NotFound>> List(
-        Guid id, [AsParameters] PageQuery page, Guid? orgUnitId, string? grade, bool? missingInput, DbSession db, CurrentUser user,
+        Guid id, [AsParameters] PageQuery page, [AsParameters] ParticipantListQuery filter, DbSession db, CurrentUser user,
         IOrgUnitDirectory units, CancellationToken ct)
     {
-        var validator = new Validator();
-        page.Validate(validator, Sortable);
-        validator.OneOf("grade", grade, Grades.All);
+        var validator = ParticipantListRequest.Check(new Validator(), page, filter);
         if (!validator.IsValid)
         {
             return validator.ToProblem();
         }
-        if (await CycleEndpoints.FindInScope(db, user, id, ct) is null)
+        if (await ParticipantListRequest.ResolveAsync(id, db, user, units, page, filter, ct) is not { } request)
         {
             return TypedResults.NotFound();
         }
-        string? unitPath = null;
-        if (orgUnitId is { } unitId)
-        {
-            var unit = await units.FindAsync(unitId, ct);
-            if (unit is null || !user.CanSee(unit.Path))
-            {
-                return TypedResults.NotFound();
-            }
-            unitPath = unit.Path + "%";
-        }
-        var args = new
-        {
-            CycleId = id, Scope = user.ScopePattern, UnitPath = unitPath, Grade = grade, MissingInput = missingInput == true ? 1 : 0,
-            Q = page.QPattern, page.Skip, Take = page.Size,
-        };
-        var total = await db.ExecuteScalarAsync<int>(CycleSql.CountParticipants, args, ct);
-        var rows = await db.QueryAsync<ParticipantRow>(PagedSql.WithOrderBy(CycleSql.ListParticipants, page.OrderBy(Sortable, "orgPath", "p.staff_no")), args, ct);
+        var total = await db.ExecuteScalarAsync<int>(CycleSql.CountParticipants, request.Args, ct);
+        var rows = await db.QueryAsync<ParticipantRow>(request.PageSql, request.Args, ct);
         return TypedResults.Ok(new PagedResult<ParticipantResponse>(rows.Select(CycleEngine.ToResponse).ToList(), total, page.PageNumber, page.Size));
     }
 

@@ -73,13 +73,13 @@ internal sealed class DemoPerformance(DbSession db, IOrgUnitDirectory units, Cyc
         await db.ExecuteAsync(DemoSql.CloseOldCases, new { Before = today.AddDays(-20) }, ct);
 
         var annualLast = await Cycle(street, $"{today.Year - 1}年度社区工作者考核", CycleKinds.Annual, today.Year - 1, null, now, ct);
-        await Fill(annualLast, random, 1.0, ct);
+        await Fill(annualLast, random, 1.0, ct, differentiated: true);
         await engine.ScoreAsync(annualLast, propose: true, ct);
         await SetStatus(annualLast, CycleStatus.Closed, new DateOnly(today.Year, 1, 20), new DateOnly(today.Year, 1, 27), ct);
 
         var published = await Cycle(street, $"{previousQuarterStart.Year}年第{Quarter(previousQuarterStart)}季度考核", CycleKinds.Quarterly,
             previousQuarterStart.Year, Quarter(previousQuarterStart), now, ct);
-        await Fill(published, random, 1.0, ct);
+        await Fill(published, random, 1.0, ct, differentiated: true);
         await engine.ScoreAsync(published, propose: true, ct);
         await SetStatus(published, CycleStatus.Published, today.AddDays(-1), today.AddDays(6), ct);
         var appellant = (await db.QueryAsync<ParticipantSeed>(DemoSql.Participants, new { CycleId = published.Id }, ct)).First(p => p.StaffNo != DemoStaffNo);
@@ -87,7 +87,7 @@ internal sealed class DemoPerformance(DbSession db, IOrgUnitDirectory units, Cyc
 
         var calibrating = await Cycle(street, $"{lastQuarterStart.Year}年第{Quarter(lastQuarterStart)}季度考核", CycleKinds.Quarterly,
             lastQuarterStart.Year, Quarter(lastQuarterStart), now, ct);
-        await Fill(calibrating, random, 1.0, ct);
+        await Fill(calibrating, random, 1.0, ct, differentiated: true);
         await engine.ScoreAsync(calibrating, propose: true, ct);
         await SetStatus(calibrating, CycleStatus.Calibrating, null, null, ct);
 
@@ -151,18 +151,29 @@ internal sealed class DemoPerformance(DbSession db, IOrgUnitDirectory units, Cyc
         return cycle;
     }
 
-    /// <summary>Assessments for a share of the participants (the demo worker always has theirs).</summary>
-    private async Task Fill(CycleRow cycle, Random random, double share, CancellationToken ct)
+    /// <summary>
+    /// Assessments for a share of the participants (the demo worker always has theirs, and an ordinary one). In a
+    /// <paramref name="differentiated"/> cycle about one in twelve others is a top performer (high assessments, KPIs at or above
+    /// target: a score of 90 or more, so the proposal names 优秀 up to each unit's quota) and a few are weak (基本合格, the odd
+    /// 不合格), so that the calibration board and the results show a real distribution.
+    /// </summary>
+    private async Task Fill(CycleRow cycle, Random random, double share, CancellationToken ct, bool differentiated = false)
     {
         foreach (var p in await db.QueryAsync<ParticipantSeed>(DemoSql.Participants, new { CycleId = cycle.Id }, ct))
         {
             var filled = p.StaffNo == DemoStaffNo || random.NextDouble() < share;
-            var street = 72 + random.Next(0, 27);
-            var peer = 70 + random.Next(0, 29);
+            var roll = differentiated && p.StaffNo != DemoStaffNo ? random.Next(0, 100) : 50;
+            var (street, peer, cases, complaints) = roll switch
+            {
+                < 8 => (93 + random.Next(0, 7), 92 + random.Next(0, 8), 300 + random.Next(0, 60), 0),
+                < 11 => (46 + random.Next(0, 10), 50 + random.Next(0, 10), 140 + random.Next(0, 40), 5 + random.Next(0, 3)),
+                < 12 => (30 + random.Next(0, 8), 40 + random.Next(0, 8), 100 + random.Next(0, 30), 8),
+                _ => (72 + random.Next(0, 27), 70 + random.Next(0, 29), 220 + random.Next(0, 120), random.Next(0, 4)),
+            };
             var kpis = p.PostType switch
             {
-                PostTypes.Staff => new Dictionary<string, decimal> { ["cases"] = 220 + random.Next(0, 120) },
-                PostTypes.Deputy => new Dictionary<string, decimal> { ["complaints"] = random.Next(0, 4) },
+                PostTypes.Staff => new Dictionary<string, decimal> { ["cases"] = cases },
+                PostTypes.Deputy => new Dictionary<string, decimal> { ["complaints"] = complaints },
                 _ => new Dictionary<string, decimal>(),
             };
             if (filled)

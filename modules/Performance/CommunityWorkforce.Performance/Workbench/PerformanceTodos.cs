@@ -1,4 +1,5 @@
 using CommunityWorkforce.BuildingBlocks.Workbench;
+using CommunityWorkforce.Performance.Calendar;
 using CommunityWorkforce.Performance.Cycles;
 using CommunityWorkforce.Performance.Ratings;
 
@@ -6,16 +7,17 @@ namespace CommunityWorkforce.Performance.Workbench;
 
 /// <summary>
 /// Performance's cards on the workbench. Each count runs the SQL of the list its card opens, with that list's arguments:
-/// HR — assessments to enter, overdue rectification cases, appeals to resolve; leader — cycles waiting for calibration;
+/// HR — assessments to enter, overdue rectification cases, appeals to resolve, this or next year without a holiday schedule; leader — cycles waiting for calibration;
 /// worker — their results still open to appeal.
 /// </summary>
-internal sealed class PerformanceTodos(DbSession db, TimeProvider clock) : IWorkbenchContributor
+internal sealed class PerformanceTodos(DbSession db, CalendarStore calendar, TimeProvider clock) : IWorkbenchContributor
 {
     public const string AssessmentsToEnter = "performance.assessments-to-enter";
     public const string RectificationsOverdue = "performance.rectifications-overdue";
     public const string AppealsToResolve = "performance.appeals-to-resolve";
     public const string CalibrationWaiting = "performance.calibration-waiting";
     public const string MyResults = "performance.my-results";
+    public const string HolidayScheduleMissing = "performance.holiday-schedule-missing";
 
     private const string Module = "performance";
 
@@ -24,7 +26,7 @@ internal sealed class PerformanceTodos(DbSession db, TimeProvider clock) : IWork
         var today = LocalDate.Today(clock);
         return user.Role switch
         {
-            Roles.Hr or Roles.Admin => [await Pending(user, ct), await Overdue(user, today, ct), await Appeals(user, ct)],
+            Roles.Hr or Roles.Admin => [await Pending(user, ct), await Overdue(user, today, ct), await Appeals(user, ct), await Calendar(today, ct)],
             Roles.Leader => [await Calibration(user, ct)],
             Roles.Worker when user.WorkerId is not null => [await Mine(user, today, ct)],
             _ => [],
@@ -50,6 +52,13 @@ internal sealed class PerformanceTodos(DbSession db, TimeProvider clock) : IWork
         Key = AppealsToResolve, Module = Module, Severity = WorkbenchSeverity.Warning,
         Count = await db.ExecuteScalarAsync<int>(CycleSql.CountAppeals, new { Scope = user.ScopePattern, Status = "filed" }, ct),
         Link = "/performance/appeals?status=filed", ApiList = "performance/appeals?status=filed",
+    };
+
+    private async Task<WorkbenchTodo> Calendar(DateOnly today, CancellationToken ct) => new()
+    {
+        Key = HolidayScheduleMissing, Module = Module, Severity = WorkbenchSeverity.Warning,
+        Count = (await calendar.MissingYearsAsync(today, ct)).Count,
+        Link = "/performance/calendar", ApiList = "performance/calendar/missing",
     };
 
     private async Task<WorkbenchTodo> Calibration(CurrentUser user, CancellationToken ct) => new()
