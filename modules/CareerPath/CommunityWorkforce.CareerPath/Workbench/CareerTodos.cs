@@ -66,8 +66,8 @@ internal sealed class CareerTodos(DbSession db, ICareerQueries career, TimeProvi
     private async Task<WorkbenchTodo> ReviewsDue(CurrentUser user, CancellationToken ct) => new()
     {
         Key = ReserveReviewsDue, Module = Module, Severity = WorkbenchSeverity.Info,
-        Count = (await ReserveReads.PoolAsync(db, user.ScopePattern, "active",
-            ReserveReads.DueBy(ReviewDueWithinDays, LocalDate.Today(clock)), ct)).Count,
+        Count = await db.ExecuteScalarAsync<int>(ReserveSql.PoolCount,
+            ReserveReads.PoolArgs(user.ScopePattern, ReserveStatus.Active, ReserveReads.DueBy(ReviewDueWithinDays, LocalDate.Today(clock)), One), ct),
         Link = "/career/reserves", ApiList = $"career/reserve-pool?status=active&reviewDueWithin={ReviewDueWithinDays}",
     };
 
