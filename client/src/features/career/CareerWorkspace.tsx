@@ -9,10 +9,10 @@ import { ResponsiveTable } from '../../app/ResponsiveTable';
 import { postTypeKey } from './CareerTrack';
 import {
   useApplications, useApplyRun, useDecide, useEligibleList, useExportEligible, useLadder, usePreviewRun, useReview, useRunResults, useRuns,
-  useReservePool, useStages, useSuccessionRisk, type Application, type EligibleWorker, type ReserveMember, type Run, type RunResult,
-  type SuccessionRisk,
+  useStages, useSuccessionRisk, type Application, type EligibleWorker, type Run, type RunResult, type SuccessionRisk,
 } from './hooks';
 import type { CareerMessageKey } from './i18n.zh-CN';
+import { ReservePool } from './ReservePool';
 
 function Progression() {
   const t = useT();
@@ -143,44 +143,25 @@ function LadderView() {
   );
 }
 
-function ReservePool() {
-  const t = useT();
-  const pool = useReservePool();
-  return (
-    <ResponsiveTable<ReserveMember>
-      aria-label={t('career.tab.reserves')}
-      rowKey="memberId"
-      loading={pool.isLoading}
-      dataSource={pool.data ?? []}
-      pagination={false}
-      columns={[
-        { title: t('career.run.worker'), dataIndex: 'name', cardTitle: true, render: (_, m) => t('career.worker.name', { name: m.name, staffNo: m.staffNo }) },
-        { title: t('career.eligible.stage'), dataIndex: 'targetStage', render: (v: string) => (v === 'deputy' ? t('career.postType.deputy') : v) },
-        { title: t('career.reserve.term'), dataIndex: 'termEnd', render: (_, m) => `${m.termStart ?? '—'} ~ ${m.termEnd ?? '—'}` },
-        { title: t('career.reserve.review'), dataIndex: 'reviewOn' },
-      ]}
-    />
-  );
-}
-
 function Succession() {
   const t = useT();
   const [years, setYears] = useState(5);
   const [only, setOnly] = useState(false);
-  const risk = useSuccessionRisk(years, only);
+  const [page, setPage] = useState(1);
+  const risk = useSuccessionRisk(years, only, page);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
         <label htmlFor="career-years">{t('career.risk.years')}</label>
-        <InputNumber id="career-years" min={1} max={15} value={years} onChange={(v) => v && setYears(v)} />
-        <Checkbox checked={only} onChange={(e) => setOnly(e.target.checked)}>{t('career.risk.only')}</Checkbox>
+        <InputNumber id="career-years" min={1} max={15} value={years} onChange={(v) => { if (v) { setYears(v); setPage(1); } }} />
+        <Checkbox checked={only} onChange={(e) => { setOnly(e.target.checked); setPage(1); }}>{t('career.risk.only')}</Checkbox>
       </Space>
       <ResponsiveTable<SuccessionRisk>
         aria-label={t('career.tab.succession')}
         rowKey="orgUnitId"
         loading={risk.isLoading}
-        dataSource={risk.data ?? []}
-        pagination={false}
+        dataSource={risk.data?.items ?? []}
+        pagination={{ current: page, pageSize: 20, total: risk.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         columns={[
           { title: t('career.risk.unit'), dataIndex: 'orgUnitName', cardTitle: true },
           { title: t('career.risk.retiring'), dataIndex: 'retiring', render: (_, r) => `${r.retiring}/${r.leaders}` },
@@ -251,7 +232,7 @@ export default function CareerWorkspace() {
         { key: 'progression', label: t('career.tab.progression'), children: active === 'progression' ? <Progression /> : null },
         { key: 'eligibility', label: t('career.tab.eligibility'), children: active === 'eligibility' ? <EligibilityList /> : null },
         { key: 'applications', label: t('career.tab.applications'), children: active === 'applications' ? <ApplicationCards status="submitted" leader={false} /> : null },
-        { key: 'reserves', label: t('career.tab.reserves'), children: active === 'reserves' ? <ReservePool /> : null },
+        { key: 'reserves', label: t('career.tab.reserves'), children: active === 'reserves' ? <ReservePool canEdit /> : null },
         { key: 'succession', label: t('career.tab.succession'), children: active === 'succession' ? <Succession /> : null },
         { key: 'ladder', label: t('career.tab.ladder'), children: active === 'ladder' ? <LadderView /> : null },
       ]} />
