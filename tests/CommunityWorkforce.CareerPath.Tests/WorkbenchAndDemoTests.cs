@@ -100,6 +100,24 @@ public sealed class WorkbenchAndDemoTests
     }
 
     [Test]
+    public async Task The_workers_next_step_card_opens_the_next_stage_with_the_criteria_still_missing_in_words()
+    {
+        using var worker = await _host.ClientFor("worker.demo");
+        var todos = (await worker.GetJson("/api/me/todos")).GetProperty("todos").EnumerateArray().ToDictionary(t => t.Str("key"));
+        Assert.That(todos, Does.ContainKey("career.my-next-step"), "the demo worker misses some criteria for deputy");
+        var card = todos["career.my-next-step"];
+        Assert.That(card.Str("apiList"), Does.Contain("/eligibility?stage="));
+        var stage = (await worker.GetJson("/api/" + card.Str("apiList"))).EnumerateArray().Single();
+        var missing = stage.GetProperty("criteria").EnumerateArray().Where(c => !c.GetProperty("met").GetBoolean()).ToList();
+        Assert.That(card.Int("count"), Is.EqualTo(1));
+        Assert.That(missing, Is.Not.Empty);
+        Assert.That(missing.All(c => !string.IsNullOrEmpty(c.Str("missingZh"))), Is.True, "each missing criterion says what is missing in words");
+        using var hr = await _host.ClientFor("hr.linfen");
+        var hrKeys = (await hr.GetJson("/api/me/todos")).GetProperty("todos").EnumerateArray().Select(t => t.Str("key"));
+        Assert.That(hrKeys, Has.None.EqualTo("career.my-next-step"));
+    }
+
+    [Test]
     public async Task The_reserve_pool_and_succession_risk_of_the_street_are_consistent_and_for_staff_only()
     {
         using var hr = await _host.ClientFor("hr.linfen");

@@ -266,3 +266,22 @@ export function useSuccessionRisk(years: number, atRiskOnly: boolean, page: numb
     placeholderData: keepPreviousData,
   });
 }
+
+export type FileApplicationBody = S['FileApplicationRequest'];
+
+/** The worker's applications still open (submitted to HR or reviewed and waiting for the leader). */
+export function useMyOpenApplications(workerId: string | undefined) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...key, 'applications', 'mine', workerId],
+    queryFn: async () => (await ok(api.GET('/api/career/applications', { params: { query: { workerId, pageSize: 20 } } })))
+      .items.filter((a) => a.status === 'submitted' || a.status === 'reviewed'),
+    enabled: workerId !== undefined,
+  });
+}
+
+export function useFileApplication() {
+  const api = useApi();
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: (body: FileApplicationBody) => ok(api.POST('/api/career/applications', { body })), onSuccess: invalidate });
+}
