@@ -1,6 +1,6 @@
-import { App, Button, Card, Checkbox, DatePicker, Descriptions, InputNumber, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, DatePicker, Descriptions, Grid, InputNumber, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { fileNameFrom, saveBlob } from '../../api/files';
 import { useT } from '../../app/i18n';
@@ -226,16 +226,28 @@ export default function CareerWorkspace() {
   const location = useLocation();
   const navigate = useNavigate();
   const active = tabs.find((k) => location.pathname.endsWith(k)) ?? 'progression';
+  const narrow = Grid.useBreakpoint().md !== true;
+  const pages: Record<(typeof tabs)[number], { label: string; render: () => ReactNode }> = {
+    progression: { label: t('career.tab.progression'), render: () => <Progression /> },
+    eligibility: { label: t('career.tab.eligibility'), render: () => <EligibilityList /> },
+    applications: { label: t('career.tab.applications'), render: () => <ApplicationCards status="submitted" leader={false} /> },
+    reserves: { label: t('career.tab.reserves'), render: () => <ReservePool canEdit /> },
+    succession: { label: t('career.tab.succession'), render: () => <Succession /> },
+    ladder: { label: t('career.tab.ladder'), render: () => <LadderView /> },
+  };
+  if (narrow) {
+    // Six tabs do not fit a phone: the overflowing tab bar leaves an empty tablist; a select names the page instead.
+    return (
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Select aria-label={t('career.title')} style={{ width: '100%' }} value={active} onChange={(k) => navigate(`/career/${k}`)}
+          options={tabs.map((k) => ({ value: k, label: pages[k].label }))} />
+        {pages[active].render()}
+      </Space>
+    );
+  }
   return (
     <Tabs activeKey={active} onChange={(k) => navigate(`/career/${k}`)}
-      items={[
-        { key: 'progression', label: t('career.tab.progression'), children: active === 'progression' ? <Progression /> : null },
-        { key: 'eligibility', label: t('career.tab.eligibility'), children: active === 'eligibility' ? <EligibilityList /> : null },
-        { key: 'applications', label: t('career.tab.applications'), children: active === 'applications' ? <ApplicationCards status="submitted" leader={false} /> : null },
-        { key: 'reserves', label: t('career.tab.reserves'), children: active === 'reserves' ? <ReservePool canEdit /> : null },
-        { key: 'succession', label: t('career.tab.succession'), children: active === 'succession' ? <Succession /> : null },
-        { key: 'ladder', label: t('career.tab.ladder'), children: active === 'ladder' ? <LadderView /> : null },
-      ]} />
+      items={tabs.map((k) => ({ key: k, label: pages[k].label, children: active === k ? pages[k].render() : null }))} />
   );
 }
 
