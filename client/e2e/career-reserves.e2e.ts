@@ -120,4 +120,29 @@ describe('career: HR nominates a reserve cadre, accepts the nomination and plans
     const mine = await get<Page<{ status: string; appliedRole: string }>>(worker, '/api/career/applications?status=submitted');
     expect(mine.items.some((a) => a.appliedRole === 'worker')).toBe(true);
   });
+
+  it('HR edits the ladder and a stage’s criteria; the server’s refusal lands on the field', async () => {
+    await browser.close();
+    browser = await openBrowser({ width: 1440, height: 900 });
+    const { page } = browser;
+    await page.goto(`${baseUrl}/login`);
+    await signIn(page, 'hr.linfen');
+    await page.waitForURL(`${baseUrl}/workbench`);
+    await page.goto(`${baseUrl}/career/ladder`);
+    await page.getByRole('button', { name: '编辑等级序列' }).click();
+    const dialog = page.getByRole('dialog', { name: '编辑等级序列' });
+    await dialog.getByLabel('最高等级').first().fill('1');
+    await dialog.getByRole('button', { name: /保\s?存/ }).click();
+    await dialog.getByText('上限不能低于下限。').waitFor();
+    await screenshot(page, 'career-ladder-form');
+    await dialog.getByRole('button', { name: /取\s?消/ }).click();
+
+    await page.getByRole('button', { name: /编辑条件 副职/ }).click();
+    const stage = page.getByRole('dialog', { name: /编辑发展阶段条件/ });
+    await stage.getByLabel('近12个月培训学时').fill('24');
+    await stage.getByRole('button', { name: /保\s?存/ }).click();
+    await stage.waitFor({ state: 'hidden' });
+    await page.getByText('近12个月培训学时 ≥ 24').first().waitFor();
+    await screenshot(page, 'career-ladder');
+  });
 });

@@ -13,6 +13,7 @@ import {
 } from './hooks';
 import type { CareerMessageKey } from './i18n.zh-CN';
 import { ReservePool } from './ReservePool';
+import { LadderForm, StageList } from './LadderForms';
 
 function Progression() {
   const t = useT();
@@ -120,10 +121,13 @@ function EligibilityList() {
 function LadderView() {
   const t = useT();
   const ladder = useLadder();
+  const [editing, setEditing] = useState(false);
   if (!ladder.data) return null;
   const l = ladder.data;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
+      <Button type="primary" onClick={() => setEditing(true)} style={{ alignSelf: 'flex-start' }}>{t('career.ladderForm.edit')}</Button>
+      {editing && <LadderForm ladder={l} onClose={() => setEditing(false)} />}
       <Descriptions column={1} size="small" bordered>
         <Descriptions.Item label={t('career.grade.from')}>{l.effectiveFrom}</Descriptions.Item>
         {l.bands.map((b) => (
@@ -139,6 +143,8 @@ function LadderView() {
       </Descriptions>
       <Table size="small" rowKey="level" pagination={false} aria-label={t('career.ladder.coefficients')} dataSource={l.coefficients}
         columns={[{ title: t('career.ladder.level'), dataIndex: 'level' }, { title: t('career.ladder.coefficients'), dataIndex: 'coefficient' }]} />
+      <Typography.Title level={5}>{t('career.stageForm.list')}</Typography.Title>
+      <StageList canEdit />
     </Space>
   );
 }

@@ -285,3 +285,18 @@ export function useFileApplication() {
   const invalidate = useInvalidate();
   return useMutation({ mutationFn: (body: FileApplicationBody) => ok(api.POST('/api/career/applications', { body })), onSuccess: invalidate });
 }
+
+export function useSaveLadder() {
+  const api = useApi();
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: (body: Ladder) => ok(api.PUT('/api/career/ladder', { body })), onSuccess: invalidate });
+}
+
+export function useSaveStage() {
+  const api = useApi();
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ code, body }: { code: string; body: S['SaveStageRequest'] }) => ok(api.PUT('/api/career/stages/{code}', { params: { path: { code } }, body })),
+    onSuccess: invalidate,
+  });
+}
