@@ -136,7 +136,7 @@ function LadderView() {
         <Descriptions.Item label={t('career.tab.progression')}>
           <Space direction="vertical" size={0}>
             <span>{t('career.ladder.stepYears', { years: l.stepYears })}</span>
-            <span>{t('career.ladder.counted', { grades: l.countedGrades.join('、') })}</span>
+            <span>{t('career.ladder.counted', { grades: l.countedGrades.map((g) => t(g === 'excellent' ? 'career.ladderForm.grade.excellent' : g === 'competent' ? 'career.ladderForm.grade.competent' : 'career.ladderForm.grade.basic')).join('、') })}</span>
             <span>{t('career.ladder.early', { count: l.earlyStepConsecutiveExcellent, cap: l.earlyStepCareerCap })}</span>
           </Space>
         </Descriptions.Item>
