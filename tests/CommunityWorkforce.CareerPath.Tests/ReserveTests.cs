@@ -63,7 +63,9 @@ public sealed class ReserveTests
     private async Task<JsonElement> Accepted(Guid worker)
     {
         var nominated = await Nominate(_hr, worker).Ok(HttpStatusCode.Created);
-        return await _leader.PostAsJsonAsync($"/api/career/reserve-members/{MemberId(nominated)}/decision", new { accept = true, version = Version(nominated) }).Ok();
+        // A term that began a year ago ends within the next year, so that an extension falls within the year a request may name.
+        return await _leader.PostAsJsonAsync($"/api/career/reserve-members/{MemberId(nominated)}/decision",
+            new { accept = true, termStart = Today.AddYears(-1), version = Version(nominated) }).Ok();
     }
 
     [Test]
@@ -77,12 +79,14 @@ public sealed class ReserveTests
         Assert.That(pending.Int("total"), Is.EqualTo(pending.Items().Count()));
 
         var id = MemberId(nominated);
-        var accepted = await _leader.PostAsJsonAsync($"/api/career/reserve-members/{id}/decision", new { accept = true, note = "同意入库", version = Version(nominated) }).Ok();
+        var start = Today.AddYears(-1);
+        var accepted = await _leader.PostAsJsonAsync($"/api/career/reserve-members/{id}/decision",
+            new { accept = true, note = "同意入库", termStart = start, version = Version(nominated) }).Ok();
         var member = accepted.GetProperty("member");
         Assert.That(member.Str("status"), Is.EqualTo("active"));
-        Assert.That(DateOnly.Parse(member.Str("termStart")), Is.EqualTo(Today));
-        Assert.That(DateOnly.Parse(member.Str("termEnd")), Is.EqualTo(Today.AddYears(2).AddDays(-1)), "the default term is two years");
-        Assert.That(DateOnly.Parse(member.Str("reviewOn")), Is.EqualTo(Today.AddMonths(6)), "the first review six months in");
+        Assert.That(DateOnly.Parse(member.Str("termStart")), Is.EqualTo(start));
+        Assert.That(DateOnly.Parse(member.Str("termEnd")), Is.EqualTo(start.AddYears(2).AddDays(-1)), "the default term is two years");
+        Assert.That(DateOnly.Parse(member.Str("reviewOn")), Is.EqualTo(start.AddMonths(6)), "the first review six months in");
 
         var course = (await _hr.GetJson("/api/training/courses?pageSize=100")).Items().First();
         var post = (await _hr.GetJson("/api/staffing/posts?pageSize=1")).Items().First();
@@ -105,8 +109,8 @@ public sealed class ReserveTests
         Assert.That(reviewed.GetProperty("plan").EnumerateArray().Select(i => i.Id()), Is.EquivalentTo(new[] { courseItem.Id(), rotationItem.Id() }));
 
         var extended = await _hr.PostAsJsonAsync($"/api/career/reserve-members/{id}/extend",
-            new { termEnd = Today.AddYears(3), reason = "培养期延长一年", version = Version(reviewed) }).Ok();
-        Assert.That(DateOnly.Parse(extended.GetProperty("member").Str("termEnd")), Is.EqualTo(Today.AddYears(3)));
+            new { termEnd = Today.AddYears(1), reason = "培养期延长一年", version = Version(reviewed) }).Ok();
+        Assert.That(DateOnly.Parse(extended.GetProperty("member").Str("termEnd")), Is.EqualTo(Today.AddYears(1)));
         var ended = await _hr.PostAsJsonAsync($"/api/career/reserve-members/{id}/end", new { reason = "已提任副职", version = Version(extended) }).Ok();
         Assert.That((ended.GetProperty("member").Str("status"), ended.GetProperty("member").Str("endReason")), Is.EqualTo(("ended", "已提任副职")));
         Assert.That(await _host.Scalar<long>("SELECT COUNT(*) FROM platform_audit_log WHERE entity_id = @Id AND action LIKE 'career.reserve.%'", new { Id = id }),
@@ -161,7 +165,7 @@ public sealed class ReserveTests
         var mid = MemberId(member);
         var stale = Version(member) - 1;
         await ProblemAssert.IsProblem(await _hr.PostAsJsonAsync($"/api/career/reserve-members/{mid}/extend",
-            new { termEnd = Today.AddYears(4), reason = "延长", version = stale }), HttpStatusCode.Conflict, "urn:cw:problem:version-conflict");
+            new { termEnd = Today.AddYears(1), reason = "延长", version = stale }), HttpStatusCode.Conflict, "urn:cw:problem:version-conflict");
         await ProblemAssert.IsProblem(await _hr.PostAsJsonAsync($"/api/career/reserve-members/{mid}/reviews",
             new { outcome = "ready", nextReviewOn = Today.AddMonths(3), version = stale }), HttpStatusCode.Conflict, "urn:cw:problem:version-conflict");
         await ProblemAssert.IsProblem(await _hr.PostAsJsonAsync($"/api/career/reserve-members/{mid}/end",
@@ -216,10 +220,12 @@ public sealed class ReserveTests
         await ProblemAssert.NamesField(await _hr.PostAsJsonAsync($"/api/career/reserve-members/{id}/decision",
             new { accept = true, termStart = Today.AddYears(3), version = 1 }), "termStart");
         var member = await _hr.PostAsJsonAsync($"/api/career/reserve-members/{id}/decision", new { accept = true, version = 1 }).Ok();
+        Assert.That(DateOnly.Parse(member.GetProperty("member").Str("termStart")), Is.EqualTo(Today), "the term starts today by default");
         var v = Version(member);
         await ProblemAssert.NamesField(await _hr.PostAsJsonAsync($"/api/career/reserve-members/{id}/extend",
             new { termEnd = Today.AddYears(1), reason = "缩短", version = v }), "termEnd");
-        await ProblemAssert.NamesField(await _hr.PostAsJsonAsync($"/api/career/reserve-members/{id}/extend", new { termEnd = Today.AddYears(3), version = v }), "reason");
+        await ProblemAssert.NamesField(await _hr.PostAsJsonAsync($"/api/career/reserve-members/{id}/extend", new { termEnd = Today.AddYears(3), reason = "x", version = v }), "termEnd");
+        await ProblemAssert.NamesField(await _hr.PostAsJsonAsync($"/api/career/reserve-members/{id}/extend", new { termEnd = Today.AddMonths(6), version = v }), "reason");
         await ProblemAssert.NamesField(await _hr.PostAsJsonAsync($"/api/career/reserve-members/{id}/reviews",
             new { outcome = "excellent", nextReviewOn = Today.AddMonths(3), version = v }), "outcome");
         await ProblemAssert.NamesField(await _hr.PostAsJsonAsync($"/api/career/reserve-members/{id}/reviews",

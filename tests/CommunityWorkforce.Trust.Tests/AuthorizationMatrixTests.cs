@@ -82,7 +82,7 @@ public sealed class AuthorizationMatrixTests
         ["ReviewCareerApplication"] = _ => new { forward = true, version = 1 },
         ["DecideCareerApplication"] = _ => new { approve = true, version = 1 },
         ["DecideReserveNomination"] = _ => new { accept = true, version = 1 },
-        ["ExtendReserveTerm"] = _ => new { termEnd = DateOnly.FromDateTime(DateTime.UtcNow.AddYears(3)), reason = "信任测试", version = 1 },
+        ["ExtendReserveTerm"] = _ => new { termEnd = DateOnly.FromDateTime(DateTime.UtcNow.AddMonths(11)), reason = "信任测试", version = 1 },
         ["RecordReserveReview"] = _ => new { outcome = "ready", nextReviewOn = DateOnly.FromDateTime(DateTime.UtcNow.AddMonths(3)), version = 1 },
         ["EndReserveMembership"] = _ => new { reason = "信任测试", version = 1 },
         ["AddReservePlanItem"] = _ => new { kind = "rotation", postId = Guid.NewGuid(), dueOn = DateOnly.FromDateTime(DateTime.UtcNow.AddMonths(3)) },

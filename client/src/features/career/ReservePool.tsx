@@ -18,6 +18,13 @@ const day = (d: Dayjs | undefined | null) => (d ? d.format('YYYY-MM-DD') : undef
 
 type Action = 'decide' | 'extend' | 'review' | 'end';
 
+/** A year after the term's end, but no later than a year from today (the furthest date a request may name). */
+function laterByAYear(termEnd: string): Dayjs {
+  const wanted = dayjs(termEnd).add(1, 'year');
+  const cap = dayjs().add(1, 'year');
+  return wanted.isAfter(cap) ? cap : wanted;
+}
+
 /** 后备干部库 (HR, admin, leader): the street's pool, paged, with nominate / review / extend / end actions and each member's plan. */
 export function ReservePool({ canEdit }: { canEdit: boolean }) {
   const t = useT();
@@ -142,7 +149,7 @@ function ExtendForm({ member, onClose }: { member: ReserveMember; onClose: () =>
   const { submit, pending } = useMutationForm(useExtendTerm(), form, ['termEnd', 'reason', 'version']);
   return (
     <FormModal title={`${t('career.reserve.extend')} · ${member.name}`} okText={t('career.reserve.save')} loading={pending} form={form} onClose={onClose}>
-      <Form form={form} layout="vertical" initialValues={{ termEnd: member.termEnd ? dayjs(member.termEnd).add(1, 'year') : undefined }}
+      <Form form={form} layout="vertical" initialValues={{ termEnd: member.termEnd ? laterByAYear(member.termEnd) : undefined }}
         onFinish={(v: { termEnd: Dayjs; reason: string }) => submit({ id: member.memberId, body: { termEnd: day(v.termEnd), reason: v.reason, version: member.version } }, onClose)}>
         <Form.Item name="termEnd" label={t('career.reserve.termEnd')} rules={[{ required: true, message: t('career.reserve.required') }]}><DatePicker /></Form.Item>
         <Form.Item name="reason" label={t('career.reserve.reason')} rules={[{ required: true, message: t('career.reserve.required') }]}>

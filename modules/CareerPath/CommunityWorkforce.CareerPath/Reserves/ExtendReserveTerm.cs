@@ -9,8 +9,7 @@ internal static class ExtendReserveTerm
         var (db, user, audit, clock) = write;
         var today = LocalDate.Today(clock);
         var validator = new Validator().Required("version", request.Version).Required("termEnd", request.TermEnd).Required("reason", request.Reason, 1000)
-            .Rule(request.TermEnd is null || (request.TermEnd > today && request.TermEnd <= today.AddYears(5)), "termEnd",
-                Text.Of("新的任期结束日期应在今天之后、五年之内。", "The new end must fall after today and within five years."));
+            .Rule(request.TermEnd is null || request.TermEnd > today, "termEnd", Text.Of("新的任期结束日期应在今天之后。", "The new end must fall after today."));
         if (!validator.IsValid)
         {
             return validator.ToProblem();

@@ -12,8 +12,8 @@ internal static class RecordReserveReview
         var validator = new Validator().Required("version", request.Version).OneOf("outcome", request.Outcome, ReserveReviewOutcomes.All)
             .Required("outcome", request.Outcome, 40).Optional("note", request.Note, 1000).Required("nextReviewOn", request.NextReviewOn)
             .Rule(reviewedOn <= today && reviewedOn >= today.AddYears(-1), "reviewedOn", Text.Of("考察日期应在过去一年之内。", "The review date must lie within the past year."))
-            .Rule(request.NextReviewOn is null || (request.NextReviewOn > today && request.NextReviewOn <= today.AddYears(2)), "nextReviewOn",
-                Text.Of("下次考察日期应在今天之后、两年之内。", "The next review must fall after today and within two years."));
+            .Rule(request.NextReviewOn is null || request.NextReviewOn > today, "nextReviewOn",
+                Text.Of("下次考察日期应在今天之后。", "The next review must fall after today."));
         if (!validator.IsValid)
         {
             return validator.ToProblem();

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CommunityWorkforce.CareerPath.Reserves;
 
 /// <summary>A pool row's status: nominated (提名待审) → active (在库) → ended (出库); or nominated → rejected.</summary>
@@ -39,8 +41,10 @@ public sealed record NominateReserveRequest
     public Guid WorkerId { get; init; }
 
     /// <summary>The stage the member is prepared for: deputy (副职) or head (正职).</summary>
+    [MaxLength(20)]
     public string TargetStage { get; init; } = "deputy";
 
+    [Required, MaxLength(1000)]
     public string Reason { get; init; } = "";
 }
 
@@ -50,59 +54,81 @@ public sealed record DecideNominationRequest
     public bool Accept { get; init; }
 
     /// <summary>Required when rejecting.</summary>
+    [MaxLength(1000)]
     public string? Note { get; init; }
 
     /// <summary>Default today; the term ends after the configured years (default 2).</summary>
+    [PlausibleDate]
     public DateOnly? TermStart { get; init; }
 
     /// <summary>Default the configured months (6) after the term starts.</summary>
+    [PlausibleDate]
     public DateOnly? ReviewOn { get; init; }
 
+    [Required]
     public int? Version { get; init; }
 }
 
 public sealed record ExtendReserveTermRequest
 {
+    [Required, PlausibleDate]
     public DateOnly? TermEnd { get; init; }
+    [Required, MaxLength(1000)]
     public string Reason { get; init; } = "";
+    [Required]
     public int? Version { get; init; }
 }
 
 public sealed record RecordReserveReviewRequest
 {
     /// <summary>Default today.</summary>
+    [PlausibleDate]
     public DateOnly? ReviewedOn { get; init; }
 
+    [Required, MaxLength(40)]
     public string Outcome { get; init; } = "";
+    [MaxLength(1000)]
     public string? Note { get; init; }
+    [Required, PlausibleDate]
     public DateOnly? NextReviewOn { get; init; }
+    [Required]
     public int? Version { get; init; }
 }
 
 public sealed record EndReserveMembershipRequest
 {
     /// <summary>Default today.</summary>
+    [PlausibleDate]
     public DateOnly? EndedOn { get; init; }
 
+    [Required, MaxLength(1000)]
     public string Reason { get; init; } = "";
+    [Required]
     public int? Version { get; init; }
 }
 
 /// <summary>A plan item: <c>courseId</c> for kind course, <c>postId</c> for kind rotation.</summary>
 public sealed record AddPlanItemRequest
 {
+    [Required, MaxLength(20)]
     public string Kind { get; init; } = "";
     public Guid? CourseId { get; init; }
     public Guid? PostId { get; init; }
+    [Required, PlausibleDate]
     public DateOnly? DueOn { get; init; }
+    [MaxLength(1000)]
     public string? Note { get; init; }
 }
 
 public sealed record UpdatePlanItemRequest
 {
+    [Required, PlausibleDate]
     public DateOnly? DueOn { get; init; }
+    [Required, MaxLength(20)]
     public string Status { get; init; } = "";
+    [MaxLength(1000)]
     public string? Note { get; init; }
+    [Required]
     public int? Version { get; init; }
 }
 
