@@ -2670,7 +2670,7 @@ export interface components {
             /** Format: uuid */
             postId?: string | null;
             /** Format: date */
-            dueOn?: string | null;
+            dueOn: string;
             note?: string | null;
         };
         AgeBandCount: {
@@ -3359,7 +3359,7 @@ export interface components {
             /** Format: date */
             reviewOn?: string | null;
             /** Format: int32 */
-            version?: number | null;
+            version: number;
         };
         DimensionInput: {
             code?: string | null;
@@ -3432,7 +3432,7 @@ export interface components {
             endedOn?: string | null;
             reason: string;
             /** Format: int32 */
-            version?: number | null;
+            version: number;
         };
         EnrolOutcome: {
             /** Format: uuid */
@@ -3500,10 +3500,10 @@ export interface components {
         };
         ExtendReserveTermRequest: {
             /** Format: date */
-            termEnd?: string | null;
+            termEnd: string;
             reason: string;
             /** Format: int32 */
-            version?: number | null;
+            version: number;
         };
         FeedbackRequest: {
             /** Format: int32 */
@@ -4598,9 +4598,9 @@ export interface components {
             outcome: string;
             note?: string | null;
             /** Format: date */
-            nextReviewOn?: string | null;
+            nextReviewOn: string;
             /** Format: int32 */
-            version?: number | null;
+            version: number;
         };
         RectificationResponse: {
             /** Format: uuid */
@@ -5305,11 +5305,11 @@ export interface components {
         };
         UpdatePlanItemRequest: {
             /** Format: date */
-            dueOn?: string | null;
+            dueOn: string;
             status: string;
             note?: string | null;
             /** Format: int32 */
-            version?: number | null;
+            version: number;
         };
         UpdatePostRequest: {
             title: string;

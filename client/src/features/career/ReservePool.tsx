@@ -150,7 +150,7 @@ function ExtendForm({ member, onClose }: { member: ReserveMember; onClose: () =>
   return (
     <FormModal title={`${t('career.reserve.extend')} · ${member.name}`} okText={t('career.reserve.save')} loading={pending} form={form} onClose={onClose}>
       <Form form={form} layout="vertical" initialValues={{ termEnd: member.termEnd ? laterByAYear(member.termEnd) : undefined }}
-        onFinish={(v: { termEnd: Dayjs; reason: string }) => submit({ id: member.memberId, body: { termEnd: day(v.termEnd), reason: v.reason, version: member.version } }, onClose)}>
+        onFinish={(v: { termEnd: Dayjs; reason: string }) => submit({ id: member.memberId, body: { termEnd: v.termEnd.format('YYYY-MM-DD'), reason: v.reason, version: member.version } }, onClose)}>
         <Form.Item name="termEnd" label={t('career.reserve.termEnd')} rules={[{ required: true, message: t('career.reserve.required') }]}><DatePicker /></Form.Item>
         <Form.Item name="reason" label={t('career.reserve.reason')} rules={[{ required: true, message: t('career.reserve.required') }]}>
           <Input.TextArea rows={2} maxLength={1000} />
@@ -168,7 +168,7 @@ function ReviewForm({ member, onClose }: { member: ReserveMember; onClose: () =>
     <FormModal title={`${t('career.reserve.recordReview')} · ${member.name}`} okText={t('career.reserve.save')} loading={pending} form={form} onClose={onClose}>
       <Form form={form} layout="vertical" initialValues={{ outcome: 'developing', nextReviewOn: dayjs().add(6, 'month') }}
         onFinish={(v: { outcome: string; note?: string; nextReviewOn: Dayjs }) =>
-          submit({ id: member.memberId, body: { outcome: v.outcome, note: v.note, nextReviewOn: day(v.nextReviewOn), version: member.version } }, onClose)}>
+          submit({ id: member.memberId, body: { outcome: v.outcome, note: v.note, nextReviewOn: v.nextReviewOn.format('YYYY-MM-DD'), version: member.version } }, onClose)}>
         <Form.Item name="outcome" label={t('career.reserve.outcome')}>
           <Radio.Group options={['ready', 'developing', 'concern'].map((o) => ({ value: o, label: t(`career.reserve.outcome.${o}` as CareerMessageKey) }))} />
         </Form.Item>
@@ -270,7 +270,7 @@ function PlanItemForm({ memberId, onClose }: { memberId: string; onClose: () => 
       <Form form={form} layout="vertical" initialValues={{ kind: 'course', dueOn: dayjs().add(3, 'month') }}
         onFinish={(v: { kind: string; courseId?: string; postId?: string; dueOn: Dayjs; note?: string }) => submit({
           id: memberId,
-          body: { kind: v.kind, courseId: v.kind === 'course' ? v.courseId : undefined, postId: v.kind === 'rotation' ? v.postId : undefined, dueOn: day(v.dueOn), note: v.note },
+          body: { kind: v.kind, courseId: v.kind === 'course' ? v.courseId : undefined, postId: v.kind === 'rotation' ? v.postId : undefined, dueOn: v.dueOn.format('YYYY-MM-DD'), note: v.note },
         }, onClose)}>
         <Form.Item name="kind" label={t('career.reserve.itemKind')}>
           <Radio.Group options={[{ value: 'course', label: t('career.reserve.kind.course') }, { value: 'rotation', label: t('career.reserve.kind.rotation') }]} />
