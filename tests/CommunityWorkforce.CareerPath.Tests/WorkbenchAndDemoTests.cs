@@ -77,11 +77,12 @@ public sealed class WorkbenchAndDemoTests
         var todos = (await hr.GetJson("/api/me/todos")).GetProperty("todos").EnumerateArray().ToDictionary(t => t.Str("key"));
         Assert.That(todos, Does.ContainKey("career.reserve-reviews-due"), "an overdue review is on the card");
         var reviews = todos["career.reserve-reviews-due"];
-        var due = (await hr.GetJson("/api/" + reviews.Str("apiList"))).EnumerateArray().ToList();
-        Assert.That(reviews.GetProperty("count").GetInt32(), Is.EqualTo(due.Count));
+        var duePage = await hr.GetJson("/api/" + reviews.Str("apiList") + "&pageSize=200");
+        var due = duePage.Items().ToList();
+        Assert.That(reviews.GetProperty("count").GetInt32(), Is.EqualTo(duePage.Int("total")).And.EqualTo(due.Count));
         Assert.That(due.Select(m => m.Str("memberId").ToLowerInvariant()), Does.Contain(members[0].ToLowerInvariant()).And.Not.Contain(members[1].ToLowerInvariant()));
         Assert.That(due.All(m => DateOnly.Parse(m.Str("reviewOn")) <= Today.AddDays(30) && m.Str("status") == "active"), Is.True);
-        var flagged = (await hr.GetJson("/api/career/succession-risk?atRiskOnly=true")).EnumerateArray().ToList();
+        var flagged = (await hr.GetJson("/api/career/succession-risk?atRiskOnly=true&pageSize=200")).Items().ToList();
         Assert.That(flagged.All(u => u.GetProperty("atRisk").GetBoolean()), Is.True);
         if (todos.TryGetValue("career.succession-risk", out var risk))
         {
@@ -99,14 +100,32 @@ public sealed class WorkbenchAndDemoTests
     }
 
     [Test]
+    public async Task The_workers_next_step_card_opens_the_next_stage_with_the_criteria_still_missing_in_words()
+    {
+        using var worker = await _host.ClientFor("worker.demo");
+        var todos = (await worker.GetJson("/api/me/todos")).GetProperty("todos").EnumerateArray().ToDictionary(t => t.Str("key"));
+        Assert.That(todos, Does.ContainKey("career.my-next-step"), "the demo worker misses some criteria for deputy");
+        var card = todos["career.my-next-step"];
+        Assert.That(card.Str("apiList"), Does.Contain("/eligibility?stage="));
+        var stage = (await worker.GetJson("/api/" + card.Str("apiList"))).EnumerateArray().Single();
+        var missing = stage.GetProperty("criteria").EnumerateArray().Where(c => !c.GetProperty("met").GetBoolean()).ToList();
+        Assert.That(card.Int("count"), Is.EqualTo(1));
+        Assert.That(missing, Is.Not.Empty);
+        Assert.That(missing.All(c => !string.IsNullOrEmpty(c.Str("missingZh"))), Is.True, "each missing criterion says what is missing in words");
+        using var hr = await _host.ClientFor("hr.linfen");
+        var hrKeys = (await hr.GetJson("/api/me/todos")).GetProperty("todos").EnumerateArray().Select(t => t.Str("key"));
+        Assert.That(hrKeys, Has.None.EqualTo("career.my-next-step"));
+    }
+
+    [Test]
     public async Task The_reserve_pool_and_succession_risk_of_the_street_are_consistent_and_for_staff_only()
     {
         using var hr = await _host.ClientFor("hr.linfen");
-        var pool = (await hr.GetJson("/api/career/reserve-pool?status=active")).EnumerateArray().ToList();
+        var pool = (await hr.GetJson("/api/career/reserve-pool?status=active&pageSize=200")).Items().ToList();
         Assert.That(pool, Is.Not.Empty);
         Assert.That(pool.All(m => m.Str("targetStage") == "deputy"), Is.True);
-        var near = (await hr.GetJson("/api/career/succession-risk?years=1")).EnumerateArray().ToList();
-        var far = (await hr.GetJson("/api/career/succession-risk?years=15")).EnumerateArray().ToList();
+        var near = (await hr.GetJson("/api/career/succession-risk?years=1&pageSize=200")).Items().ToList();
+        var far = (await hr.GetJson("/api/career/succession-risk?years=15&pageSize=200")).Items().ToList();
         Assert.That(far.Sum(r => r.GetProperty("retiring").GetInt32()), Is.GreaterThanOrEqualTo(near.Sum(r => r.GetProperty("retiring").GetInt32())));
         Assert.That(far.Sum(r => r.GetProperty("retiring").GetInt32()), Is.GreaterThan(0), "some heads and deputies retire within 15 years");
         foreach (var unit in far)
@@ -114,7 +133,7 @@ public sealed class WorkbenchAndDemoTests
             Assert.That(unit.GetProperty("atRisk").GetBoolean(), Is.EqualTo(unit.GetProperty("retiring").GetInt32() > unit.GetProperty("readyReserves").GetInt32()));
             Assert.That(unit.GetProperty("retiringPeople").GetArrayLength(), Is.EqualTo(unit.GetProperty("retiring").GetInt32()));
         }
-        var flagged = (await hr.GetJson("/api/career/succession-risk?years=15&atRiskOnly=true")).EnumerateArray().ToList();
+        var flagged = (await hr.GetJson("/api/career/succession-risk?years=15&atRiskOnly=true&pageSize=200")).Items().ToList();
         Assert.That(flagged.Count, Is.EqualTo(far.Count(r => r.GetProperty("atRisk").GetBoolean())));
         await ProblemAssert.NamesField(await hr.GetAsync("/api/career/succession-risk?years=40"), "years");
         using var worker = await _host.ClientFor("worker.demo");

@@ -82,6 +82,12 @@ public sealed class AuthorizationMatrixTests
         ["ApplyProgressionRun"] = _ => new { version = 1 },
         ["ReviewCareerApplication"] = _ => new { forward = true, version = 1 },
         ["DecideCareerApplication"] = _ => new { approve = true, version = 1 },
+        ["DecideReserveNomination"] = _ => new { accept = true, version = 1 },
+        ["ExtendReserveTerm"] = _ => new { termEnd = DateOnly.FromDateTime(DateTime.UtcNow.AddMonths(11)), reason = "信任测试", version = 1 },
+        ["RecordReserveReview"] = _ => new { outcome = "ready", nextReviewOn = DateOnly.FromDateTime(DateTime.UtcNow.AddMonths(3)), version = 1 },
+        ["EndReserveMembership"] = _ => new { reason = "信任测试", version = 1 },
+        ["AddReservePlanItem"] = _ => new { kind = "rotation", postId = Guid.NewGuid(), dueOn = DateOnly.FromDateTime(DateTime.UtcNow.AddMonths(3)) },
+        ["UpdateReservePlanItem"] = _ => new { status = "done", dueOn = DateOnly.FromDateTime(DateTime.UtcNow.AddMonths(3)), version = 1 },
     };
 
     /// <summary>
@@ -230,6 +236,8 @@ public sealed class AuthorizationMatrixTests
         "certificates" => _world.OtherCertificateId,
         "progression-runs" => _world.OtherProgressionRunId,
         "applications" => _world.OtherApplicationId,
+        "reserve-members" => _world.OtherReserveMemberId,
+        "reserve-plan-items" => _world.OtherReservePlanItemId,
         _ => Guid.Empty,
     };
 
@@ -396,6 +404,10 @@ public sealed class AuthorizationMatrixTests
         Assert.That(request.GetProperty("status").GetString(), Is.EqualTo("submitted"));
         var post = await _world.Admin.GetJson($"/api/staffing/posts/{_world.OtherPostA}");
         Assert.That(post.GetProperty("version").GetInt32(), Is.EqualTo(1));
+        var reserve = await _world.Admin.GetJson($"/api/career/reserve-members/{_world.OtherReserveMemberId}");
+        Assert.That((reserve.GetProperty("member").GetProperty("status").GetString(), reserve.GetProperty("member").GetProperty("version").GetInt32()),
+            Is.EqualTo(("active", 2)), "南京西路's reserve member is untouched");
+        Assert.That(reserve.GetProperty("plan")[0].GetProperty("version").GetInt32(), Is.EqualTo(1));
     }
 
     private async Task SendEveryScopedWriteWithOtherStreetIds()

@@ -142,6 +142,10 @@ internal sealed class TrustWorld : IDisposable
     public Guid OtherProgressionRunId { get; private set; }
     public Guid OtherApplicationId { get; private set; }
 
+    /// <summary>南京西路's reserve-pool member (accepted) and an item of their development plan.</summary>
+    public Guid OtherReserveMemberId { get; private set; }
+    public Guid OtherReservePlanItemId { get; private set; }
+
     /// <summary>A promotion application of a 临汾路 colleague (not worker.demo).</summary>
     public Guid SameStreetApplicationId { get; private set; }
 
@@ -231,6 +235,15 @@ internal sealed class TrustWorld : IDisposable
         }).Created("file application")).Id();
         OtherProgressionRunId = (await Admin.PostAsJsonAsync("/api/career/progression-runs", new { orgUnitId = NanjingStreet, asOf = today })
             .Created("preview progression run")).Id();
+        var nominated = await Admin.PostAsJsonAsync("/api/career/reserve-nominations", new { workerId = OtherWorkerId, targetStage = "deputy", reason = "信任测试" })
+            .Created("nominate reserve");
+        OtherReserveMemberId = nominated.GetProperty("member").GetProperty("memberId").GetGuid();
+        var accepted = await Admin.PostAsJsonAsync($"/api/career/reserve-members/{OtherReserveMemberId}/decision", new { accept = true, version = 1 });
+        Assert.That(accepted.StatusCode, Is.EqualTo(HttpStatusCode.OK), await accepted.Content.ReadAsStringAsync());
+        OtherReservePlanItemId = (await Admin.PostAsJsonAsync($"/api/career/reserve-members/{OtherReserveMemberId}/plan-items", new
+        {
+            kind = "rotation", postId = OtherPostB, dueOn = DateOnly.FromDateTime(DateTime.UtcNow.AddMonths(3)).ToString("yyyy-MM-dd"),
+        }).Created("add reserve plan item")).Id();
     }
 
     private async Task BuildAppraisalsAsync()

@@ -484,6 +484,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/career/reserve-nominations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["NominateReserve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/career/reserve-members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetReserveMember"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/career/reserve-members/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DecideReserveNomination"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/career/reserve-members/{id}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ExtendReserveTerm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/career/reserve-members/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RecordReserveReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/career/reserve-members/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["EndReserveMembership"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/career/reserve-members/{id}/plan-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AddReservePlanItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/career/reserve-plan-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["UpdateReservePlanItem"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/career/workers/{id}/eligibility": {
         parameters: {
             query?: never;
@@ -2583,6 +2711,16 @@ export interface components {
             account: components["schemas"]["AccountResponse"];
             temporaryPassword: string;
         };
+        AddPlanItemRequest: {
+            kind: string;
+            /** Format: uuid */
+            courseId?: string | null;
+            /** Format: uuid */
+            postId?: string | null;
+            /** Format: date */
+            dueOn: string;
+            note?: string | null;
+        };
         AgeBandCount: {
             band: string;
             /** Format: int32 */
@@ -3261,6 +3399,16 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        DecideNominationRequest: {
+            accept: boolean;
+            note?: string | null;
+            /** Format: date */
+            termStart?: string | null;
+            /** Format: date */
+            reviewOn?: string | null;
+            /** Format: int32 */
+            version: number;
+        };
         DimensionInput: {
             code?: string | null;
             nameZh?: string | null;
@@ -3327,6 +3475,13 @@ export interface components {
             /** Format: int32 */
             version?: number | null;
         };
+        EndReserveMembershipRequest: {
+            /** Format: date */
+            endedOn?: string | null;
+            reason: string;
+            /** Format: int32 */
+            version: number;
+        };
         EnrolOutcome: {
             /** Format: uuid */
             workerId: string;
@@ -3388,6 +3543,13 @@ export interface components {
             feedbackComment?: string | null;
             /** Format: date-time */
             createdAt: string;
+            /** Format: int32 */
+            version: number;
+        };
+        ExtendReserveTermRequest: {
+            /** Format: date */
+            termEnd: string;
+            reason: string;
             /** Format: int32 */
             version: number;
         };
@@ -3827,6 +3989,12 @@ export interface components {
             politicalStatus: components["schemas"]["CodeValue"][];
             education: components["schemas"]["CodeValue"][];
         };
+        NominateReserveRequest: {
+            /** Format: uuid */
+            workerId: string;
+            targetStage: string;
+            reason: string;
+        };
         NormLine: {
             /** Format: uuid */
             id: string;
@@ -4126,6 +4294,15 @@ export interface components {
             /** Format: int32 */
             pageSize: number;
         };
+        PagedResultOfReserveMemberResponse: {
+            items: components["schemas"]["ReserveMemberResponse"][];
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
         PagedResultOfRotationRequestResponse: {
             items: components["schemas"]["RotationRequestResponse"][];
             /** Format: int32 */
@@ -4155,6 +4332,15 @@ export interface components {
         };
         PagedResultOfSessionResponse: {
             items: components["schemas"]["SessionResponse"][];
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
+        PagedResultOfSuccessionRiskResponse: {
+            items: components["schemas"]["SuccessionRiskResponse"][];
             /** Format: int32 */
             total: number;
             /** Format: int32 */
@@ -4241,6 +4427,24 @@ export interface components {
             /** Format: int32 */
             excellentQuotaPercent: number;
             moverRule: string;
+            /** Format: int32 */
+            version: number;
+        };
+        PlanItemResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            memberId: string;
+            kind: string;
+            /** Format: uuid */
+            courseId?: string | null;
+            /** Format: uuid */
+            postId?: string | null;
+            title: string;
+            /** Format: date */
+            dueOn: string;
+            status: string;
+            note?: string | null;
             /** Format: int32 */
             version: number;
         };
@@ -4456,6 +4660,16 @@ export interface components {
             reasonCode: string;
             note?: string | null;
         };
+        RecordReserveReviewRequest: {
+            /** Format: date */
+            reviewedOn?: string | null;
+            outcome: string;
+            note?: string | null;
+            /** Format: date */
+            nextReviewOn: string;
+            /** Format: int32 */
+            version: number;
+        };
         RectificationResponse: {
             /** Format: uuid */
             id: string;
@@ -4489,6 +4703,11 @@ export interface components {
         RefreshRequest: {
             refreshToken: string;
         };
+        ReserveMemberDetailResponse: {
+            member: components["schemas"]["ReserveMemberResponse"];
+            reviews: components["schemas"]["ReserveReviewResponse"][];
+            plan: components["schemas"]["PlanItemResponse"][];
+        };
         ReserveMemberResponse: {
             /** Format: uuid */
             memberId: string;
@@ -4507,6 +4726,28 @@ export interface components {
             termEnd?: string | null;
             /** Format: date */
             reviewOn?: string | null;
+            /** Format: date */
+            nominatedOn: string;
+            nominationReason?: string | null;
+            nominatedBy?: string | null;
+            decidedBy?: string | null;
+            decisionNote?: string | null;
+            /** Format: date */
+            endedOn?: string | null;
+            endReason?: string | null;
+            /** Format: int32 */
+            version: number;
+        };
+        ReserveReviewResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            reviewedOn: string;
+            outcome: string;
+            note?: string | null;
+            /** Format: date */
+            nextReviewOn: string;
+            reviewedBy: string;
         };
         ResolveAppealRequest: {
             outcome: string;
@@ -5129,6 +5370,14 @@ export interface components {
             population?: number | null;
             /** Format: int32 */
             version?: number | null;
+        };
+        UpdatePlanItemRequest: {
+            /** Format: date */
+            dueOn: string;
+            status: string;
+            note?: string | null;
+            /** Format: int32 */
+            version: number;
         };
         UpdatePostRequest: {
             title: string;
@@ -7146,6 +7395,10 @@ export interface operations {
     ListReservePool: {
         parameters: {
             query?: {
+                page?: number;
+                pageSize?: number;
+                sort?: string;
+                q?: string;
                 orgUnitId?: string;
                 status?: string;
                 reviewDueWithin?: number;
@@ -7162,7 +7415,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReserveMemberResponse"][];
+                    "application/json": components["schemas"]["PagedResultOfReserveMemberResponse"];
                 };
             };
             /** @description Bad Request */
@@ -7200,6 +7453,10 @@ export interface operations {
     ListSuccessionRisk: {
         parameters: {
             query?: {
+                page?: number;
+                pageSize?: number;
+                sort?: string;
+                q?: string;
                 orgUnitId?: string;
                 years?: number;
                 atRiskOnly?: boolean;
@@ -7216,7 +7473,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SuccessionRiskResponse"][];
+                    "application/json": components["schemas"]["PagedResultOfSuccessionRiskResponse"];
                 };
             };
             /** @description Bad Request */
@@ -7248,6 +7505,502 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    NominateReserve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NominateReserveRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReserveMemberDetailResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetReserveMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReserveMemberDetailResponse"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DecideReserveNomination: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideNominationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReserveMemberDetailResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExtendReserveTerm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtendReserveTermRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReserveMemberDetailResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordReserveReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordReserveReviewRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReserveMemberDetailResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    EndReserveMembership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndReserveMembershipRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReserveMemberDetailResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AddReservePlanItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddPlanItemRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanItemResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateReservePlanItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePlanItemRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanItemResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed in with a role that may not call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };

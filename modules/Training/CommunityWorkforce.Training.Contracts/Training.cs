@@ -94,4 +94,17 @@ public interface ITrainingQueries
 
     /// <summary>The share of workers who should hold a social-work certificate (社工持证率目标, e.g. 0.5).</summary>
     Task<decimal> CertificationTargetRateAsync(CancellationToken ct);
+
+    /// <summary>A course by id (CareerPath's development plans name courses), or null when there is none.</summary>
+    Task<CourseSummary?> CourseAsync(Guid courseId, CancellationToken ct);
+}
+
+/// <summary>A course as other modules see it; <see cref="AudienceOrgPath"/> null: offered city-wide.</summary>
+public sealed record CourseSummary
+{
+    public Guid Id { get; init; }
+    public string Code { get; init; } = "";
+    public string Title { get; init; } = "";
+    public string Status { get; init; } = "";
+    public string? AudienceOrgPath { get; init; }
 }

@@ -3,6 +3,7 @@ import { Card, Collapse, Descriptions, List, Space, Spin, Tag, Typography } from
 import { useT, useLocale } from '../../app/i18n';
 import { useEligibility, useGrades, useMyWorkerId, type Eligibility } from './hooks';
 import type { CareerMessageKey } from './i18n.zh-CN';
+import { NextStepCard } from './NextStep';
 
 export function postTypeKey(postType: string | null | undefined): CareerMessageKey {
   return postType === 'head' ? 'career.postType.head' : postType === 'deputy' ? 'career.postType.deputy' : 'career.postType.staff';
@@ -56,7 +57,7 @@ function StageCard({ stage }: { stage: Eligibility }) {
  * (each stage's criteria met or not, with what is missing), and the grade history. The worker's own page and the 职业发展
  * tab of a worker's profile.
  */
-export function CareerTrack({ workerId }: { workerId: string }) {
+export function CareerTrack({ workerId, self = false }: { workerId: string; self?: boolean }) {
   const t = useT();
   const grades = useGrades(workerId);
   const eligibility = useEligibility(workerId);
@@ -85,6 +86,7 @@ export function CareerTrack({ workerId }: { workerId: string }) {
           </Descriptions>
         ) : <Typography.Text type="secondary">{t('career.grade.none')}</Typography.Text>}
       </Card>
+      {self && <NextStepCard workerId={workerId} />}
       <Card size="small" title={t('career.path.title')}>
         {eligibility.isLoading ? <Spin /> : (
           <Collapse
@@ -128,7 +130,7 @@ export default function MyCareer() {
   if (!me.data) return <Spin />;
   return (
     <Card title={t('career.my.title')}>
-      <CareerTrack workerId={me.data} />
+      <CareerTrack workerId={me.data} self />
     </Card>
   );
 }

@@ -1,6 +1,6 @@
-import { App, Button, Card, Checkbox, DatePicker, Descriptions, InputNumber, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, DatePicker, Descriptions, Grid, InputNumber, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { fileNameFrom, saveBlob } from '../../api/files';
 import { useT } from '../../app/i18n';
@@ -9,10 +9,11 @@ import { ResponsiveTable } from '../../app/ResponsiveTable';
 import { postTypeKey } from './CareerTrack';
 import {
   useApplications, useApplyRun, useDecide, useEligibleList, useExportEligible, useLadder, usePreviewRun, useReview, useRunResults, useRuns,
-  useReservePool, useStages, useSuccessionRisk, type Application, type EligibleWorker, type ReserveMember, type Run, type RunResult,
-  type SuccessionRisk,
+  useStages, useSuccessionRisk, type Application, type EligibleWorker, type Run, type RunResult, type SuccessionRisk,
 } from './hooks';
 import type { CareerMessageKey } from './i18n.zh-CN';
+import { ReservePool } from './ReservePool';
+import { LadderForm, StageList } from './LadderForms';
 
 function Progression() {
   const t = useT();
@@ -120,10 +121,13 @@ function EligibilityList() {
 function LadderView() {
   const t = useT();
   const ladder = useLadder();
+  const [editing, setEditing] = useState(false);
   if (!ladder.data) return null;
   const l = ladder.data;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
+      <Button type="primary" onClick={() => setEditing(true)} style={{ alignSelf: 'flex-start' }}>{t('career.ladderForm.edit')}</Button>
+      {editing && <LadderForm ladder={l} onClose={() => setEditing(false)} />}
       <Descriptions column={1} size="small" bordered>
         <Descriptions.Item label={t('career.grade.from')}>{l.effectiveFrom}</Descriptions.Item>
         {l.bands.map((b) => (
@@ -132,34 +136,16 @@ function LadderView() {
         <Descriptions.Item label={t('career.tab.progression')}>
           <Space direction="vertical" size={0}>
             <span>{t('career.ladder.stepYears', { years: l.stepYears })}</span>
-            <span>{t('career.ladder.counted', { grades: l.countedGrades.join('、') })}</span>
+            <span>{t('career.ladder.counted', { grades: l.countedGrades.map((g) => t(g === 'excellent' ? 'career.ladderForm.grade.excellent' : g === 'competent' ? 'career.ladderForm.grade.competent' : 'career.ladderForm.grade.basic')).join('、') })}</span>
             <span>{t('career.ladder.early', { count: l.earlyStepConsecutiveExcellent, cap: l.earlyStepCareerCap })}</span>
           </Space>
         </Descriptions.Item>
       </Descriptions>
       <Table size="small" rowKey="level" pagination={false} aria-label={t('career.ladder.coefficients')} dataSource={l.coefficients}
         columns={[{ title: t('career.ladder.level'), dataIndex: 'level' }, { title: t('career.ladder.coefficients'), dataIndex: 'coefficient' }]} />
+      <Typography.Title level={5}>{t('career.stageForm.list')}</Typography.Title>
+      <StageList canEdit />
     </Space>
-  );
-}
-
-function ReservePool() {
-  const t = useT();
-  const pool = useReservePool();
-  return (
-    <ResponsiveTable<ReserveMember>
-      aria-label={t('career.tab.reserves')}
-      rowKey="memberId"
-      loading={pool.isLoading}
-      dataSource={pool.data ?? []}
-      pagination={false}
-      columns={[
-        { title: t('career.run.worker'), dataIndex: 'name', cardTitle: true, render: (_, m) => t('career.worker.name', { name: m.name, staffNo: m.staffNo }) },
-        { title: t('career.eligible.stage'), dataIndex: 'targetStage', render: (v: string) => (v === 'deputy' ? t('career.postType.deputy') : v) },
-        { title: t('career.reserve.term'), dataIndex: 'termEnd', render: (_, m) => `${m.termStart ?? '—'} ~ ${m.termEnd ?? '—'}` },
-        { title: t('career.reserve.review'), dataIndex: 'reviewOn' },
-      ]}
-    />
   );
 }
 
@@ -167,20 +153,21 @@ function Succession() {
   const t = useT();
   const [years, setYears] = useState(5);
   const [only, setOnly] = useState(false);
-  const risk = useSuccessionRisk(years, only);
+  const [page, setPage] = useState(1);
+  const risk = useSuccessionRisk(years, only, page);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
         <label htmlFor="career-years">{t('career.risk.years')}</label>
-        <InputNumber id="career-years" min={1} max={15} value={years} onChange={(v) => v && setYears(v)} />
-        <Checkbox checked={only} onChange={(e) => setOnly(e.target.checked)}>{t('career.risk.only')}</Checkbox>
+        <InputNumber id="career-years" min={1} max={15} value={years} onChange={(v) => { if (v) { setYears(v); setPage(1); } }} />
+        <Checkbox checked={only} onChange={(e) => { setOnly(e.target.checked); setPage(1); }}>{t('career.risk.only')}</Checkbox>
       </Space>
       <ResponsiveTable<SuccessionRisk>
         aria-label={t('career.tab.succession')}
         rowKey="orgUnitId"
         loading={risk.isLoading}
-        dataSource={risk.data ?? []}
-        pagination={false}
+        dataSource={risk.data?.items ?? []}
+        pagination={{ current: page, pageSize: 20, total: risk.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         columns={[
           { title: t('career.risk.unit'), dataIndex: 'orgUnitName', cardTitle: true },
           { title: t('career.risk.retiring'), dataIndex: 'retiring', render: (_, r) => `${r.retiring}/${r.leaders}` },
@@ -245,16 +232,28 @@ export default function CareerWorkspace() {
   const location = useLocation();
   const navigate = useNavigate();
   const active = tabs.find((k) => location.pathname.endsWith(k)) ?? 'progression';
+  const narrow = Grid.useBreakpoint().md !== true;
+  const pages: Record<(typeof tabs)[number], { label: string; render: () => ReactNode }> = {
+    progression: { label: t('career.tab.progression'), render: () => <Progression /> },
+    eligibility: { label: t('career.tab.eligibility'), render: () => <EligibilityList /> },
+    applications: { label: t('career.tab.applications'), render: () => <ApplicationCards status="submitted" leader={false} /> },
+    reserves: { label: t('career.tab.reserves'), render: () => <ReservePool canEdit /> },
+    succession: { label: t('career.tab.succession'), render: () => <Succession /> },
+    ladder: { label: t('career.tab.ladder'), render: () => <LadderView /> },
+  };
+  if (narrow) {
+    // Six tabs do not fit a phone: the overflowing tab bar leaves an empty tablist; a select names the page instead.
+    return (
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Select aria-label={t('career.title')} style={{ width: '100%' }} value={active} onChange={(k) => navigate(`/career/${k}`)}
+          options={tabs.map((k) => ({ value: k, label: pages[k].label }))} />
+        {pages[active].render()}
+      </Space>
+    );
+  }
   return (
     <Tabs activeKey={active} onChange={(k) => navigate(`/career/${k}`)}
-      items={[
-        { key: 'progression', label: t('career.tab.progression'), children: active === 'progression' ? <Progression /> : null },
-        { key: 'eligibility', label: t('career.tab.eligibility'), children: active === 'eligibility' ? <EligibilityList /> : null },
-        { key: 'applications', label: t('career.tab.applications'), children: active === 'applications' ? <ApplicationCards status="submitted" leader={false} /> : null },
-        { key: 'reserves', label: t('career.tab.reserves'), children: active === 'reserves' ? <ReservePool /> : null },
-        { key: 'succession', label: t('career.tab.succession'), children: active === 'succession' ? <Succession /> : null },
-        { key: 'ladder', label: t('career.tab.ladder'), children: active === 'ladder' ? <LadderView /> : null },
-      ]} />
+      items={tabs.map((k) => ({ key: k, label: pages[k].label, children: active === k ? pages[k].render() : null }))} />
   );
 }
 

@@ -149,20 +149,154 @@ export function useDecide() {
 }
 
 export type ReserveMember = S['ReserveMemberResponse'];
+export type ReserveDetail = S['ReserveMemberDetailResponse'];
+export type PlanItem = S['PlanItemResponse'];
 export type SuccessionRisk = S['SuccessionRiskResponse'];
+export type NominateBody = S['NominateReserveRequest'];
+export type DecideNominationBody = S['DecideNominationRequest'];
+export type ExtendBody = S['ExtendReserveTermRequest'];
+export type ReviewBody = S['RecordReserveReviewRequest'];
+export type EndBody = S['EndReserveMembershipRequest'];
+export type AddPlanItemBody = S['AddPlanItemRequest'];
+export type UpdatePlanItemBody = S['UpdatePlanItemRequest'];
 
-export function useReservePool() {
+export function useReservePool(status: string | undefined, q: string, page: number) {
   const api = useApi();
   return useQuery({
-    queryKey: [...key, 'reserve-pool'],
-    queryFn: () => ok(api.GET('/api/career/reserve-pool', { params: { query: { status: 'active' } } })),
+    queryKey: [...key, 'reserve-pool', status, q, page],
+    queryFn: () => ok(api.GET('/api/career/reserve-pool', { params: { query: { status, q: q || undefined, page, pageSize: 20 } } })),
+    placeholderData: keepPreviousData,
   });
 }
 
-export function useSuccessionRisk(years: number, atRiskOnly: boolean) {
+export function useReserveMember(id: string | undefined) {
   const api = useApi();
   return useQuery({
-    queryKey: [...key, 'succession', years, atRiskOnly],
-    queryFn: () => ok(api.GET('/api/career/succession-risk', { params: { query: { years, atRiskOnly } } })),
+    queryKey: [...key, 'reserve-member', id],
+    queryFn: () => ok(api.GET('/api/career/reserve-members/{id}', { params: { path: { id: id ?? '' } } })),
+    enabled: id !== undefined,
+  });
+}
+
+export function useNominate() {
+  const api = useApi();
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: (body: NominateBody) => ok(api.POST('/api/career/reserve-nominations', { body })), onSuccess: invalidate });
+}
+
+export function useDecideNomination() {
+  const api = useApi();
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: DecideNominationBody }) =>
+      ok(api.POST('/api/career/reserve-members/{id}/decision', { params: { path: { id } }, body })),
+    onSuccess: invalidate,
+  });
+}
+
+export function useExtendTerm() {
+  const api = useApi();
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: ExtendBody }) => ok(api.POST('/api/career/reserve-members/{id}/extend', { params: { path: { id } }, body })),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRecordReview() {
+  const api = useApi();
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: ReviewBody }) => ok(api.POST('/api/career/reserve-members/{id}/reviews', { params: { path: { id } }, body })),
+    onSuccess: invalidate,
+  });
+}
+
+export function useEndMembership() {
+  const api = useApi();
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: EndBody }) => ok(api.POST('/api/career/reserve-members/{id}/end', { params: { path: { id } }, body })),
+    onSuccess: invalidate,
+  });
+}
+
+export function useAddPlanItem() {
+  const api = useApi();
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: AddPlanItemBody }) =>
+      ok(api.POST('/api/career/reserve-members/{id}/plan-items', { params: { path: { id } }, body })),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUpdatePlanItem() {
+  const api = useApi();
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: UpdatePlanItemBody }) => ok(api.PUT('/api/career/reserve-plan-items/{id}', { params: { path: { id } }, body })),
+    onSuccess: invalidate,
+  });
+}
+
+export function useWorkerOptions(q: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['staffing', 'workers', 'search', q],
+    queryFn: () => ok(api.GET('/api/staffing/workers', { params: { query: { q: q || undefined, pageSize: 20 } } })),
+  });
+}
+
+export function useCourseOptions() {
+  const api = useApi();
+  return useQuery({ queryKey: ['training', 'courses', 'options'], queryFn: () => ok(api.GET('/api/training/courses', { params: { query: { pageSize: 100 } } })) });
+}
+
+export function usePostOptions() {
+  const api = useApi();
+  return useQuery({ queryKey: ['staffing', 'posts', 'options'], queryFn: () => ok(api.GET('/api/staffing/posts', { params: { query: { pageSize: 200 } } })) });
+}
+
+export function useSuccessionRisk(years: number, atRiskOnly: boolean, page: number) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...key, 'succession', years, atRiskOnly, page],
+    queryFn: () => ok(api.GET('/api/career/succession-risk', { params: { query: { years, atRiskOnly, page, pageSize: 20 } } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export type FileApplicationBody = S['FileApplicationRequest'];
+
+/** The worker's applications still open (submitted to HR or reviewed and waiting for the leader). */
+export function useMyOpenApplications(workerId: string | undefined) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...key, 'applications', 'mine', workerId],
+    queryFn: async () => (await ok(api.GET('/api/career/applications', { params: { query: { workerId, pageSize: 20 } } })))
+      .items.filter((a) => a.status === 'submitted' || a.status === 'reviewed'),
+    enabled: workerId !== undefined,
+  });
+}
+
+export function useFileApplication() {
+  const api = useApi();
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: (body: FileApplicationBody) => ok(api.POST('/api/career/applications', { body })), onSuccess: invalidate });
+}
+
+export function useSaveLadder() {
+  const api = useApi();
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: (body: Ladder) => ok(api.PUT('/api/career/ladder', { body })), onSuccess: invalidate });
+}
+
+export function useSaveStage() {
+  const api = useApi();
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ code, body }: { code: string; body: S['SaveStageRequest'] }) => ok(api.PUT('/api/career/stages/{code}', { params: { path: { code } }, body })),
+    onSuccess: invalidate,
   });
 }

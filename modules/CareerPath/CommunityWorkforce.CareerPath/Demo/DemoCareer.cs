@@ -1,6 +1,7 @@
 using CommunityWorkforce.CareerPath.Ladder;
 using CommunityWorkforce.CareerPath.Levels;
 using CommunityWorkforce.Staffing.Contracts;
+using CommunityWorkforce.Training.Contracts;
 
 namespace CommunityWorkforce.CareerPath.Demo;
 
@@ -34,6 +35,26 @@ internal static class DemoCareerSql
         VALUES (@Id, @WorkerId, @OrgUnitId, @OrgPath, 'deputy', 'active', @TermStart, @TermStart, @TermEnd, @ReviewOn, 1, @Now, @Now)
         """;
 
+    public const string InsertNomination = """
+        INSERT INTO career_reserve_members (id, worker_id, org_unit_id, org_path, target_stage, status, nominated_on, nomination_reason, nominated_by,
+            version, created_at, updated_at)
+        VALUES (@Id, @WorkerId, @OrgUnitId, @OrgPath, 'deputy', 'nominated', @NominatedOn, @Reason, 'hr.linfen', 1, @Now, @Now)
+        """;
+
+    /// <summary>A course the street's workers have completed (through Training's published view), for a plan item.</summary>
+    public const string SomeCourse = "SELECT MIN(c.course_id) FROM training_v_completions c JOIN staffing_v_worker_profile p ON p.worker_id = c.worker_id WHERE {scope:p.org_path}";
+
+    public const string StaffPost = """
+        SELECT t.id AS Id, t.title AS Title FROM staffing_v_posts t
+        WHERE {scope:t.org_path} AND t.post_type = 'staff' AND t.status = 'active' AND t.org_path <> @OwnPath
+        ORDER BY t.org_path, t.title
+        """;
+
+    public const string InsertPlanItem = """
+        INSERT INTO career_reserve_plan_items (id, member_id, org_path, kind, course_id, post_id, title, due_on, status, note, version, created_by, created_at, updated_at)
+        VALUES (@Id, @MemberId, @OrgPath, @Kind, @CourseId, @PostId, @Title, @DueOn, @Status, @Note, 1, 'demo', @Now, @Now)
+        """;
+
     public const string InsertApplication = """
         INSERT INTO career_applications (id, worker_id, org_unit_id, org_path, kind, target_stage, from_post_type, from_level, to_post_type, to_level,
             target_post_id, effective_on, reason, status, applied_by, applied_role, review_note, reviewed_by, reviewed_at, version, created_at, updated_at)
@@ -47,7 +68,7 @@ internal static class DemoCareerSql
 /// community work and the grade in force, some due to step this year), a reserve-cadre pool, and one promotion to deputy
 /// waiting for the street leader.
 /// </summary>
-internal sealed class DemoCareer(DbSession db, IOrgUnitDirectory units, LadderStore ladders, TimeProvider clock)
+internal sealed class DemoCareer(DbSession db, IOrgUnitDirectory units, LadderStore ladders, ITrainingQueries training, TimeProvider clock)
 {
     private const string StreetCode = "310106021";
 
@@ -91,6 +112,13 @@ internal sealed class DemoCareer(DbSession db, IOrgUnitDirectory units, LadderSt
         var staff = workers.Where(w => current[w.WorkerId].PostType == PostTypes.Staff && w.StaffNo != "CW000001").ToList();
         var reserves = staff.Where(w => today.Year - w.BirthDate.Year <= 45 && today.Year - w.ServiceStartDate.Year >= 3).Take(6).ToList();
         var candidate = reserves.FirstOrDefault() ?? staff.First();
+        var nominee = staff.FirstOrDefault(w => !reserves.Contains(w) && today.Year - w.BirthDate.Year <= 45);
+        var scope = new { Scope = street.Path + "%" };
+        var courseId = await db.ExecuteScalarAsync<Guid?>(DemoCareerSql.SomeCourse, scope, ct);
+        var course = courseId is { } cid ? await training.CourseAsync(cid, ct) : null;
+        var planned = reserves.Skip(1).FirstOrDefault();
+        var rotation = planned is null ? null
+            : (await db.QueryAsync<DemoPost>(DemoCareerSql.StaffPost, new { Scope = street.Path + "%", OwnPath = planned.OrgPath }, ct)).FirstOrDefault();
         var post = await db.QuerySingleOrDefaultAsync<Guid?>(DemoCareerSql.DeputyPostWithRoom, new { Scope = street.Path + "%" }, ct);
         var (fromType, fromLevel) = current[candidate.WorkerId];
         var deputyBand = ladder.Band(PostTypes.Deputy)!;
@@ -98,10 +126,38 @@ internal sealed class DemoCareer(DbSession db, IOrgUnitDirectory units, LadderSt
         await db.ExecuteAsync(DemoCareerSql.InsertGrade, grades, ct);
         foreach (var r in reserves)
         {
+            var memberId = Guid.NewGuid();
             await db.ExecuteAsync(DemoCareerSql.InsertReserve, new
             {
-                Id = Guid.NewGuid(), r.WorkerId, r.OrgUnitId, r.OrgPath, TermStart = new DateOnly(today.Year - 1, 7, 1), TermEnd = new DateOnly(today.Year + 1, 6, 30),
+                Id = memberId, r.WorkerId, r.OrgUnitId, r.OrgPath, TermStart = new DateOnly(today.Year - 1, 7, 1), TermEnd = new DateOnly(today.Year + 1, 6, 30),
                 ReviewOn = today.AddDays(random.Next(10, 120)), Now = now,
+            }, ct);
+            if (r == planned)
+            {
+                if (course is not null)
+                {
+                    await db.ExecuteAsync(DemoCareerSql.InsertPlanItem, new
+                    {
+                        Id = Guid.NewGuid(), MemberId = memberId, r.OrgPath, Kind = "course", CourseId = (Guid?)course.Id, PostId = (Guid?)null,
+                        Title = $"{course.Code} {course.Title}", DueOn = today.AddMonths(3), Status = "planned", Note = "提升群众工作能力", Now = now,
+                    }, ct);
+                }
+                if (rotation is not null)
+                {
+                    await db.ExecuteAsync(DemoCareerSql.InsertPlanItem, new
+                    {
+                        Id = Guid.NewGuid(), MemberId = memberId, r.OrgPath, Kind = "rotation", CourseId = (Guid?)null, PostId = (Guid?)rotation.Id,
+                        Title = rotation.Title, DueOn = today.AddMonths(9), Status = "planned", Note = "跨社区轮岗半年，熟悉不同类型社区", Now = now,
+                    }, ct);
+                }
+            }
+        }
+        if (nominee is not null)
+        {
+            await db.ExecuteAsync(DemoCareerSql.InsertNomination, new
+            {
+                Id = Guid.NewGuid(), nominee.WorkerId, nominee.OrgUnitId, nominee.OrgPath, NominatedOn = today.AddDays(-5),
+                Reason = "工作实绩突出，群众认可度高，拟列入后备干部培养", Now = now,
             }, ct);
         }
         await db.ExecuteAsync(DemoCareerSql.InsertApplication, new
@@ -118,6 +174,12 @@ internal sealed class DemoCareer(DbSession db, IOrgUnitDirectory units, LadderSt
         Id = Guid.NewGuid(), WorkerId = workerId, PostType = postType, Level = level, FromDate = from, Reason = reason, ReasonCode = code,
         IsCurrent = current, Now = now,
     };
+
+    private sealed class DemoPost
+    {
+        public Guid Id { get; init; }
+        public string Title { get; init; } = "";
+    }
 
     private sealed class DemoWorker
     {

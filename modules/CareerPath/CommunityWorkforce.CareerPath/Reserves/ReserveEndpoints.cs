@@ -19,6 +19,14 @@ public sealed record ReserveMemberResponse
     public DateOnly? TermStart { get; init; }
     public DateOnly? TermEnd { get; init; }
     public DateOnly? ReviewOn { get; init; }
+    public DateOnly NominatedOn { get; init; }
+    public string? NominationReason { get; init; }
+    public string? NominatedBy { get; init; }
+    public string? DecidedBy { get; init; }
+    public string? DecisionNote { get; init; }
+    public DateOnly? EndedOn { get; init; }
+    public string? EndReason { get; init; }
+    public int Version { get; init; }
 }
 
 /// <summary>One unit's succession risk: heads and deputies reaching retirement within the horizon against ready reserves.</summary>
@@ -38,13 +46,29 @@ public sealed record SuccessionRiskResponse
 
 internal static class ReserveSql
 {
-    public const string Pool = """
-        SELECT r.member_id AS MemberId, r.worker_id AS WorkerId, p.staff_no AS StaffNo, p.name AS Name, r.org_unit_id AS OrgUnitId, r.org_path AS OrgPath,
-               r.target_stage AS TargetStage, r.status AS Status, r.term_start AS TermStart, r.term_end AS TermEnd, r.review_on AS ReviewOn
-        FROM career_v_reserve_pool r JOIN staffing_v_worker_profile p ON p.worker_id = r.worker_id
-        WHERE {scope:r.org_path} AND (@Status IS NULL OR r.status = @Status) AND (@DueBy IS NULL OR r.review_on <= @DueBy)
-        ORDER BY r.review_on, p.staff_no
+    private const string Columns = """
+        r.id AS MemberId, r.worker_id AS WorkerId, p.staff_no AS StaffNo, p.name AS Name, r.org_unit_id AS OrgUnitId, r.org_path AS OrgPath,
+        r.target_stage AS TargetStage, r.status AS Status, r.term_start AS TermStart, r.term_end AS TermEnd, r.review_on AS ReviewOn,
+        r.nominated_on AS NominatedOn, r.nomination_reason AS NominationReason, r.nominated_by AS NominatedBy, r.decided_by AS DecidedBy,
+        r.decision_note AS DecisionNote, r.ended_on AS EndedOn, r.end_reason AS EndReason, r.version AS Version
         """;
+
+    private const string FromWhere = """
+         FROM career_reserve_members r JOIN staffing_v_worker_profile p ON p.worker_id = r.worker_id
+         WHERE {scope:r.org_path} AND (@Status IS NULL OR r.status = @Status) AND (@DueBy IS NULL OR r.review_on <= @DueBy)
+           AND (@Q IS NULL OR p.name LIKE @Q ESCAPE '\' OR p.staff_no LIKE @Q ESCAPE '\')
+        """;
+
+    public static readonly IReadOnlyDictionary<string, string> Sortable = new Dictionary<string, string>
+    {
+        ["reviewOn"] = "r.review_on", ["termEnd"] = "r.term_end", ["staffNo"] = "p.staff_no", ["nominatedOn"] = "r.nominated_on",
+    };
+
+    public const string Pool = "SELECT " + Columns + FromWhere + " ORDER BY {orderBy} {page}";
+
+    public const string PoolCount = "SELECT COUNT(*)" + FromWhere;
+
+    public const string Get = "SELECT " + Columns + " FROM career_reserve_members r JOIN staffing_v_worker_profile p ON p.worker_id = r.worker_id WHERE r.id = @Id AND {scope:r.org_path}";
 
     /// <summary>Heads and deputies in post in the subtree, with what their retirement date needs (set-wise, one query).</summary>
     public const string Leaders = """
@@ -69,39 +93,61 @@ internal static class ReserveEndpoints
         var group = api.MapGroup("/career").WithTags("Career reserves");
         group.MapGet("/reserve-pool", Pool).RequireAuthorization(Policies.Staff).WithName("ListReservePool");
         group.MapGet("/succession-risk", Risk).RequireAuthorization(Policies.Staff).WithName("ListSuccessionRisk");
+        group.MapPost("/reserve-nominations", NominateReserve.Handle).RequireAuthorization(Policies.HrOrAdmin).WithName("NominateReserve")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/reserve-members/{id:guid}", Get).RequireAuthorization(Policies.Staff).WithName("GetReserveMember");
+        group.MapPost("/reserve-members/{id:guid}/decision", DecideNomination.Handle).RequireAuthorization(Policies.Staff).WithName("DecideReserveNomination")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/reserve-members/{id:guid}/extend", ExtendReserveTerm.Handle).RequireAuthorization(Policies.HrOrAdmin).WithName("ExtendReserveTerm")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/reserve-members/{id:guid}/reviews", RecordReserveReview.Handle).RequireAuthorization(Policies.HrOrAdmin).WithName("RecordReserveReview")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/reserve-members/{id:guid}/end", EndReserveMembership.Handle).RequireAuthorization(Policies.HrOrAdmin).WithName("EndReserveMembership")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/reserve-members/{id:guid}/plan-items", AddPlanItem.Handle).RequireAuthorization(Policies.HrOrAdmin).WithName("AddReservePlanItem")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPut("/reserve-plan-items/{id:guid}", UpdatePlanItem.Handle).RequireAuthorization(Policies.HrOrAdmin).WithName("UpdateReservePlanItem")
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    /// <summary>The pool of a subtree; <paramref name="reviewDueWithin"/> (days) keeps members whose review is due by then or overdue.</summary>
-    private static async Task<Results<Ok<IReadOnlyList<ReserveMemberResponse>>, ValidationProblem, NotFound>> Pool(Guid? orgUnitId, string? status,
-        int? reviewDueWithin, DbSession db, CurrentUser user, IOrgUnitDirectory units, TimeProvider clock, CancellationToken ct)
+    /// <summary>The pool of a subtree, paged; <c>reviewDueWithin</c> (days) keeps members whose review is due by then or overdue.</summary>
+    private static async Task<Results<Ok<PagedResult<ReserveMemberResponse>>, ValidationProblem, NotFound>> Pool([AsParameters] PageQuery page,
+        [AsParameters] ReservePoolQuery query, DbSession db, CurrentUser user, IOrgUnitDirectory units, TimeProvider clock, CancellationToken ct)
     {
-        var validator = new Validator().Range("reviewDueWithin", reviewDueWithin, 0, 366);
+        var validator = new Validator().Range("reviewDueWithin", query.ReviewDueWithin, 0, 366).OneOf("status", query.Status, ReserveStatus.All);
+        page.Validate(validator, ReserveSql.Sortable);
         if (!validator.IsValid)
         {
             return validator.ToProblem();
         }
-        var (_, path) = await PreviewRun.ScopeOf(orgUnitId, units, user, ct);
+        var (_, path) = await PreviewRun.ScopeOf(query.OrgUnitId, units, user, ct);
         if (path is null)
         {
             return TypedResults.NotFound();
         }
-        return TypedResults.Ok(await ReserveReads.PoolAsync(db, path + "%", status, ReserveReads.DueBy(reviewDueWithin, LocalDate.Today(clock)), ct));
+        return TypedResults.Ok(await ReserveReads.PoolAsync(db, path + "%", query.Status, ReserveReads.DueBy(query.ReviewDueWithin, LocalDate.Today(clock)), page, ct));
     }
 
-    /// <summary>Units whose heads and deputies retiring within <paramref name="years"/> (default 5) outnumber the ready reserves of the unit.</summary>
-    private static async Task<Results<Ok<IReadOnlyList<SuccessionRiskResponse>>, ValidationProblem, NotFound>> Risk(Guid? orgUnitId, int? years, bool? atRiskOnly,
-        DbSession db, CurrentUser user, IOrgUnitDirectory units, ICareerQueries career, TimeProvider clock, CancellationToken ct)
+    /// <summary>Units whose heads and deputies retiring within <c>years</c> (default 5) outnumber the ready reserves of the unit, paged.</summary>
+    private static async Task<Results<Ok<PagedResult<SuccessionRiskResponse>>, ValidationProblem, NotFound>> Risk([AsParameters] PageQuery page,
+        [AsParameters] SuccessionRiskQuery query, DbSession db, CurrentUser user, IOrgUnitDirectory units, ICareerQueries career, TimeProvider clock, CancellationToken ct)
     {
-        var validator = new Validator().Range("years", years, 1, 15);
+        var validator = new Validator().Range("years", query.Years, 1, 15);
+        page.Validate(validator, new Dictionary<string, string>());
         if (!validator.IsValid)
         {
             return validator.ToProblem();
         }
-        var (_, path) = await PreviewRun.ScopeOf(orgUnitId, units, user, ct);
+        var (_, path) = await PreviewRun.ScopeOf(query.OrgUnitId, units, user, ct);
         if (path is null)
         {
             return TypedResults.NotFound();
         }
-        return TypedResults.Ok(await ReserveReads.RiskAsync(db, career, path + "%", LocalDate.Today(clock).AddYears(years ?? 5), atRiskOnly == true, ct));
+        var all = await ReserveReads.RiskAsync(db, career, path + "%", LocalDate.Today(clock).AddYears(query.Years ?? 5), query.AtRiskOnly == true, ct);
+        var matching = page.Q is { Length: > 0 } q ? all.Where(r => r.OrgUnitName.Contains(q.Trim(), StringComparison.OrdinalIgnoreCase)).ToList() : all;
+        return TypedResults.Ok(new PagedResult<SuccessionRiskResponse>(matching.Skip(page.Skip).Take(page.Size).ToList(), matching.Count, page.PageNumber, page.Size));
     }
+
+    private static async Task<Results<Ok<ReserveMemberDetailResponse>, NotFound>> Get(Guid id, DbSession db, CurrentUser user, CancellationToken ct) =>
+        await ReserveLookup.DetailAsync(db, user, id, ct) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound();
 }

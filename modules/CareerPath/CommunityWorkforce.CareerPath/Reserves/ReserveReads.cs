@@ -5,8 +5,17 @@ internal static class ReserveReads
 {
     internal static DateOnly? DueBy(int? days, DateOnly today) => days is { } d ? today.AddDays(d) : null;
 
-    internal static Task<IReadOnlyList<ReserveMemberResponse>> PoolAsync(DbSession db, string scope, string? status, DateOnly? dueBy, CancellationToken ct) =>
-        db.QueryAsync<ReserveMemberResponse>(ReserveSql.Pool, new { Scope = scope, Status = status, DueBy = dueBy }, ct);
+    internal static object PoolArgs(string scope, string? status, DateOnly? dueBy, PageQuery page) =>
+        new { Scope = scope, Status = status, DueBy = dueBy, Q = page.QPattern, page.Skip, Take = page.Size };
+
+    /// <summary>One page of the pool and its total (the workbench card counts with <see cref="ReserveSql.PoolCount"/> and the same arguments).</summary>
+    internal static async Task<PagedResult<ReserveMemberResponse>> PoolAsync(DbSession db, string scope, string? status, DateOnly? dueBy, PageQuery page, CancellationToken ct)
+    {
+        var args = PoolArgs(scope, status, dueBy, page);
+        var total = await db.ExecuteScalarAsync<int>(ReserveSql.PoolCount, args, ct);
+        var rows = await db.QueryAsync<ReserveMemberResponse>(PagedSql.WithOrderBy(ReserveSql.Pool, page.OrderBy(ReserveSql.Sortable, "reviewOn", "r.id")), args, ct);
+        return new PagedResult<ReserveMemberResponse>(rows, total, page.PageNumber, page.Size);
+    }
 
     /// <summary>Each unit's succession risk in a subtree (the workbench card counts the flagged ones with it).</summary>
     internal static async Task<IReadOnlyList<SuccessionRiskResponse>> RiskAsync(DbSession db, ICareerQueries career, string scope, DateOnly horizon,

@@ -1,7 +1,10 @@
 using CommunityWorkforce.BuildingBlocks.Workbench;
 using CommunityWorkforce.CareerPath.Applications;
 using CommunityWorkforce.CareerPath.Progression;
+using CommunityWorkforce.CareerPath.Levels;
 using CommunityWorkforce.CareerPath.Reserves;
+using CommunityWorkforce.CareerPath.Tracks;
+using CommunityWorkforce.Staffing.Contracts;
 
 namespace CommunityWorkforce.CareerPath.Workbench;
 
@@ -9,7 +12,7 @@ namespace CommunityWorkforce.CareerPath.Workbench;
 /// CareerPath's cards on the workbench (工作台). Each count runs the SQL of the list its card opens, with that list's
 /// arguments, so the number on the card is the list's total. A card with nothing waiting is left out.
 /// </summary>
-internal sealed class CareerTodos(DbSession db, ICareerQueries career, TimeProvider clock) : IWorkbenchContributor
+internal sealed class CareerTodos(DbSession db, ICareerQueries career, StageStore stages, Eligibility eligibility, TimeProvider clock) : IWorkbenchContributor
 {
     public const string PromotionsWaiting = "career.promotions-waiting";
     public const string ApplicationsToReview = "career.applications-to-review";
@@ -17,6 +20,7 @@ internal sealed class CareerTodos(DbSession db, ICareerQueries career, TimeProvi
     public const string MyApplications = "career.my-applications";
     public const string ReserveReviewsDue = "career.reserve-reviews-due";
     public const string SuccessionRisk = "career.succession-risk";
+    public const string MyNextStep = "career.my-next-step";
 
     /// <summary>A reserve member's review is on the card from 30 days before it is due, and stays while overdue.</summary>
     private const int ReviewDueWithinDays = 30;
@@ -39,8 +43,8 @@ internal sealed class CareerTodos(DbSession db, ICareerQueries career, TimeProvi
                 await ReviewsDue(user, ct),
                 await UnitsAtRisk(user, ct),
             ],
-            Roles.Worker when user.WorkerId is not null =>
-                [await Applications(user, ApplicationStatus.Reviewed, MyApplications, "/my-profile?tab=career", WorkbenchSeverity.Info, ct)],
+            Roles.Worker when user.WorkerId is { } me =>
+                [await Applications(user, ApplicationStatus.Reviewed, MyApplications, "/my-profile?tab=career", WorkbenchSeverity.Info, ct), await NextStep(me, ct)],
             _ => [],
         };
         return cards.Where(c => c.Count > 0).ToList();
@@ -54,6 +58,27 @@ internal sealed class CareerTodos(DbSession db, ICareerQueries career, TimeProvi
         Link = link, ApiList = $"career/applications?status={status}",
     };
 
+    /// <summary>
+    /// 我的下一步 — the next post type up (staff → deputy → head) while the worker still misses criteria for it: one card
+    /// counting the one stage of the eligibility list it opens (<c>career/workers/{id}/eligibility?stage=</c>), whose
+    /// criteria say in words what is missing; the profile's next-step card shows them.
+    /// </summary>
+    private async Task<WorkbenchTodo> NextStep(Guid workerId, CancellationToken ct)
+    {
+        var none = new WorkbenchTodo { Key = MyNextStep, Module = Module, Count = 0, Link = "/my-profile?tab=career", ApiList = "" };
+        var current = await CareerWorkerLookup.Current(db, workerId, ct);
+        var next = current?.PostType switch { PostTypes.Staff => PostTypes.Deputy, PostTypes.Deputy => PostTypes.Head, _ => null };
+        var stage = next is null ? null : (await stages.AllAsync(ct)).Where(s => s.PostType == next).OrderBy(s => s.SortOrder).FirstOrDefault();
+        if (stage is null || await eligibility.ForWorkerAsync(workerId, stage, LocalDate.Today(clock), ct) is not { } result)
+        {
+            return none;
+        }
+        return none with
+        {
+            Count = result.Criteria.Any(c => !c.Met) ? 1 : 0, ApiList = $"career/workers/{workerId}/eligibility?stage={stage.Code}",
+        };
+    }
+
     /// <summary>Progression runs previewed and not yet applied.</summary>
     private async Task<WorkbenchTodo> Runs(CurrentUser user, CancellationToken ct) => new()
     {
@@ -66,8 +91,8 @@ internal sealed class CareerTodos(DbSession db, ICareerQueries career, TimeProvi
     private async Task<WorkbenchTodo> ReviewsDue(CurrentUser user, CancellationToken ct) => new()
     {
         Key = ReserveReviewsDue, Module = Module, Severity = WorkbenchSeverity.Info,
-        Count = (await ReserveReads.PoolAsync(db, user.ScopePattern, "active",
-            ReserveReads.DueBy(ReviewDueWithinDays, LocalDate.Today(clock)), ct)).Count,
+        Count = await db.ExecuteScalarAsync<int>(ReserveSql.PoolCount,
+            ReserveReads.PoolArgs(user.ScopePattern, ReserveStatus.Active, ReserveReads.DueBy(ReviewDueWithinDays, LocalDate.Today(clock)), One), ct),
         Link = "/career/reserves", ApiList = $"career/reserve-pool?status=active&reviewDueWithin={ReviewDueWithinDays}",
     };
 

@@ -18,6 +18,9 @@ internal sealed class TrainingQueries(DbSession db, ComplianceReader compliance,
     public Task<IReadOnlyDictionary<Guid, MandatoryCompliance>> ComplianceOfSubtreeAsync(string pathPattern, DateOnly asOf, CancellationToken ct) =>
         compliance.ForSubtreeAsync(pathPattern, asOf.Year, ct);
 
+    public Task<CourseSummary?> CourseAsync(Guid courseId, CancellationToken ct) =>
+        db.QuerySingleOrDefaultAsync<CourseSummary>(TrainingQuerySql.Course, new { Id = courseId }, ct);
+
     public async Task<MandatoryCompliance> ComplianceAsync(Guid workerId, DateOnly asOf, CancellationToken ct)
     {
         var worker = await db.QuerySingleOrDefaultAsync<TrainingWorker>(TrainingQuerySql.Worker, new { WorkerId = workerId }, ct);
@@ -45,6 +48,10 @@ internal static class TrainingQuerySql
         SELECT id, kind, level, name, issued_on AS IssuedOn, expires_on AS ExpiresOn FROM training_certificates
         WHERE worker_id = @WorkerId AND issued_on <= @AsOf AND (expires_on IS NULL OR expires_on >= @AsOf)
         ORDER BY issued_on
+        """;
+
+    public const string Course = """
+        SELECT id AS Id, code AS Code, title AS Title, status AS Status, audience_org_path AS AudienceOrgPath FROM training_courses WHERE id = @Id
         """;
 
     public const string Worker = """
