@@ -15,30 +15,15 @@ namespace CommunityWorkforce.CareerPath.Tests;
 public sealed class ProgressionCrashTests
 {
     private const int ExtraWorkers = 12_000;
-    private string _dataFolder = null!;
+    private TempDataFolder _data = null!;
 
     [SetUp]
-    public void NewDataFolder()
-    {
-        _dataFolder = Path.Combine(Path.GetTempPath(), "cw-career-crash", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_dataFolder);
-    }
+    public void NewDataFolder() => _data = new TempDataFolder("cw-career-crash");
 
     [TearDown]
-    public void RemoveDataFolder()
-    {
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_dataFolder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temp folder left behind is harmless.
-        }
-    }
+    public void RemoveDataFolder() => _data.Dispose();
 
-    private string DatabaseFile => Path.Combine(_dataFolder, "communityworkforce.db");
+    private string DatabaseFile => _data.DatabaseFile;
 
     private SqliteConnection OpenDirect()
     {
@@ -99,7 +84,7 @@ public sealed class ProgressionCrashTests
         Guid runId;
         int steps;
         var killedMidway = false;
-        using (var host = await HostProcess.StartAsync(_dataFolder))
+        using (var host = await HostProcess.StartAsync(_data.Path))
         {
             AddWorkersDueToStep();
             using var hr = await host.ClientFor("hr.linfen");
@@ -127,7 +112,7 @@ public sealed class ProgressionCrashTests
         {
             Assert.That(afterKill.ExecuteScalar<string>("PRAGMA integrity_check"), Is.EqualTo("ok"));
         }
-        using (var host = await HostProcess.StartAsync(_dataFolder))
+        using (var host = await HostProcess.StartAsync(_data.Path))
         {
             using var hr = await host.ClientFor("hr.linfen");
             var status = (await hr.GetJson($"/api/career/progression-runs/{runId}")).Str("status");

@@ -17,30 +17,15 @@ namespace CommunityWorkforce.Trust.Tests;
 [TestFixture]
 public sealed class CrashSafetyTests
 {
-    private string _dataFolder = null!;
+    private TempDataFolder _data = null!;
 
     [SetUp]
-    public void NewDataFolder()
-    {
-        _dataFolder = Path.Combine(Path.GetTempPath(), "cw-trust-crash", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_dataFolder);
-    }
+    public void NewDataFolder() => _data = new TempDataFolder("cw-trust-crash");
 
     [TearDown]
-    public void RemoveDataFolder()
-    {
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_dataFolder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temp folder left behind is harmless.
-        }
-    }
+    public void RemoveDataFolder() => _data.Dispose();
 
-    private string DatabaseFile => Path.Combine(_dataFolder, "communityworkforce.db");
+    private string DatabaseFile => _data.DatabaseFile;
 
     [Test]
     public async Task Killing_the_host_during_a_large_import_leaves_all_or_nothing_and_the_import_can_be_rerun()
@@ -49,7 +34,7 @@ public sealed class CrashSafetyTests
         var sheet = TrustData.Sheet(Enumerable.Range(0, rows).Select(_ => TrustData.SheetRow(TrustData.NewIdNumber(), TrustData.LinfenCode + "002")));
         long before;
         var killedMidway = false;
-        using (var host = await HostProcess.StartAsync(_dataFolder))
+        using (var host = await HostProcess.StartAsync(_data.Path))
         {
             using var hr = await host.ClientFor("hr.linfen");
             before = Count("SELECT COUNT(*) FROM staffing_workers");
@@ -68,7 +53,7 @@ public sealed class CrashSafetyTests
         }
 
         Assert.That(IntegrityCheck(), Is.EqualTo("ok"));
-        using (var host = await HostProcess.StartAsync(_dataFolder))
+        using (var host = await HostProcess.StartAsync(_data.Path))
         {
             var after = Count("SELECT COUNT(*) FROM staffing_workers");
             Assert.That(after, Is.EqualTo(before).Or.EqualTo(before + rows), "no partial import survives the crash");
@@ -97,7 +82,7 @@ public sealed class CrashSafetyTests
         var acknowledged = new List<Guid>();
         long before;
         List<(Guid Id, int Version, long Audits)> touched;
-        using (var host = await HostProcess.StartAsync(_dataFolder))
+        using (var host = await HostProcess.StartAsync(_data.Path))
         {
             using var hr = await host.ClientFor("hr.linfen");
             var community = await OrgTree.IdByCode(hr, TrustData.LinfenCode + "001");
@@ -146,7 +131,7 @@ public sealed class CrashSafetyTests
         }
 
         Assert.That(IntegrityCheck(), Is.EqualTo("ok"));
-        using (await HostProcess.StartAsync(_dataFolder))
+        using (await HostProcess.StartAsync(_data.Path))
         {
             List<Guid> ids;
             lock (acknowledged)
