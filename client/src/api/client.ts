@@ -105,6 +105,16 @@ export async function unwrap<T>(call: Promise<Outcome<T>>): Promise<T> {
   return data as T;
 }
 
+/**
+ * The body of a successful call that must return one; an ApiError with the problem details otherwise (a success
+ * without a body is an error too, unlike {@link unwrap}). The feature hooks of the newer modules read through it.
+ */
+export async function ok<T>(call: Promise<Outcome<T>>): Promise<T> {
+  const { data, error, response } = await call;
+  if (!response.ok || data === undefined) throw new ApiError(response.status, asProblem(error));
+  return data;
+}
+
 /** The token response as the session keeps it, or null when a part is missing. */
 export function toTokenSet(r: TokenResponse): TokenSet | null {
   const { accessToken, expiresIn, refreshToken, refreshExpiresIn } = r;

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, asProblem } from '../../api/problem';
 import type { components } from '../../api/schema';
+import { ok } from '../../api/client';
 import { useApi } from '../../app/services';
 
 type S = components['schemas'];
@@ -14,13 +14,6 @@ export type Stage = S['StageResponse'];
 export type Ladder = S['LadderConfig'];
 
 const key = ['career'] as const;
-
-/** The data of a successful call; an ApiError with the problem details otherwise. */
-async function ok<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
-  const { data, error, response } = await call;
-  if (!response.ok || data === undefined) throw new ApiError(response.status, asProblem(error));
-  return data;
-}
 
 function useInvalidate() {
   const client = useQueryClient();
