@@ -120,7 +120,7 @@ public sealed class ProgressionCrashTests
             Assert.That(WorkersWithoutCurrentGrade(), Is.Zero, "every worker still has exactly one grade in force");
             if (status == "applied")
             {
-                Assert.That(killedMidway, Is.False, "the kill came before the response, yet the apply committed: check the timing");
+                // Applied whole: the commit came before the kill (the kill may still precede the response reaching us).
                 Assert.That(grades, Is.EqualTo(steps).And.EqualTo(AppliedResults(runId)));
             }
             else
