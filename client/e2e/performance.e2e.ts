@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
+import { checksDone } from './accessibility';
 import { baseUrl, landAndOpen, openBrowser, screenshot, signIn, type Browser } from './support';
 
 async function signOut(page: Page) {
@@ -41,6 +42,10 @@ describe('an appraisal cycle from setup to the worker’s appeal and the incenti
     await landAndOpen(page, '考核周期', '/performance/cycles');
     await page.getByRole('button', { name: '新建考核周期' }).click();
     const dialog = page.getByRole('dialog', { name: '新建考核周期' });
+    await dialog.getByLabel('名称').waitFor();
+    // Let the page's and the dialog's accessibility checks finish first: on a loaded machine a late check would otherwise
+    // scan the unit picker while its list is open and an option it points at is not rendered yet (antd's virtual list).
+    await checksDone(page);
     await dialog.getByLabel('名称').fill(cycleName);
     await dialog.getByLabel('年度').fill('2026');
     await dialog.getByLabel('季度').fill('3');
