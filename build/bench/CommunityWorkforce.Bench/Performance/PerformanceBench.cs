@@ -8,7 +8,8 @@ using Dapper;
 namespace CommunityWorkforce.Bench;
 
 /// <summary>
-/// Performance's part of the benchmark. Data: three templates at the city, an annual cycle of the whole city collecting
+/// Performance's part of the benchmark. Data: three templates at the city, the three previous years' annual cycles of the
+/// whole city published (differentiated grades, read by CareerPath), an annual cycle of the whole city collecting
 /// inputs (every worker a participant with assessments entered), a calibrating quarterly cycle per street, and a year of
 /// resident ratings (50 per worker: 3 million at city scale; about 4 % bad, each with its rectification case).
 /// Scenarios: ingest through the batch endpoint (5,000 per request), scoring the city's cycle, a street's calibration
@@ -38,17 +39,23 @@ internal sealed class PerformanceBench : IBenchModule
                 """, new { Id = templates[type], OrgUnitId = root.Id, OrgPath = root.Path, PostType = type, Name = "压测模板 " + type, Indicators = indicators, Now = now }, tx);
         }
         var year = city.Today.Year;
-        var names = (await c.QueryAsync<(string Id, string StaffNo, string Name)>("SELECT id, staff_no, name FROM staffing_workers", transaction: tx))
-            .ToDictionary(w => Guid.Parse(w.Id), w => (w.StaffNo, w.Name));
+        var names = (await c.QueryAsync<(string Id, string StaffNo, string Name, string HireDate)>(
+                "SELECT id, staff_no, name, hire_date FROM staffing_workers", transaction: tx))
+            .ToDictionary(w => Guid.Parse(w.Id), w => (w.StaffNo, w.Name, Hired: DateOnly.Parse(w.HireDate, CultureInfo.InvariantCulture)));
         async Task<Guid> Cycle(Unit unit, string name, string kind, int? quarter, string status, DateOnly start, DateOnly end,
             IEnumerable<(Guid WorkerId, Guid PostingId, Post Post)> workers)
         {
             var id = Guid.NewGuid();
+            var published = status == "published";
             await c.ExecuteAsync("""
                 INSERT INTO performance_cycles (id, name, kind, year, quarter, org_unit_id, org_path, period_start, period_end, entry_deadline,
-                    calibration_deadline, status, excellent_quota_percent, mover_rule, version, created_at, updated_at)
-                VALUES (@Id, @Name, @Kind, @Year, @Quarter, @OrgUnitId, @OrgPath, @Start, @End, @End, @End, @Status, 20, 'most-days', 1, @Now, @Now)
-                """, new { Id = id, Name = name, Kind = kind, Year = year, Quarter = quarter, OrgUnitId = unit.Id, OrgPath = unit.Path, Start = start, End = end, Status = status, Now = now }, tx);
+                    calibration_deadline, status, excellent_quota_percent, mover_rule, published_on, version, created_at, updated_at)
+                VALUES (@Id, @Name, @Kind, @Year, @Quarter, @OrgUnitId, @OrgPath, @Start, @End, @End, @End, @Status, 20, 'most-days', @PublishedOn, 1, @Now, @Now)
+                """, new
+            {
+                Id = id, Name = name, Kind = kind, Year = start.Year, Quarter = quarter, OrgUnitId = unit.Id, OrgPath = unit.Path, Start = start, End = end,
+                Status = status, PublishedOn = published ? end.AddMonths(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null, Now = now,
+            }, tx);
             await c.ExecuteAsync("""
                 INSERT INTO performance_participants (id, cycle_id, worker_id, staff_no, worker_name, org_unit_id, org_path, post_type, template_id,
                     days_in_unit, days_in_period, moved, street_score, peer_score, kpi_actuals, score, proposed_grade, grade, version, created_at, updated_at)
@@ -58,14 +65,26 @@ internal sealed class PerformanceBench : IBenchModule
             {
                 var street = 70 + city.Random.Next(0, 30);
                 var score = street * 0.4 + 90 * 0.6;
+                // A published year's grades: about 15 % 优秀, 80 % 合格, 4 % 基本合格, 1 % 不合格.
+                var roll = city.Random.Next(0, 100);
+                var grade = status == "calibrating" ? "competent"
+                    : !published ? null
+                    : roll < 15 ? "excellent" : roll < 95 ? "competent" : roll < 99 ? "basic" : "incompetent";
                 return new
                 {
                     Id = Guid.NewGuid(), CycleId = id, w.WorkerId, names[w.WorkerId].StaffNo, names[w.WorkerId].Name, OrgUnitId = w.Post.Unit.Id,
                     OrgPath = w.Post.Unit.Path, PostType = w.Post.Type, TemplateId = templates[w.Post.Type], Street = (double)street, Peer = 85.0,
-                    Score = status == "calibrating" ? score : (double?)null, Grade = status == "calibrating" ? "competent" : null, Now = now,
+                    Score = grade is null ? (double?)null : score, Grade = grade, Now = now,
                 };
             }), tx);
             return id;
+        }
+        // The three years before, published: CareerPath's appraisal criteria and progression read their grades.
+        for (var past = year - 3; past < year; past++)
+        {
+            var end = new DateOnly(past, 12, 31);
+            await Cycle(root, $"{past}年度全市社区工作者考核（压测）", "annual", null, "published", new DateOnly(past, 1, 1), end,
+                city.Workers.Where(w => names[w.WorkerId].Hired <= end));
         }
         await Cycle(root, $"{year}年度全市社区工作者考核（压测）", "annual", null, "collecting", new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), city.Workers);
         var quarterStart = new DateOnly(year, 7, 1);
@@ -131,7 +150,7 @@ internal sealed class PerformanceBench : IBenchModule
         List<string> staffNos;
         await using (var db = Sample.Open(run.Options.DataFolder))
         {
-            cityCycle = await db.ExecuteScalarAsync<string>("SELECT id FROM performance_cycles WHERE kind = 'annual' ORDER BY length(org_path), id LIMIT 1") ?? "";
+            cityCycle = await db.ExecuteScalarAsync<string>("SELECT id FROM performance_cycles WHERE kind = 'annual' AND status = 'collecting' ORDER BY length(org_path), id LIMIT 1") ?? "";
             streetCycle = await db.ExecuteScalarAsync<string>("SELECT id FROM performance_cycles WHERE org_path = @Path", new { Path = run.Sample.StreetPath }) ?? "";
             participants = (await db.QueryAsync<string>("SELECT id FROM performance_participants WHERE cycle_id = @Id LIMIT 50", new { Id = streetCycle })).AsList();
             staffNos = (await db.QueryAsync<string>("SELECT staff_no FROM staffing_workers LIMIT 2000")).AsList();
