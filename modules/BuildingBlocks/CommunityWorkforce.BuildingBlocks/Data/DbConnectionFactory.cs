@@ -5,8 +5,15 @@ using Microsoft.Data.Sqlite;
 namespace CommunityWorkforce.BuildingBlocks.Data;
 
 /// <summary>Opens connections to the one database, SQLite or SQL Server, as configuration says.</summary>
-public sealed class DbConnectionFactory
+public sealed class DbConnectionFactory : IDisposable
 {
+    /// <summary>Open SQLite connections kept for the next unit of work, each with its prepared statements (last in, first out: the warmest).</summary>
+    internal const int MaxIdle = 64;
+
+    private readonly System.Collections.Concurrent.ConcurrentStack<PreparedSqliteConnection> _idle = new();
+    private int _idleCount;
+    private bool _disposed;
+
     private readonly string _connectionString;
     private readonly string? _sqlitePragmas;
 
@@ -73,6 +80,61 @@ public sealed class DbConnectionFactory
             _configured.AddOrUpdate(handle, handle);
         }
         return connection;
+    }
+
+    /// <summary>
+    /// A connection for a <see cref="DbSession"/>: on SQLite an open <see cref="PreparedSqliteConnection"/> from the idle
+    /// set (its statements already compiled) or a new one; on SQL Server a pooled connection as from <see cref="OpenAsync"/>.
+    /// Give it back with <see cref="ReturnAsync"/>.
+    /// </summary>
+    internal async Task<DbConnection> RentAsync(CancellationToken ct)
+    {
+        if (Provider == DatabaseProvider.SqlServer)
+        {
+            return await OpenAsync(ct);
+        }
+        if (_idle.TryPop(out var idle))
+        {
+            Interlocked.Decrement(ref _idleCount);
+            return idle;
+        }
+        return new PreparedSqliteConnection((SqliteConnection)await OpenAsync(ct));
+    }
+
+    /// <summary>Takes back a rented connection: kept open for the next unit of work when fit and room remains, else closed.</summary>
+    internal async ValueTask ReturnAsync(DbConnection connection)
+    {
+        if (connection is PreparedSqliteConnection prepared && !Volatile.Read(ref _disposed) && prepared.Reusable)
+        {
+            if (Interlocked.Increment(ref _idleCount) <= MaxIdle)
+            {
+                _idle.Push(prepared);
+                if (!Volatile.Read(ref _disposed))
+                {
+                    return;
+                }
+                CloseIdle();
+                return;
+            }
+            Interlocked.Decrement(ref _idleCount);
+        }
+        await connection.DisposeAsync();
+    }
+
+    /// <summary>Closes the idle connections (the host stops; a test deletes the database file).</summary>
+    public void Dispose()
+    {
+        Volatile.Write(ref _disposed, true);
+        CloseIdle();
+    }
+
+    private void CloseIdle()
+    {
+        while (_idle.TryPop(out var idle))
+        {
+            Interlocked.Decrement(ref _idleCount);
+            idle.Dispose();
+        }
     }
 
     /// <summary>Foreign keys on, a generous busy timeout, pooling; WAL is set once by the migrator.</summary>

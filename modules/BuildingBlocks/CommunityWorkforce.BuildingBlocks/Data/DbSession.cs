@@ -207,11 +207,11 @@ public sealed class DbSession : IAsyncDisposable
         }
     }
 
-    public async Task<DbConnection> ConnectionAsync(CancellationToken ct)
+    private async Task<DbConnection> ConnectionAsync(CancellationToken ct)
     {
         if (_connection is null)
         {
-            _connection = await _factory.OpenAsync(ct);
+            _connection = await _factory.RentAsync(ct);
         }
         return _connection;
     }
@@ -314,11 +314,18 @@ public sealed class DbSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await RollbackAsync();
-        if (_connection is not null)
+        try
         {
-            await _connection.DisposeAsync();
-            _connection = null;
+            await RollbackAsync();
+        }
+        finally
+        {
+            if (_connection is not null)
+            {
+                var connection = _connection;
+                _connection = null;
+                await _factory.ReturnAsync(connection);
+            }
         }
     }
 

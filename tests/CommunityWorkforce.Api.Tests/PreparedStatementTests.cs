@@ -1,0 +1,141 @@
+using System.Data.Common;
+using CommunityWorkforce.BuildingBlocks.Data;
+using CommunityWorkforce.TestKit;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommunityWorkforce.Api.Tests;
+
+/// <summary>
+/// The SQLite connections a unit of work borrows stay open with one compiled statement per SQL text: the same text is
+/// compiled once and bound afresh each time, a text whose reader is still open runs uncached, a connection left with an
+/// unfinished read or an open transaction is closed instead of kept, and the cache is bounded.
+/// </summary>
+[TestFixture]
+public sealed class PreparedStatementTests
+{
+    private CwHost _host = null!;
+
+    [OneTimeSetUp]
+    public async Task StartHost()
+    {
+        // SQLite whatever the suite runs on (CW_TEST_SQLSERVER): the cache is SQLite's.
+        _host = new CwHost(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(Path.GetTempPath(), "cw-tests", Guid.NewGuid().ToString("N"), "prepared.db")}",
+        });
+        await using var connection = await Factory.OpenAsync(CancellationToken.None);
+        await connection.ExecuteAsync("CREATE TABLE IF NOT EXISTS test_prepared (id INTEGER PRIMARY KEY, name TEXT NOT NULL)");
+    }
+
+    /// <summary>The host's factory (the host disposes it).</summary>
+    private DbConnectionFactory Factory => _host.Services.GetRequiredService<DbConnectionFactory>();
+
+    [OneTimeTearDown]
+    public void StopHost() => _host.Dispose();
+
+    private async Task<PreparedSqliteConnection> RentAsync() => (PreparedSqliteConnection)await Factory.RentAsync(CancellationToken.None);
+
+    [Test]
+    public async Task The_same_text_is_compiled_once_and_bound_afresh_each_time_and_the_connection_is_lent_again()
+    {
+        var connection = await RentAsync();
+        var sql = $"SELECT @Name || '!' AS v /* {Guid.NewGuid():N} */";
+        var compiled = connection.Compilations;
+        var values = new List<string>();
+        foreach (var name in new[] { "甲", "乙", "𠀀丙" })
+        {
+            values.Add(await connection.QuerySingleAsync<string>(sql, new { Name = name }));
+        }
+        Assert.That(values, Is.EqualTo(new[] { "甲!", "乙!", "𠀀丙!" }));
+        Assert.That(connection.Compilations, Is.EqualTo(compiled + 1));
+
+        await Factory.ReturnAsync(connection);
+        var again = await RentAsync();
+        Assert.That(again, Is.SameAs(connection), "kept open for the next unit of work");
+        Assert.That(await again.QuerySingleAsync<string>(sql, new { Name = "丁" }), Is.EqualTo("丁!"));
+        Assert.That(again.Compilations, Is.EqualTo(compiled + 1), "with its compiled statements");
+        await Factory.ReturnAsync(again);
+    }
+
+    [Test]
+    public async Task A_text_whose_reader_is_still_open_runs_uncached_and_both_reads_are_right()
+    {
+        var connection = await RentAsync();
+        const string sql = "SELECT value FROM json_each(@List) ORDER BY value";
+        var pairs = new List<(long Outer, long Inner)>();
+        await using (var reader = await connection.ExecuteReaderAsync(sql, new { List = "[1,2,3]" }))
+        {
+            while (await reader.ReadAsync())
+            {
+                var inner = await connection.QueryAsync<long>(sql, new { List = $"[{reader.GetInt64(0) * 10}]" });
+                pairs.Add((reader.GetInt64(0), inner.Single()));
+            }
+        }
+        Assert.That(pairs, Is.EqualTo(new[] { (1L, 10L), (2L, 20L), (3L, 30L) }));
+        Assert.That(await connection.QueryAsync<long>(sql, new { List = "[7]" }), Is.EqualTo(new[] { 7L }), "the cached command serves again once its reader closed");
+        await Factory.ReturnAsync(connection);
+    }
+
+    [Test]
+    public async Task A_connection_left_with_an_unfinished_read_is_closed_not_kept()
+    {
+        var connection = await RentAsync();
+        var reader = await connection.ExecuteReaderAsync("SELECT value FROM json_each('[1,2,3]')");
+        Assert.That(await reader.ReadAsync(), Is.True);
+
+        await Factory.ReturnAsync(connection);
+
+        Assert.That(connection.State, Is.EqualTo(System.Data.ConnectionState.Closed));
+        var next = await RentAsync();
+        Assert.That(next, Is.Not.SameAs(connection));
+        await Factory.ReturnAsync(next);
+    }
+
+    [Test]
+    public async Task A_rolled_back_write_on_a_cached_statement_leaves_nothing_and_the_same_text_commits_later()
+    {
+        var id = Random.Shared.Next(1_000_000, int.MaxValue);
+        const string insert = "INSERT INTO test_prepared (id, name) VALUES (@Id, @Name)";
+        var connection = await RentAsync();
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await connection.ExecuteAsync(insert, new { Id = id, Name = "回滚" }, transaction);
+            await transaction.RollbackAsync();
+        }
+        Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM test_prepared WHERE id = @Id", new { Id = id }), Is.Zero);
+
+        DbTransaction? open = await connection.BeginTransactionAsync();
+        await connection.ExecuteAsync(insert, new { Id = id, Name = "提交" }, open);
+        await open.CommitAsync();
+        await open.DisposeAsync();
+        Assert.That(await connection.QuerySingleAsync<string>("SELECT name FROM test_prepared WHERE id = @Id", new { Id = id }), Is.EqualTo("提交"));
+        await Factory.ReturnAsync(connection);
+    }
+
+    [Test]
+    public async Task A_connection_returned_inside_a_transaction_is_closed_not_kept()
+    {
+        var connection = await RentAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await connection.ExecuteAsync("INSERT INTO test_prepared (id, name) VALUES (@Id, 'x')", new { Id = Random.Shared.Next(1, 999_999) }, transaction);
+
+        await Factory.ReturnAsync(connection);
+
+        Assert.That(connection.State, Is.EqualTo(System.Data.ConnectionState.Closed), "closing rolls the transaction back");
+    }
+
+    [Test]
+    public async Task The_cache_keeps_at_most_its_capacity_of_texts()
+    {
+        var connection = await RentAsync();
+        for (var i = 0; i < PreparedSqliteConnection.Capacity + 20; i++)
+        {
+            Assert.That(await connection.QuerySingleAsync<long>($"SELECT {i} + @One", new { One = 1 }), Is.EqualTo(i + 1));
+        }
+        Assert.That(connection.PreparedCount, Is.EqualTo(PreparedSqliteConnection.Capacity));
+        Assert.That(await connection.QuerySingleAsync<long>("SELECT 0 + @One", new { One = 1 }), Is.EqualTo(1), "an evicted text compiles again");
+        await Factory.ReturnAsync(connection);
+    }
+}
