@@ -43,6 +43,35 @@ public sealed class EligibilityTests
     }
 
     [Test]
+    public async Task A_workers_track_over_every_stage_equals_each_stage_asked_alone()
+    {
+        // Stages asking different things (windows of 1 and 5 years, hours, a certificate, compliance) are read together
+        // for the track: each must still be judged by its own criteria only.
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        await _hr.PutAsJsonAsync($"/api/career/stages/t-w1-{suffix}", new
+        {
+            track = "business", nameZh = "一年窗口", nameEn = "One-year window", sortOrder = 920, version = 0,
+            criteria = new { recentYears = 1, lowestGrade = "competent", minTrainingHours = 8m },
+        }).Ok();
+        await _hr.PutAsJsonAsync($"/api/career/stages/t-w5-{suffix}", new
+        {
+            track = "business", nameZh = "五年窗口", nameEn = "Five-year window", sortOrder = 921, version = 0,
+            criteria = new { recentYears = 5, minExcellent = 1, socialWorkLevel = "assistant", mandatoryCompliance = true },
+        }).Ok();
+        var workers = (await _hr.GetJson("/api/staffing/workers?pageSize=12")).Items().Select(w => w.Id()).Append(_me).Distinct().ToList();
+        foreach (var worker in workers)
+        {
+            var track = (await _hr.GetJson($"/api/career/workers/{worker}/eligibility")).EnumerateArray().ToList();
+            Assert.That(track.Select(t => t.Str("stageCode")), Does.Contain($"t-w1-{suffix}").And.Contain($"t-w5-{suffix}").And.Contain("deputy"));
+            foreach (var stage in track)
+            {
+                var alone = (await _hr.GetJson($"/api/career/workers/{worker}/eligibility?stage={stage.Str("stageCode")}")).EnumerateArray().Single();
+                Assert.That(stage.ToString(), Is.EqualTo(alone.ToString()), $"worker {worker}, stage {stage.Str("stageCode")}");
+            }
+        }
+    }
+
+    [Test]
     public async Task A_worker_sees_each_criterion_met_or_not_with_the_missing_amount_in_words()
     {
         var code = "t-hours-" + Guid.NewGuid().ToString("N")[..6];

@@ -5,20 +5,32 @@ namespace CommunityWorkforce.CareerPath.Tracks;
 /// <summary>Eligibility for a stage: one worker criterion by criterion, or a whole subtree computed set-wise.</summary>
 internal sealed class Eligibility(FactsReader facts)
 {
-    public async Task<EligibilityResponse?> ForWorkerAsync(Guid workerId, StageResponse stage, DateOnly asOf, CancellationToken ct)
+    public async Task<EligibilityResponse?> ForWorkerAsync(Guid workerId, StageResponse stage, DateOnly asOf, CancellationToken ct) =>
+        (await ForWorkerAsync(workerId, [stage], asOf, ct)).SingleOrDefault();
+
+    /// <summary>
+    /// One worker against several stages (their career track): the facts are read once, for everything any of the stages
+    /// asks, and each stage is judged by its own criteria. Empty when the worker is not found.
+    /// </summary>
+    public async Task<IReadOnlyList<EligibilityResponse>> ForWorkerAsync(Guid workerId, IReadOnlyList<StageResponse> stages, DateOnly asOf,
+        CancellationToken ct)
     {
-        var found = (await facts.ReadAsync("/%", workerId, stage.Criteria, asOf, ct)).SingleOrDefault();
+        var needs = StageCriteria.Union(stages.Select(s => s.Criteria));
+        var found = (await facts.ReadAsync("/%", workerId, needs, asOf, ct)).SingleOrDefault();
         if (found is null)
         {
-            return null;
+            return [];
         }
-        var worker = await facts.WithComplianceAsync(found, stage.Criteria, asOf, ct);
-        var criteria = EligibilityRules.Evaluate(stage.Criteria, worker, asOf);
-        return new EligibilityResponse
+        var worker = await facts.WithComplianceAsync(found, needs, asOf, ct);
+        return stages.Select(stage =>
         {
-            WorkerId = worker.WorkerId, StaffNo = worker.StaffNo, Name = worker.Name, StageCode = stage.Code, StageNameZh = stage.NameZh,
-            Eligible = criteria.All(c => c.Met), MetCount = criteria.Count(c => c.Met), Criteria = criteria,
-        };
+            var criteria = EligibilityRules.Evaluate(stage.Criteria, worker, asOf);
+            return new EligibilityResponse
+            {
+                WorkerId = worker.WorkerId, StaffNo = worker.StaffNo, Name = worker.Name, StageCode = stage.Code, StageNameZh = stage.NameZh,
+                Eligible = criteria.All(c => c.Met), MetCount = criteria.Count(c => c.Met), Criteria = criteria,
+            };
+        }).ToList();
     }
 
     /// <summary>

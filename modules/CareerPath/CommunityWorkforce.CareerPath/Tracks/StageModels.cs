@@ -62,6 +62,23 @@ public sealed record StageCriteria
     /// <summary>Not older than this on the day.</summary>
     public int? MaxAge { get; init; }
 
+    /// <summary>
+    /// What to read to judge a worker against all of <paramref name="criteria"/> at once: the widest appraisal window,
+    /// hours, compliance and the certificate where any asks, every competency any names. For reading facts, not for judging.
+    /// </summary>
+    public static StageCriteria Union(IEnumerable<StageCriteria> criteria)
+    {
+        var all = criteria.ToList();
+        return new StageCriteria
+        {
+            RecentYears = all.Max(c => c.RecentYears),
+            MinTrainingHours = all.Any(c => c.MinTrainingHours is not null) ? 0 : null,
+            MandatoryCompliance = all.Any(c => c.MandatoryCompliance),
+            Competencies = all.SelectMany(c => c.Competencies).ToList(),
+            SocialWorkLevel = all.FirstOrDefault(c => c.SocialWorkLevel is not null)?.SocialWorkLevel,
+        };
+    }
+
     public void Validate(Validator validator, string prefix)
     {
         validator.Rule(MinYearsInGrade is null or (>= 0 and <= 40), prefix + "minYearsInGrade", Text.Of("应在 0 到 40 之间。", "Must be 0–40."));

@@ -73,16 +73,7 @@ internal static partial class TrackEndpoints
         {
             return new Validator().Add("stage", Text.Of("没有该发展阶段。", "No such stage.")).ToProblem();
         }
-        var today = LocalDate.Today(clock);
-        var results = new List<EligibilityResponse>();
-        foreach (var s in chosen)
-        {
-            if (await eligibility.ForWorkerAsync(workerId, s, today, ct) is { } r)
-            {
-                results.Add(r);
-            }
-        }
-        return TypedResults.Ok<IReadOnlyList<EligibilityResponse>>(results);
+        return TypedResults.Ok(await eligibility.ForWorkerAsync(workerId, chosen, LocalDate.Today(clock), ct));
     }
 
     private static async Task<(StageResponse? Stage, string? Path, ValidationProblem? Problem)> Resolve(EligibilityListQuery query, StageStore stages,
