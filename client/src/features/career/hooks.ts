@@ -239,6 +239,8 @@ export function useWorkerOptions(q: string) {
   return useQuery({
     queryKey: ['staffing', 'workers', 'search', q],
     queryFn: () => ok(api.GET('/api/staffing/workers', { params: { query: { q: q || undefined, pageSize: 20 } } })),
+    // While a search runs the last options stay: an empty listbox in between is what axe flags (aria-required-children).
+    placeholderData: keepPreviousData,
   });
 }
 
