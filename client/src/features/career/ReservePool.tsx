@@ -2,10 +2,13 @@ import { Button, DatePicker, Descriptions, Drawer, Form, Input, Radio, Select, S
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { SearchInput } from '../../app/a11y/SearchInput';
+import { useCurrentUser } from '../../app/auth/RequireAuth';
 import { FormModal } from '../../app/FormModal';
 import { useT } from '../../app/i18n';
 import { ResponsiveTable } from '../../app/ResponsiveTable';
 import { useMutationForm } from '../../app/useMutationForm';
+import { useOrgTree } from '../staffing/hooks/orgUnits';
+import { OrgUnitTreeSelect } from '../staffing/OrgUnitTreeSelect';
 import {
   useAddPlanItem, useCourseOptions, useDecideNomination, useEndMembership, useExtendTerm, useNominate, usePostOptions, useRecordReview,
   useReserveMember, useReservePool, useUpdatePlanItem, useWorkerOptions, type PlanItem, type ReserveMember,
@@ -25,13 +28,20 @@ function laterByAYear(termEnd: string): Dayjs {
   return wanted.isAfter(cap) ? cap : wanted;
 }
 
-/** 后备干部库 (HR, admin, leader): the street's pool, paged, with nominate / review / extend / end actions and each member's plan. */
-export function ReservePool({ canEdit }: { canEdit: boolean }) {
+/**
+ * 后备干部库 (HR, admin, leader): the pool of one street (or any unit the caller sees, picked in the org tree; by default
+ * the caller's own unit), paged, with nominate / review / extend / end actions and each member's plan. A leader decides
+ * nominations here but edits nothing else.
+ */
+export function ReservePool({ canEdit, initialStatus }: { canEdit: boolean; initialStatus?: (typeof statuses)[number] }) {
   const t = useT();
-  const [status, setStatus] = useState<string | undefined>();
+  const { me } = useCurrentUser();
+  const tree = useOrgTree();
+  const [unit, setUnit] = useState<string | undefined>(me.orgUnitId ?? undefined);
+  const [status, setStatus] = useState<string | undefined>(initialStatus);
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
-  const pool = useReservePool(status, q, page);
+  const pool = useReservePool(unit, status, q, page);
   const [nominating, setNominating] = useState(false);
   const [action, setAction] = useState<{ kind: Action; member: ReserveMember }>();
   const [planFor, setPlanFor] = useState<string>();
@@ -39,6 +49,9 @@ export function ReservePool({ canEdit }: { canEdit: boolean }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
+        <OrgUnitTreeSelect tree={tree.data ?? []} loading={tree.isPending} value={unit ?? null} style={{ width: 260, maxWidth: '100%' }}
+          aria-label={t('career.reserve.unit')} placeholder={t('career.reserve.allUnits')}
+          onChange={(v) => { setUnit(v ?? undefined); setPage(1); }} />
         <Select aria-label={t('career.reserve.statusFilter')} style={{ minWidth: 160 }} allowClear placeholder={t('career.reserve.allStatuses')} value={status}
           onChange={(v) => { setStatus(v); setPage(1); }} options={statuses.map((s) => ({ value: s, label: label(s) }))} />
         <SearchInput aria-label={t('career.reserve.search')} placeholder={t('career.reserve.search')} allowClear style={{ width: 220 }}
@@ -291,4 +304,9 @@ function PlanItemForm({ memberId, onClose }: { memberId: string; onClose: () => 
       </Form>
     </FormModal>
   );
+}
+
+/** 后备干部提名 in the leader's approvals inbox: the pool of the leader's street, opened on the nominations waiting. */
+export default function ReserveNominations() {
+  return <ReservePool canEdit={false} initialStatus="nominated" />;
 }

@@ -9,6 +9,7 @@ const CareerWorkspace = lazy(() => import('./CareerWorkspace'));
 const CareerApprovals = lazy(() => import('./CareerWorkspace').then((m) => ({ default: m.CareerApprovals })));
 const CareerTrack = lazy(() => import('./CareerTrack').then((m) => ({ default: m.CareerTrack })));
 const MyCareer = lazy(() => import('./CareerTrack'));
+const ReserveNominations = lazy(() => import('./ReservePool'));
 
 const lazily = (node: ReactNode) => <Suspense fallback={<Spin />}>{node}</Suspense>;
 
@@ -35,7 +36,8 @@ export const careerFeature: Feature = {
     { path: '/career/approvals', navKey: 'approvals', element: lazily(<CareerApprovals />) },
   ],
   messages: { 'zh-CN': careerZhCN, en: careerEn },
-  // Promotions and demotions reviewed by HR wait in the leader's approvals inbox next to rotations.
+  // Promotions and demotions reviewed by HR wait in the leader's approvals inbox next to rotations; so do reserve-cadre
+  // nominations, which the street leader (or HR) accepts or rejects.
   approvalKinds: [
     {
       key: 'promotion',
@@ -44,6 +46,13 @@ export const careerFeature: Feature = {
       todoKey: 'career.promotions-waiting',
       order: 20,
       Inbox: CareerApprovals,
+    },
+    {
+      key: 'reserve',
+      labelKey: 'career.nav.nominations',
+      roles: ['leader', 'admin'],
+      order: 30,
+      Inbox: ReserveNominations,
     },
   ],
   profileTabs: [

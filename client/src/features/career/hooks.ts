@@ -153,11 +153,12 @@ export type EndBody = S['EndReserveMembershipRequest'];
 export type AddPlanItemBody = S['AddPlanItemRequest'];
 export type UpdatePlanItemBody = S['UpdatePlanItemRequest'];
 
-export function useReservePool(status: string | undefined, q: string, page: number) {
+/** The pool of a subtree (`orgUnitId`, a street or one of its units); without one, the caller's own scope. */
+export function useReservePool(orgUnitId: string | undefined, status: string | undefined, q: string, page: number) {
   const api = useApi();
   return useQuery({
-    queryKey: [...key, 'reserve-pool', status, q, page],
-    queryFn: () => ok(api.GET('/api/career/reserve-pool', { params: { query: { status, q: q || undefined, page, pageSize: 20 } } })),
+    queryKey: [...key, 'reserve-pool', orgUnitId, status, q, page],
+    queryFn: () => ok(api.GET('/api/career/reserve-pool', { params: { query: { orgUnitId, status, q: q || undefined, page, pageSize: 20 } } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -238,6 +239,8 @@ export function useWorkerOptions(q: string) {
   return useQuery({
     queryKey: ['staffing', 'workers', 'search', q],
     queryFn: () => ok(api.GET('/api/staffing/workers', { params: { query: { q: q || undefined, pageSize: 20 } } })),
+    // While a search runs the last options stay: an empty listbox in between is what axe flags (aria-required-children).
+    placeholderData: keepPreviousData,
   });
 }
 

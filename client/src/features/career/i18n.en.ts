@@ -3,6 +3,7 @@ import type { careerZhCN } from './i18n.zh-CN';
 export const careerEn: Record<keyof typeof careerZhCN, string> = {
   'career.nav.workspace': 'Career path',
   'career.nav.approvals': 'Promotion approvals',
+  'career.nav.nominations': 'Reserve nominations',
   'career.nav.tab': 'Career',
   'career.promotions-waiting': 'Promotions and demotions to approve',
   'career.promotions-waiting.hint': 'Reviewed by HR, waiting for the street leader',
@@ -159,6 +160,8 @@ export const careerEn: Record<keyof typeof careerZhCN, string> = {
   'career.reserve.statusFilter': 'Status',
   'career.reserve.allStatuses': 'All statuses',
   'career.reserve.search': 'Search by name or staff number',
+  'career.reserve.unit': 'Street or unit',
+  'career.reserve.allUnits': 'All units',
   'career.reserve.nominate': 'Nominate a reserve cadre',
   'career.reserve.nominated': 'Nominated; waiting for review',
   'career.reserve.reason': 'Reason',

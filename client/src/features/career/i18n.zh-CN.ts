@@ -2,6 +2,7 @@
 export const careerZhCN = {
   'career.nav.workspace': '职业发展',
   'career.nav.approvals': '晋升审批',
+  'career.nav.nominations': '后备干部提名',
   'career.nav.tab': '职业发展',
   'career.promotions-waiting': '待审批的晋升/降级',
   'career.promotions-waiting.hint': '人事已审核，等待街道领导审批',
@@ -158,6 +159,8 @@ export const careerZhCN = {
   'career.reserve.statusFilter': '状态',
   'career.reserve.allStatuses': '全部状态',
   'career.reserve.search': '按姓名或工号搜索',
+  'career.reserve.unit': '街道或单位',
+  'career.reserve.allUnits': '全部单位',
   'career.reserve.nominate': '提名后备干部',
   'career.reserve.nominated': '已提名，等待审核',
   'career.reserve.reason': '理由',
