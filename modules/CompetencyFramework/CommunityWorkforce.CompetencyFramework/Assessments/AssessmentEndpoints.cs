@@ -75,8 +75,9 @@ internal static class AssessmentEndpoints
             return validator.ToProblem();
         }
         var args = AssessmentSql.ListArgs(user, filter, page);
-        var total = await db.ExecuteScalarAsync<int>(AssessmentSql.Count, args, ct);
-        var rows = await db.QueryAsync<AssessmentRow>(PagedSql.WithOrderBy(AssessmentSql.List, page.OrderBy(Sortable, "staffNo", "a.id")), args, ct);
+        var (countSql, listSql) = AssessmentSql.For(user, filter);
+        var total = await db.ExecuteScalarAsync<int>(countSql, args, ct);
+        var rows = await db.QueryAsync<AssessmentRow>(PagedSql.WithOrderBy(listSql, page.OrderBy(Sortable, "staffNo", "a.id")), args, ct);
         return TypedResults.Ok(new PagedResult<AssessmentSummary>(rows.Select(r => r.ToSummary()).ToList(), total, page.PageNumber, page.Size));
     }
 

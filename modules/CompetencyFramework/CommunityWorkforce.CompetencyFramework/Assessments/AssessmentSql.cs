@@ -34,6 +34,25 @@ internal static class AssessmentSql
 
     public const string Count = "SELECT COUNT(*) " + From + " WHERE " + Visible + Filters;
 
+    // The same list with a plain condition that an index can serve, where the caller or the filter gives one: the optional
+    // filters above alone make SQLite read every assessment of the scope (a city's 60,000 for a worker's to-do count).
+    private const string OfWorker = " AND a.worker_id = @OnlyWorkerId";
+    private const string Open = " AND a.status = 'open'";
+
+    public const string ListOfWorker = "SELECT " + Columns + " " + From + " WHERE " + Visible + OfWorker + Filters + " ORDER BY {orderBy} {page}";
+
+    public const string CountOfWorker = "SELECT COUNT(*) " + From + " WHERE " + Visible + OfWorker + Filters;
+
+    public const string ListOpen = "SELECT " + Columns + " " + From + " WHERE " + Visible + Open + Filters + " ORDER BY {orderBy} {page}";
+
+    public const string CountOpen = "SELECT COUNT(*) " + From + " WHERE " + Visible + Open + Filters;
+
+    /// <summary>The count and list SQL for the caller and filter: a worker's own by the worker index, open ones by the status index.</summary>
+    public static (string Count, string List) For(CurrentUser user, AssessmentListQuery filter) =>
+        user.OnlyWorkerId is not null ? (CountOfWorker, ListOfWorker)
+        : filter.Waiting is not null || filter.Status == "open" ? (CountOpen, ListOpen)
+        : (Count, List);
+
     public const string Get = "SELECT " + Columns + " " + From + " WHERE " + Visible + " AND a.id = @Id";
 
     public const string Scores = """

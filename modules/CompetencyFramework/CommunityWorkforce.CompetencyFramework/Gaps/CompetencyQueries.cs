@@ -4,7 +4,7 @@ using CommunityWorkforce.CompetencyFramework.Contracts;
 namespace CommunityWorkforce.CompetencyFramework.Gaps;
 
 /// <summary>What other modules read of competency results (<see cref="ICompetencyQueries"/>).</summary>
-internal sealed class CompetencyQueries(DbSession db) : ICompetencyQueries
+internal sealed class CompetencyQueries(DbSession db, ReadCache cache) : ICompetencyQueries
 {
     private const string Gaps = """
         SELECT g.competency_code, g.required_level, g.assessed_level, g.gap, g.weight
@@ -28,7 +28,7 @@ internal sealed class CompetencyQueries(DbSession db) : ICompetencyQueries
 
     public async Task<IReadOnlyList<CompetencyGap>> CurrentGapsAsync(Guid workerId, CancellationToken ct)
     {
-        var names = await GapEndpoints.CompetencyNamesAsync(db, ct);
+        var names = await GapEndpoints.CompetencyNamesAsync(db, cache, ct);
         var rows = await db.QueryAsync<CompetencyGap>(Gaps, new { WorkerId = workerId }, ct);
         return rows.Select(g => names.TryGetValue(g.CompetencyCode, out var n) ? g with { NameZh = n.NameZh, NameEn = n.NameEn } : g).ToList();
     }

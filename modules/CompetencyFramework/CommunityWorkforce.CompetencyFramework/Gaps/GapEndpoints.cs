@@ -56,9 +56,11 @@ internal static class GapEndpoints
         });
     }
 
-    internal static async Task<IReadOnlyDictionary<string, NameRow>> CompetencyNamesAsync(DbSession db, CancellationToken ct) =>
-        (await db.QueryAsync<NameRow>(GapSql.CompetencyNames, null, ct))
-            .GroupBy(n => n.Code).ToDictionary(g => g.Key, g => g.OrderByDescending(n => n.VersionNo).First());
+    /// <summary>Every competency's names and order (the newest version's), kept until a CompetencyFramework write.</summary>
+    internal static Task<IReadOnlyDictionary<string, NameRow>> CompetencyNamesAsync(DbSession db, ReadCache cache, CancellationToken ct) =>
+        cache.GetAsync<IReadOnlyDictionary<string, NameRow>>("competency:names", ["competency"], async () =>
+            (await db.QueryAsync<NameRow>(GapSql.CompetencyNames, null, ct))
+                .GroupBy(n => n.Code).ToDictionary(g => g.Key, g => g.OrderByDescending(n => n.VersionNo).First()));
 
     /// <summary>What the heat map and the ranking are computed from: workers, units and postings, assessments and profiles.</summary>
     private static readonly string[] ReadsFrom = ["staffing", "competency"];
@@ -85,14 +87,14 @@ internal static class GapEndpoints
         }
         // The map depends on the unit and the scope only (no per-caller masking): callers who see the same subtree share it.
         return TypedResults.Ok(await cache.GetAsync($"competency:heat-map:{unitId}:{scope}", ReadsFrom,
-            () => HeatMapAsync(db, unitId, scope, ct)));
+            () => HeatMapAsync(db, cache, unitId, scope, ct)));
     }
 
-    private static async Task<HeatMapResponse> HeatMapAsync(DbSession db, Guid? unitId, string? scope, CancellationToken ct)
+    private static async Task<HeatMapResponse> HeatMapAsync(DbSession db, ReadCache cache, Guid? unitId, string? scope, CancellationToken ct)
     {
         var children = await db.QueryAsync<ChildUnitRow>(GapSql.ChildUnits, new { UnitId = unitId }, ct);
         var cells = await HeatCells.AverageAsync(db, GapSql.HeatMapGaps, new { UnitId = unitId, Top = unitId is null ? 1 : 0, Scope = scope }, ct);
-        var names = await CompetencyNamesAsync(db, ct);
+        var names = await CompetencyNamesAsync(db, cache, ct);
         var codes = cells.Keys.Select(k => k.CompetencyCode).Distinct()
             .OrderBy(c => names.TryGetValue(c, out var n) ? n.DimensionOrder * 1000 + n.SortOrder : int.MaxValue).ThenBy(c => c).ToList();
         var byUnit = cells.ToLookup(c => c.Key.UnitCode, c => new HeatMapCell

@@ -22,15 +22,15 @@ internal sealed class CompetencyTodos(DbSession db, TimeProvider clock) : IWorkb
         var today = LocalDate.Today(clock);
         if (user.Role == Roles.Worker)
         {
-            var count = await db.ExecuteScalarAsync<int>(AssessmentSql.Count,
-                AssessmentSql.ListArgs(user, new AssessmentListQuery { Waiting = "self" }, page), ct);
+            var self = new AssessmentListQuery { Waiting = "self" };
+            var count = await db.ExecuteScalarAsync<int>(AssessmentSql.For(user, self).Count, AssessmentSql.ListArgs(user, self, page), ct);
             todos.Add(Todo("competency.self-assessments-waiting", count, "/my-competency", "/competency/assessments?waiting=self",
                 WorkbenchSeverity.Info));
         }
         if (user.Role is Roles.Hr or Roles.Leader)
         {
-            var count = await db.ExecuteScalarAsync<int>(AssessmentSql.Count,
-                AssessmentSql.ListArgs(user, new AssessmentListQuery { Waiting = "supervisor" }, page), ct);
+            var supervisor = new AssessmentListQuery { Waiting = "supervisor" };
+            var count = await db.ExecuteScalarAsync<int>(AssessmentSql.For(user, supervisor).Count, AssessmentSql.ListArgs(user, supervisor, page), ct);
             todos.Add(Todo("competency.supervisor-assessments-waiting", count, "/competency/assessments?waiting=supervisor",
                 "/competency/assessments?waiting=supervisor", WorkbenchSeverity.Info));
         }

@@ -114,8 +114,9 @@ internal static class SessionEndpoints
             return validator.ToProblem();
         }
         var args = SessionLookup.EnrollmentListArgs(user, filter, page, clock.GetUtcNow());
-        var total = await db.ExecuteScalarAsync<int>(EnrollmentSql.Count, args, ct);
-        var rows = await db.QueryAsync<EnrollmentRow>(PagedSql.WithOrderBy(EnrollmentSql.List, page.OrderBy(EnrollmentSortable, "queueNo", "e.id")), args, ct);
+        var (countSql, listSql) = EnrollmentSql.For(user, filter);
+        var total = await db.ExecuteScalarAsync<int>(countSql, args, ct);
+        var rows = await db.QueryAsync<EnrollmentRow>(PagedSql.WithOrderBy(listSql, page.OrderBy(EnrollmentSortable, "queueNo", "e.id")), args, ct);
         return TypedResults.Ok(new PagedResult<EnrollmentResponse>(rows.Select(r => r.ToResponse()).ToList(), total, page.PageNumber, page.Size));
     }
 

@@ -105,6 +105,22 @@ internal static class EnrollmentSql
 
     public const string Count = "SELECT COUNT(*)" + From + Filters;
 
+    public const string CountOfWorker = "SELECT COUNT(*)" + From + " AND e.worker_id = @WorkerId " + Filters;
+
+    /// <summary>A worker's own (the caller is a worker): their enrolments by the worker index, as <see cref="ListOfWorker"/>.</summary>
+    public const string ListOwn = "SELECT " + Columns + From + " AND e.worker_id = @OnlyWorkerId " + Filters + " ORDER BY {orderBy} {page}";
+
+    public const string CountOwn = "SELECT COUNT(*)" + From + " AND e.worker_id = @OnlyWorkerId " + Filters;
+
+    /// <summary>
+    /// The count and list SQL for the caller and filter: one worker's enrolments (a worker filter, or a worker's own) by the
+    /// worker index — the optional filters alone make SQLite read the scope's every enrolment (1.4 s for a street).
+    /// </summary>
+    public static (string Count, string List) For(CurrentUser user, EnrollmentListQuery filter) =>
+        filter.WorkerId is not null ? (CountOfWorker, ListOfWorker)
+        : user.OnlyWorkerId is not null ? (CountOwn, ListOwn)
+        : (Count, List);
+
     public const string Get = "SELECT " + Columns + From + " AND e.id = @Id";
 
     public const string OfWorkers = """

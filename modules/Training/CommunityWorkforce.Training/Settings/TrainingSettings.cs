@@ -55,10 +55,17 @@ internal sealed class TrainingSettingsStore(DbSession db, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>Read once per request (a track asks for them twice); a save forgets it.</summary>
+    private TrainingSettings? _read;
+
     public async Task<TrainingSettings> GetAsync(CancellationToken ct)
     {
+        if (_read is not null)
+        {
+            return _read;
+        }
         var row = await db.QuerySingleOrDefaultAsync<SettingsRow>(TrainingSettingsSql.Get, null, ct);
-        return row is null
+        return _read = row is null
             ? new TrainingSettings()
             : (JsonSerializer.Deserialize<TrainingSettings>(row.Value, Json) ?? new TrainingSettings()) with { Version = row.Version };
     }
@@ -71,11 +78,14 @@ internal sealed class TrainingSettingsStore(DbSession db, TimeProvider clock)
         }
     }
 
-    public async Task<bool> SaveAsync(TrainingSettings settings, int version, CancellationToken ct) =>
-        await db.ExecuteAsync(TrainingSettingsSql.Update, new
+    public async Task<bool> SaveAsync(TrainingSettings settings, int version, CancellationToken ct)
+    {
+        _read = null;
+        return await db.ExecuteAsync(TrainingSettingsSql.Update, new
         {
             Value = JsonSerializer.Serialize(settings with { Version = 0 }, Json), Version = version, Now = clock.GetUtcNow(),
         }, ct) == 1;
+    }
 
     private sealed class SettingsRow
     {

@@ -1,3 +1,4 @@
+using Dapper;
 using CommunityWorkforce.CompetencyFramework.Contracts;
 using CommunityWorkforce.Training.Certificates;
 using CommunityWorkforce.Training.Compliance;
@@ -19,33 +20,49 @@ internal sealed class Recommender(DbSession db, ICompetencyQueries competencies,
         var now = clock.GetUtcNow();
         var today = LocalDate.Today(clock);
         var args = new Ctx(worker.Id, worker.OrgPath, now, today);
-        var result = new List<Recommendation>();
+        var picked = new List<(CourseCandidate Course, Recommendation Partial)>();
         var seen = new HashSet<Guid>();
 
-        foreach (var gap in await competencies.CurrentGapsAsync(worker.Id, ct))
+        // Courses for every gap in one read (the course and competency pairs of all the gaps' competencies); each gap then
+        // keeps its own: courses developing it beyond the assessed level, lowest target level first.
+        var gaps = await competencies.CurrentGapsAsync(worker.Id, ct);
+        if (gaps.Count > 0)
         {
-            var candidates = await db.QueryAsync<CourseCandidate>(TrackSql.ForGap, new
+            var forGaps = (await InChunksAsync<CourseCandidate, string>(TrackSql.ForGaps, "C", gaps.Select(g => g.CompetencyCode).Distinct().ToList(),
+                new { args.WorkerId, args.OrgPath, args.Now, args.Today }, ct)).ToLookup(c => c.CompetencyCode);
+            foreach (var gap in gaps)
             {
-                args.WorkerId, args.OrgPath, args.Now, args.Today, gap.CompetencyCode, gap.AssessedLevel,
-            }, ct);
-            foreach (var course in candidates.Where(c => seen.Add(c.CourseId)).Take(PerReason))
-            {
-                var name = Text.Of(gap.NameZh, gap.NameEn);
-                result.Add(await With(course, RecommendationReasons.Gap,
-                    Text.Of($"“{name}”评估为 {gap.AssessedLevel} 级，岗位要求 {gap.RequiredLevel} 级；本课程培养到 {course.TargetLevel} 级。",
-                        $"'{name}' assessed at level {gap.AssessedLevel}, the post requires {gap.RequiredLevel}; this course develops level {course.TargetLevel}."),
-                    args, ct) with { CompetencyCode = gap.CompetencyCode, RequiredLevel = gap.RequiredLevel, AssessedLevel = gap.AssessedLevel, TargetLevel = course.TargetLevel });
+                var candidates = forGaps[gap.CompetencyCode].Where(c => c.TargetLevel > gap.AssessedLevel);
+                foreach (var course in candidates.Where(c => seen.Add(c.CourseId)).Take(PerReason))
+                {
+                    var name = Text.Of(gap.NameZh, gap.NameEn);
+                    picked.Add((course, new Recommendation
+                    {
+                        Reason = RecommendationReasons.Gap,
+                        Why = Text.Of($"“{name}”评估为 {gap.AssessedLevel} 级，岗位要求 {gap.RequiredLevel} 级；本课程培养到 {course.TargetLevel} 级。",
+                            $"'{name}' assessed at level {gap.AssessedLevel}, the post requires {gap.RequiredLevel}; this course develops level {course.TargetLevel}."),
+                        CompetencyCode = gap.CompetencyCode, RequiredLevel = gap.RequiredLevel, AssessedLevel = gap.AssessedLevel, TargetLevel = course.TargetLevel,
+                    }));
+                }
             }
         }
 
-        foreach (var overdue in compliance.OverdueMandatory)
+        if (compliance.OverdueMandatory.Count > 0)
         {
-            var course = await db.QuerySingleOrDefaultAsync<CourseCandidate>(TrackSql.ById, new { overdue.CourseId, args.OrgPath }, ct);
-            if (course is not null && seen.Add(course.CourseId))
+            var courses = (await InChunksAsync<CourseCandidate, Guid>(TrackSql.ByIds, "I", compliance.OverdueMandatory.Select(o => o.CourseId).Distinct().ToList(),
+                new { args.OrgPath }, ct)).ToDictionary(c => c.CourseId);
+            foreach (var overdue in compliance.OverdueMandatory)
             {
-                result.Add(await With(course, RecommendationReasons.Mandatory, overdue.LastCompletedOn is { } last
-                    ? Text.Of($"必修课，上次完成于 {last:yyyy-MM-dd}，已过有效期。", $"Mandatory; last completed {last:yyyy-MM-dd}, now lapsed.")
-                    : Text.Of("必修课，尚未完成。", "Mandatory and not yet completed."), args, ct));
+                if (courses.TryGetValue(overdue.CourseId, out var course) && seen.Add(course.CourseId))
+                {
+                    picked.Add((course, new Recommendation
+                    {
+                        Reason = RecommendationReasons.Mandatory,
+                        Why = overdue.LastCompletedOn is { } last
+                            ? Text.Of($"必修课，上次完成于 {last:yyyy-MM-dd}，已过有效期。", $"Mandatory; last completed {last:yyyy-MM-dd}, now lapsed.")
+                            : Text.Of("必修课，尚未完成。", "Mandatory and not yet completed."),
+                    }));
+                }
             }
         }
 
@@ -58,27 +75,51 @@ internal sealed class Recommender(DbSession db, ICompetencyQueries competencies,
             var candidates = await db.QueryAsync<CourseCandidate>(TrackSql.WithSessionsAhead, args, ct);
             foreach (var course in candidates.Where(c => seen.Add(c.CourseId)).Take(PerReason))
             {
-                result.Add(await With(course, RecommendationReasons.ContinuingEducation,
-                    Text.Of($"{short_.Name}登记期内继续教育还差 {missing:0.#} 学时（{short_.ExpiresOn:yyyy-MM-dd} 到期）。",
+                picked.Add((course, new Recommendation
+                {
+                    Reason = RecommendationReasons.ContinuingEducation,
+                    Why = Text.Of($"{short_.Name}登记期内继续教育还差 {missing:0.#} 学时（{short_.ExpiresOn:yyyy-MM-dd} 到期）。",
                         $"{missing:0.#} continuing-education hours short in the registration period of {short_.Name} (ends {short_.ExpiresOn:yyyy-MM-dd})."),
-                    args, ct));
+                }));
             }
         }
-        return result;
+        if (picked.Count == 0)
+        {
+            return [];
+        }
+
+        // The next session of every picked course the worker can still enrol in, in one read.
+        var next = (await InChunksAsync<NextSessionRow, Guid>(TrackSql.NextSessions, "I", picked.Select(p => p.Course.CourseId).ToList(),
+            new { args.OrgPath, args.Now, args.Today }, ct)).ToDictionary(n => n.CourseId);
+        return picked.Select(p =>
+        {
+            var session = next.GetValueOrDefault(p.Course.CourseId);
+            return p.Partial with
+            {
+                CourseId = p.Course.CourseId, CourseCode = p.Course.CourseCode, CourseTitle = p.Course.CourseTitle, Category = p.Course.Category,
+                Hours = p.Course.Hours, NextSessionId = session?.Id, NextSessionStartsAt = session?.StartsAt,
+                NextSessionOpenEnrolment = session?.OpenEnrolment ?? false,
+            };
+        }).ToList();
     }
 
-    private async Task<Recommendation> With(CourseCandidate course, string reason, string why, Ctx args, CancellationToken ct)
+    /// <summary>
+    /// Runs <paramref name="sql"/> with <paramref name="values"/> bound to its list slots (<paramref name="prefix"/>0 …, see
+    /// <see cref="TrackSql.ListSlots"/>), a chunk at a time, with <paramref name="args"/> as the other parameters.
+    /// </summary>
+    private async Task<List<TRow>> InChunksAsync<TRow, TValue>(string sql, string prefix, IReadOnlyList<TValue> values, object args, CancellationToken ct)
     {
-        var next = (await db.QueryAsync<NextSessionRow>(TrackSql.NextSession, new
+        var rows = new List<TRow>();
+        foreach (var chunk in values.Chunk(TrackSql.ListSlots))
         {
-            course.CourseId, args.OrgPath, args.Now, args.Today, Skip = 0, Take = 1,
-        }, ct)).FirstOrDefault();
-        return new Recommendation
-        {
-            CourseId = course.CourseId, CourseCode = course.CourseCode, CourseTitle = course.CourseTitle, Category = course.Category,
-            Hours = course.Hours, Reason = reason, Why = why, NextSessionId = next?.Id, NextSessionStartsAt = next?.StartsAt,
-            NextSessionOpenEnrolment = next?.OpenEnrolment ?? false,
-        };
+            var parameters = new DynamicParameters(args);
+            for (var i = 0; i < TrackSql.ListSlots; i++)
+            {
+                parameters.Add(prefix + i, i < chunk.Length ? chunk[i] : null);
+            }
+            rows.AddRange(await db.QueryAsync<TRow>(sql, parameters, ct));
+        }
+        return rows;
     }
 
     private sealed record Ctx(Guid WorkerId, string OrgPath, DateTimeOffset Now, DateOnly Today);

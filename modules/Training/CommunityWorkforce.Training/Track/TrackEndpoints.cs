@@ -15,6 +15,9 @@ namespace CommunityWorkforce.Training.Track;
 /// </summary>
 internal static class TrackEndpoints
 {
+    /// <summary>At most this many of a worker's enrolments are read for their track (a career holds a few hundred).</summary>
+    private const int TrackEnrolmentsRead = 1000;
+
     public static void Map(IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/training/workers").WithTags("Training track");
@@ -39,18 +42,20 @@ internal static class TrackEndpoints
             return TypedResults.NotFound();
         }
         var standing = await compliance.ForWorkerAsync(worker, year ?? today.Year, ct);
-        var page = new PageQuery { Page = 1, PageSize = PageQuery.MaxPageSize };
         var now = clock.GetUtcNow();
-        var upcoming = await db.QueryAsync<EnrollmentRow>(PagedSql.WithOrderBy(EnrollmentSql.ListOfWorker, "s.starts_at, e.id"),
-            SessionLookup.EnrollmentListArgs(user, new EnrollmentListQuery { WorkerId = id, Upcoming = true }, page, now), ct);
-        var completed = await db.QueryAsync<EnrollmentRow>(PagedSql.WithOrderBy(EnrollmentSql.ListOfWorker, "e.completed_on DESC, e.id"),
-            SessionLookup.EnrollmentListArgs(user, new EnrollmentListQuery { WorkerId = id, Completed = true }, page, now), ct);
+        // The worker's enrolments in one read (a career holds a few hundred at most), split into sessions ahead and
+        // completed training, each list capped like a page.
+        var enrolments = await db.QueryAsync<EnrollmentRow>(PagedSql.WithOrderBy(EnrollmentSql.ListOfWorker, "s.starts_at, e.id"),
+            SessionLookup.EnrollmentListArgs(user, new EnrollmentListQuery { WorkerId = id }, new PageQuery { Page = 1, PageSize = TrackEnrolmentsRead }, now), ct);
         var certificates = await Certificates(db, user, settings, id, today, ct);
         return TypedResults.Ok(new TrainingTrackResponse
         {
             WorkerId = worker.Id, WorkerName = worker.Name, StaffNo = worker.StaffNo, PostType = worker.PostType, Compliance = standing,
-            Upcoming = upcoming.Where(e => e.Status != EnrollmentStatus.Cancelled).Select(e => e.ToResponse()).ToList(),
-            Completed = completed.Select(e => e.ToResponse()).ToList(),
+            Upcoming = enrolments.Where(e => e.StartsAt > now && e.Status != EnrollmentStatus.Cancelled)
+                .Take(PageQuery.MaxPageSize).Select(e => e.ToResponse()).ToList(),
+            Completed = enrolments.Where(e => e.CompletedOn is not null).OrderByDescending(e => e.CompletedOn)
+                .ThenBy(e => e.Id.ToString("D").ToUpperInvariant(), StringComparer.Ordinal)
+                .Take(PageQuery.MaxPageSize).Select(e => e.ToResponse()).ToList(),
             Certificates = certificates,
             Recommendations = await recommender.ForAsync(worker, standing, certificates, ct),
         });

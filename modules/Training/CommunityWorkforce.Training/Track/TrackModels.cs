@@ -56,6 +56,8 @@ public sealed record TrainingTrackResponse
 
 internal sealed class CourseCandidate
 {
+    /// <summary>The competency it was found for (<see cref="TrackSql.ForGaps"/>).</summary>
+    public string? CompetencyCode { get; init; }
     public Guid CourseId { get; init; }
     public string CourseCode { get; init; } = "";
     public string CourseTitle { get; init; } = "";
@@ -67,6 +69,7 @@ internal sealed class CourseCandidate
 internal sealed class NextSessionRow
 {
     public Guid Id { get; init; }
+    public Guid CourseId { get; init; }
     public DateTimeOffset StartsAt { get; init; }
     public bool OpenEnrolment { get; init; }
 }

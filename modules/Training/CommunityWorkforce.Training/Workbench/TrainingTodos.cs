@@ -33,12 +33,15 @@ internal sealed class TrainingTodos(DbSession db, ComplianceReader compliance, T
 
     private static readonly PageQuery One = new() { Page = 1, PageSize = 1 };
 
+    /// <summary>The count of the enrolment list a to-do opens, with the list's own SQL and arguments.</summary>
+    private async Task<int> CountAsync(CurrentUser user, EnrollmentListQuery filter, CancellationToken ct) =>
+        await db.ExecuteScalarAsync<int>(EnrollmentSql.For(user, filter).Count, SessionLookup.EnrollmentListArgs(user, filter, One, clock.GetUtcNow()), ct);
+
     /// <summary>My sessions ahead (enrolled, not waiting).</summary>
     private async Task<WorkbenchTodo> Upcoming(CurrentUser user, CancellationToken ct) => new()
     {
         Key = MyUpcoming, Module = Module,
-        Count = await db.ExecuteScalarAsync<int>(EnrollmentSql.Count, SessionLookup.EnrollmentListArgs(user,
-            new EnrollmentListQuery { Status = EnrollmentStatus.Enrolled, Upcoming = true }, One, clock.GetUtcNow()), ct),
+        Count = await CountAsync(user, new EnrollmentListQuery { Status = EnrollmentStatus.Enrolled, Upcoming = true }, ct),
         Link = "/my-profile?tab=training", ApiList = "training/enrollments?status=enrolled&upcoming=true",
     };
 
@@ -46,8 +49,7 @@ internal sealed class TrainingTodos(DbSession db, ComplianceReader compliance, T
     private async Task<WorkbenchTodo> Promoted(CurrentUser user, CancellationToken ct) => new()
     {
         Key = MovedUp, Module = Module, Severity = WorkbenchSeverity.Warning,
-        Count = await db.ExecuteScalarAsync<int>(EnrollmentSql.Count, SessionLookup.EnrollmentListArgs(user,
-            new EnrollmentListQuery { Status = EnrollmentStatus.Enrolled, Upcoming = true, Promoted = true }, One, clock.GetUtcNow()), ct),
+        Count = await CountAsync(user, new EnrollmentListQuery { Status = EnrollmentStatus.Enrolled, Upcoming = true, Promoted = true }, ct),
         Link = "/my-profile?tab=training", ApiList = "training/enrollments?status=enrolled&upcoming=true&promoted=true",
     };
 
