@@ -55,7 +55,7 @@ public sealed class WorkbenchAndDemoTests
                 Assert.That(todo.GetProperty("count").GetInt32(), Is.EqualTo(Total(list)), $"{user} {todo.Str("key")}");
             }
         }
-        Assert.That(seen, Is.SupersetOf(new[] { "career.promotions-waiting", "career.applications-to-review", "career.progression-to-apply" }));
+        Assert.That(seen, Is.SupersetOf(new[] { "career.promotions-waiting", "career.applications-to-review", "career.progression-to-apply", "career.nominations-waiting" }));
     }
 
     /// <summary>A paged list's total; the reserve pool and succession risk are whole lists (a subtree's pool is short).</summary>

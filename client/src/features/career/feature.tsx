@@ -51,6 +51,7 @@ export const careerFeature: Feature = {
       key: 'reserve',
       labelKey: 'career.nav.nominations',
       roles: ['leader', 'admin'],
+      todoKey: 'career.nominations-waiting',
       order: 30,
       Inbox: ReserveNominations,
     },

@@ -7,6 +7,8 @@ export const careerEn: Record<keyof typeof careerZhCN, string> = {
   'career.nav.tab': 'Career',
   'career.promotions-waiting': 'Promotions and demotions to approve',
   'career.promotions-waiting.hint': 'Reviewed by HR, waiting for the street leader',
+  'career.nominations-waiting': 'Reserve-cadre nominations to decide',
+  'career.nominations-waiting.hint': 'Nominated by HR, waiting for the street leader to accept or reject',
   'career.applications-to-review': 'Applications to review',
   'career.applications-to-review.hint': 'Filed by workers or HR, waiting for HR',
   'career.progression-to-apply': 'Progression runs to confirm',

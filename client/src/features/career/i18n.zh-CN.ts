@@ -6,6 +6,8 @@ export const careerZhCN = {
   'career.nav.tab': '职业发展',
   'career.promotions-waiting': '待审批的晋升/降级',
   'career.promotions-waiting.hint': '人事已审核，等待街道领导审批',
+  'career.nominations-waiting': '待审的后备干部提名',
+  'career.nominations-waiting.hint': '人事已提名，等待街道领导同意或退回',
   'career.applications-to-review': '待审核的晋升/降级申请',
   'career.applications-to-review.hint': '本人或人事提交，等待人事审核',
   'career.progression-to-apply': '待确认的年度晋级',

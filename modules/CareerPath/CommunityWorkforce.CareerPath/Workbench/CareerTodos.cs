@@ -21,6 +21,7 @@ internal sealed class CareerTodos(DbSession db, ICareerQueries career, StageStor
     public const string ReserveReviewsDue = "career.reserve-reviews-due";
     public const string SuccessionRisk = "career.succession-risk";
     public const string MyNextStep = "career.my-next-step";
+    public const string NominationsWaiting = "career.nominations-waiting";
 
     /// <summary>A reserve member's review is on the card from 30 days before it is due, and stays while overdue.</summary>
     private const int ReviewDueWithinDays = 30;
@@ -35,7 +36,11 @@ internal sealed class CareerTodos(DbSession db, ICareerQueries career, StageStor
     {
         IEnumerable<WorkbenchTodo> cards = user.Role switch
         {
-            Roles.Leader => [await Applications(user, ApplicationStatus.Reviewed, PromotionsWaiting, "/approvals?kind=promotion", WorkbenchSeverity.Warning, ct)],
+            Roles.Leader =>
+            [
+                await Applications(user, ApplicationStatus.Reviewed, PromotionsWaiting, "/approvals?kind=promotion", WorkbenchSeverity.Warning, ct),
+                await Nominations(user, ct),
+            ],
             Roles.Hr or Roles.Admin =>
             [
                 await Applications(user, ApplicationStatus.Submitted, ApplicationsToReview, "/career/applications?status=submitted", WorkbenchSeverity.Info, ct),
@@ -94,6 +99,14 @@ internal sealed class CareerTodos(DbSession db, ICareerQueries career, StageStor
         Count = await db.ExecuteScalarAsync<int>(ReserveSql.PoolCount,
             ReserveReads.PoolArgs(user.ScopePattern, ReserveStatus.Active, ReserveReads.DueBy(ReviewDueWithinDays, LocalDate.Today(clock)), One), ct),
         Link = "/career/reserves", ApiList = $"career/reserve-pool?status=active&reviewDueWithin={ReviewDueWithinDays}",
+    };
+
+    /// <summary>Reserve-cadre nominations waiting for the street leader's decision (the approvals inbox's nominations tab).</summary>
+    private async Task<WorkbenchTodo> Nominations(CurrentUser user, CancellationToken ct) => new()
+    {
+        Key = NominationsWaiting, Module = Module, Severity = WorkbenchSeverity.Warning,
+        Count = await db.ExecuteScalarAsync<int>(ReserveSql.PoolCount, ReserveReads.PoolArgs(user.ScopePattern, ReserveStatus.Nominated, null, One), ct),
+        Link = "/approvals?kind=reserve", ApiList = $"career/reserve-pool?status={ReserveStatus.Nominated}",
     };
 
     /// <summary>Units whose heads and deputies retiring within five years outnumber their ready reserves.</summary>
