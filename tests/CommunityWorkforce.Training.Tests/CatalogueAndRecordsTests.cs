@@ -34,6 +34,31 @@ public sealed class CatalogueAndRecordsTests
         _host.Dispose();
     }
 
+    [TestCase("enrollments")]
+    [TestCase("certificates")]
+    public async Task A_list_filtered_by_worker_holds_exactly_that_workers_rows_of_the_whole_list(string list)
+    {
+        // The worker filter runs its own SQL (read by the worker index): it must agree with the unfiltered list.
+        var all = new List<System.Text.Json.JsonElement>();
+        for (var page = 1; ; page++)
+        {
+            var chunk = await _hr.GetJson($"/api/training/{list}?pageSize=200&page={page}");
+            all.AddRange(chunk.Items());
+            if (all.Count >= chunk.GetProperty("total").GetInt32())
+            {
+                break;
+            }
+        }
+        var workers = all.GroupBy(r => r.GetProperty("workerId").GetGuid()).OrderByDescending(g => g.Count()).Take(3).ToList();
+        Assert.That(workers, Is.Not.Empty, $"the demo street has {list}");
+        foreach (var worker in workers)
+        {
+            var filtered = await _hr.GetJson($"/api/training/{list}?workerId={worker.Key}&pageSize=200");
+            Assert.That(filtered.GetProperty("total").GetInt32(), Is.EqualTo(worker.Count()), $"{list} of {worker.Key}");
+            Assert.That(filtered.Items().Select(r => r.Id()), Is.EquivalentTo(worker.Select(r => r.Id())), $"{list} of {worker.Key}");
+        }
+    }
+
     [Test]
     public async Task Hr_adds_a_course_that_is_found_by_category_and_competency_and_changes_it_with_its_version()
     {

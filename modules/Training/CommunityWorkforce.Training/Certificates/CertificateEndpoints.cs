@@ -42,8 +42,9 @@ internal static class CertificateEndpoints
         }
         var today = LocalDate.Today(clock);
         var args = CertificateLookup.ListArgs(user, filter, page, today);
-        var total = await db.ExecuteScalarAsync<int>(CertificateSql.Count, args, ct);
-        var rows = await db.QueryAsync<CertificateRow>(PagedSql.WithOrderBy(CertificateSql.List, page.OrderBy(Sortable, "expiresOn", "t.id")), args, ct);
+        var (countSql, listSql) = CertificateSql.For(filter);
+        var total = await db.ExecuteScalarAsync<int>(countSql, args, ct);
+        var rows = await db.QueryAsync<CertificateRow>(PagedSql.WithOrderBy(listSql, page.OrderBy(Sortable, "expiresOn", "t.id")), args, ct);
         var s = await settings.GetAsync(ct);
         return TypedResults.Ok(new PagedResult<CertificateResponse>(rows.Select(r => CertificateLookup.ToResponse(r, s, today)).ToList(), total, page.PageNumber, page.Size));
     }

@@ -33,6 +33,15 @@ internal static class CertificateSql
 
     public const string Count = "SELECT COUNT(*)" + From + Filters;
 
+    public const string CountOfWorker = "SELECT COUNT(*)" + From + " AND t.worker_id = @WorkerId " + Filters;
+
+    /// <summary>
+    /// The count and list SQL for a filter: one worker's certificates by the worker index (the optional filter alone read
+    /// every certificate of the caller's scope: 53 ms for a street).
+    /// </summary>
+    public static (string Count, string List) For(CertificateListQuery filter) =>
+        filter.WorkerId is not null ? (CountOfWorker, ListOfWorker) : (Count, List);
+
     public const string Get = "SELECT " + Columns + From + " AND t.id = @Id";
 
     public const string Insert = """

@@ -72,7 +72,8 @@ internal static class EnrollmentSql
         e.id, e.session_id AS SessionId, s.course_id AS CourseId, c.title AS CourseTitle, c.hours AS CourseHours,
         c.recurrence_months AS RecurrenceMonths, s.session_date AS SessionDate, s.starts_at AS StartsAt, s.ends_at AS EndsAt, s.place,
         e.worker_id AS WorkerId, w.name AS WorkerName, w.staff_no AS StaffNo, w.org_path AS OrgPath, e.status, e.queue_no AS QueueNo,
-        (SELECT COUNT(*) FROM training_enrollments q WHERE q.session_id = e.session_id AND q.status = 'waiting' AND q.queue_no <= e.queue_no) AS WaitingPosition,
+        CASE WHEN e.status = 'waiting' THEN (SELECT COUNT(*) FROM training_enrollments q
+            WHERE q.session_id = e.session_id AND q.status = 'waiting' AND q.queue_no <= e.queue_no) END AS WaitingPosition,
         e.promoted_at AS PromotedAt, e.attended, e.hours_credited AS HoursCredited, e.score, e.completed_on AS CompletedOn,
         e.feedback_rating AS FeedbackRating, e.feedback_comment AS FeedbackComment, e.created_at AS CreatedAt, e.version
         """;
