@@ -71,6 +71,42 @@ public sealed class EligibilityTests
         }
     }
 
+    [TestCase("deputy")]
+    [TestCase("head")]
+    [TestCase("reserve")]
+    public async Task A_scope_read_wide_and_matched_here_equals_the_scope_read_narrow(string stage)
+    {
+        // A large subtree reads every worker's facts and keeps its own (FactsSql.WideFrom); the demo city is small, so
+        // lower the threshold to compare both reads on the same data.
+        async Task<string> Eligible()
+        {
+            var rows = new List<string>();
+            for (var page = 1; ; page++)
+            {
+                var list = await _hr.GetJson($"/api/career/eligibility?stage={stage}&pageSize=200&page={page}");
+                rows.AddRange(list.Items().Select(r => r.ToString()));
+                if (rows.Count >= list.GetProperty("total").GetInt32())
+                {
+                    break;
+                }
+            }
+            return string.Join("\n", rows.Order(StringComparer.Ordinal));
+        }
+        var narrow = await Eligible();
+        var before = CommunityWorkforce.CareerPath.Tracks.FactsSql.WideFrom;
+        try
+        {
+            CommunityWorkforce.CareerPath.Tracks.FactsSql.WideFrom = 0;
+            var wide = await Eligible();
+            Assert.That(wide, Is.EqualTo(narrow));
+            Assert.That(narrow, Does.Contain("\"eligible\":true").Or.Contain("\"metCount\":"), "the list has rows to compare");
+        }
+        finally
+        {
+            CommunityWorkforce.CareerPath.Tracks.FactsSql.WideFrom = before;
+        }
+    }
+
     [Test]
     public async Task A_worker_sees_each_criterion_met_or_not_with_the_missing_amount_in_words()
     {

@@ -26,18 +26,18 @@ internal static class FactsSql
         """ + Workers + ")";
 
     /// <summary>
-    /// <see cref="Grades"/> for a large subtree: the same rows, read by cycle (each annual cycle's participants in turn)
-    /// and matched against the subtree's workers, instead of one index probe per worker — a city's 70,000 probes found
-    /// nothing faster than reading the few annual cycles whole (the unary <c>+</c> keeps SQLite's planner off the worker
-    /// index). SQLite only: SQL Server chooses its join itself, and has no unary plus on a uniqueidentifier.
+    /// Above this many workers in the subtree the facts are read for everyone (the "Wide" reads below) and matched against
+    /// the subtree's workers here: restricting each read to the subtree (<c>IN (SELECT … worker profile …)</c>) rebuilt the
+    /// subtree's 70,000-worker set for every source and cost 0.3–2 s each on a city, the wide reads 50–130 ms. Facts of
+    /// workers outside the subtree are read only to be dropped; nothing of them is returned. Tests set it to 0 to check
+    /// that both reads give the same answer.
     /// </summary>
-    public const string GradesByCycle = """
-        SELECT r.worker_id AS WorkerId, r.year AS Year, r.grade AS Value FROM performance_v_results r
-        WHERE r.kind = 'annual' AND r.year >= @FromYear AND +r.worker_id IN (SELECT p.worker_id
-        """ + Workers + ")";
+    internal static int WideFrom { get; set; } = 5_000;
 
-    /// <summary>Above this many workers in the subtree, grades are read by cycle (<see cref="GradesByCycle"/>).</summary>
-    public const int GradesByCycleFrom = 5_000;
+    public const string GradesWide = """
+        SELECT r.worker_id AS WorkerId, r.year AS Year, r.grade AS Value FROM performance_v_results r
+        WHERE r.kind = 'annual' AND r.year >= @FromYear
+        """;
 
     /// <summary>Over Training's hours view (no session or course joined): read off its (worker, date, hours) index.</summary>
     public const string Hours = """
@@ -45,10 +45,20 @@ internal static class FactsSql
         WHERE c.completed_on > @HoursFrom AND c.completed_on <= @AsOf AND c.worker_id IN (SELECT p.worker_id
         """ + Workers + ") GROUP BY c.worker_id";
 
+    public const string HoursWide = """
+        SELECT c.worker_id AS WorkerId, SUM(c.hours_credited) AS Hours FROM training_v_credited_hours c
+        WHERE c.completed_on > @HoursFrom AND c.completed_on <= @AsOf GROUP BY c.worker_id
+        """;
+
     public const string SocialWork = """
         SELECT c.worker_id AS WorkerId, 0 AS Year, c.level AS Value FROM training_v_certificates c
         WHERE c.kind = 'social-work' AND (c.expires_on IS NULL OR c.expires_on >= @AsOf) AND c.worker_id IN (SELECT p.worker_id
         """ + Workers + ")";
+
+    public const string SocialWorkWide = """
+        SELECT c.worker_id AS WorkerId, 0 AS Year, c.level AS Value FROM training_v_certificates c
+        WHERE c.kind = 'social-work' AND (c.expires_on IS NULL OR c.expires_on >= @AsOf)
+        """;
 
     /// <summary>How many competency codes <see cref="CompetenciesNamed"/> takes (<c>@C0</c> … <c>@C7</c>; unused ones null).</summary>
     public const int NamedCompetencies = 8;
@@ -62,11 +72,21 @@ internal static class FactsSql
         WHERE l.competency_code IN (@C0, @C1, @C2, @C3, @C4, @C5, @C6, @C7) AND l.worker_id IN (SELECT p.worker_id
         """ + Workers + ") GROUP BY l.worker_id, l.competency_code";
 
+    public const string CompetenciesNamedWide = """
+        SELECT l.worker_id AS WorkerId, l.competency_code AS Code, MAX(l.level) AS Level FROM competency_v_worker_levels l
+        WHERE l.competency_code IN (@C0, @C1, @C2, @C3, @C4, @C5, @C6, @C7) GROUP BY l.worker_id, l.competency_code
+        """;
+
     /// <summary>The highest level held of every competency (criteria naming more than <see cref="NamedCompetencies"/>).</summary>
     public const string Competencies = """
         SELECT l.worker_id AS WorkerId, l.competency_code AS Code, MAX(l.level) AS Level FROM competency_v_worker_levels l
         WHERE l.worker_id IN (SELECT p.worker_id
         """ + Workers + ") GROUP BY l.worker_id, l.competency_code";
+
+    public const string CompetenciesWide = """
+        SELECT l.worker_id AS WorkerId, l.competency_code AS Code, MAX(l.level) AS Level FROM competency_v_worker_levels l
+        GROUP BY l.worker_id, l.competency_code
+        """;
 }
 
 /// <summary>
@@ -99,10 +119,10 @@ internal sealed class FactsReader(DbSession db, ITrainingQueries training)
             Scope = scopePattern, WorkerId = workerId, FromYear = asOf.Year - (criteria.RecentYears ?? 0), HoursFrom = asOf.AddYears(-1), AsOf = asOf,
         };
         var rows = await db.QueryAsync<BaseRow>(FactsSql.Base, args, ct);
-        var grades = criteria.RecentYears is null ? []
-            : await db.QueryAsync<YearValue>(rows.Count > FactsSql.GradesByCycleFrom && db.Dialect.Provider == DatabaseProvider.Sqlite ? FactsSql.GradesByCycle : FactsSql.Grades, args, ct);
-        var hours = criteria.MinTrainingHours is null ? [] : await db.QueryAsync<HoursRow>(FactsSql.Hours, args, ct);
-        var certificates = criteria.SocialWorkLevel is null ? [] : await db.QueryAsync<YearValue>(FactsSql.SocialWork, args, ct);
+        var wide = rows.Count > FactsSql.WideFrom;
+        var grades = criteria.RecentYears is null ? [] : await db.QueryAsync<YearValue>(wide ? FactsSql.GradesWide : FactsSql.Grades, args, ct);
+        var hours = criteria.MinTrainingHours is null ? [] : await db.QueryAsync<HoursRow>(wide ? FactsSql.HoursWide : FactsSql.Hours, args, ct);
+        var certificates = criteria.SocialWorkLevel is null ? [] : await db.QueryAsync<YearValue>(wide ? FactsSql.SocialWorkWide : FactsSql.SocialWork, args, ct);
         var codes = criteria.Competencies.Select(c => c.Code).Distinct().ToList();
         IReadOnlyList<CompetencyRow> competencies = [];
         if (codes.Count is > 0 and <= FactsSql.NamedCompetencies)
@@ -112,11 +132,11 @@ internal sealed class FactsReader(DbSession db, ITrainingQueries training)
             {
                 named.Add("C" + i, i < codes.Count ? codes[i] : null);
             }
-            competencies = await db.QueryAsync<CompetencyRow>(FactsSql.CompetenciesNamed, named, ct);
+            competencies = await db.QueryAsync<CompetencyRow>(wide ? FactsSql.CompetenciesNamedWide : FactsSql.CompetenciesNamed, named, ct);
         }
         else if (codes.Count > 0)
         {
-            competencies = await db.QueryAsync<CompetencyRow>(FactsSql.Competencies, args, ct);
+            competencies = await db.QueryAsync<CompetencyRow>(wide ? FactsSql.CompetenciesWide : FactsSql.Competencies, args, ct);
         }
         var gradesBy = grades.GroupBy(g => g.WorkerId).ToDictionary(g => g.Key, g => g.GroupBy(y => y.Year).ToDictionary(y => y.Key, y => y.First().Value));
         var hoursBy = hours.ToDictionary(h => h.WorkerId, h => h.Hours);
