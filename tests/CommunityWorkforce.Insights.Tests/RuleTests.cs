@@ -91,6 +91,67 @@ public sealed class RuleTests
         Assert.That(TransferModel.Distance("/1/2/3/31/", "/1/2/4/41/"), Is.EqualTo(4));
     }
 
+    [TestCase(1)]
+    [TestCase(2)]
+    [TestCase(3)]
+    public void Transfers_solved_over_classes_of_alike_workers_close_as_much_at_the_same_cost_as_a_node_per_worker(int seed)
+    {
+        // Reference: the same network with one node per worker (what the model did before classes), solved here.
+        var random = new Random(seed);
+        var units = Enumerable.Range(0, 8).Select(i => new TransferModel.Unit(Guid.NewGuid(), $"/1/{i % 2}/{i}/",
+            Filled: i < 4 ? 6 + random.Next(4) : random.Next(3), Norm: 4)).ToList();
+        var types = new[] { PostTypes.Staff, PostTypes.Deputy, PostTypes.Head };
+        var workers = units.Take(4).SelectMany(u => Enumerable.Range(0, u.Filled).Select(_ => new TransferModel.Candidate(Guid.NewGuid(), u.Id,
+            types[random.Next(3)], random.Next(1, 13), Due: random.Next(2) == 0))).ToList();
+        var rooms = units.Skip(4).SelectMany(u => types.Select(t => new TransferModel.Room(u.Id, t, random.Next(3)))).ToList();
+
+        var result = TransferModel.Solve(units, workers, rooms);
+
+        using var flow = new Google.OrTools.Graph.MinCostFlow();
+        var over = units.Where(u => u.Filled > u.Norm).ToList();
+        var under = units.Where(u => u.Filled < u.Norm).ToList();
+        var targets = rooms.Where(r => r.Places > 0 && under.Any(u => u.Id == r.UnitId)).ToList();
+        var movers = workers.Where(w => over.Any(o => o.Id == w.UnitId)).ToList();
+        int Node(int group, int index) => 2 + (group * 1000) + index;
+        foreach (var (o, i) in over.Select((o, i) => (o, i)))
+        {
+            flow.AddArcWithCapacityAndUnitCost(0, Node(0, i), o.Filled - o.Norm, 0);
+        }
+        for (var w = 0; w < movers.Count; w++)
+        {
+            flow.AddArcWithCapacityAndUnitCost(Node(0, over.FindIndex(o => o.Id == movers[w].UnitId)), Node(1, w), 1, 0);
+            for (var t = 0; t < targets.Count; t++)
+            {
+                var distance = TransferModel.Distance(units.Single(u => u.Id == movers[w].UnitId).Path, units.Single(u => u.Id == targets[t].UnitId).Path);
+                if (TransferModel.Cost(movers[w], targets[t].PostType, distance) is { } cost)
+                {
+                    flow.AddArcWithCapacityAndUnitCost(Node(1, w), Node(2, t), 1, cost);
+                }
+            }
+        }
+        for (var t = 0; t < targets.Count; t++)
+        {
+            flow.AddArcWithCapacityAndUnitCost(Node(2, t), Node(3, under.FindIndex(u => u.Id == targets[t].UnitId)), targets[t].Places, 0);
+        }
+        foreach (var (u, i) in under.Select((u, i) => (u, i)))
+        {
+            flow.AddArcWithCapacityAndUnitCost(Node(3, i), 1, u.Norm - u.Filled, 0);
+        }
+        var supply = over.Sum(o => o.Filled - o.Norm);
+        flow.SetNodeSupply(0, supply);
+        flow.SetNodeSupply(1, -supply);
+        Assert.That(flow.SolveMaxFlowWithMinCost(), Is.EqualTo(Google.OrTools.Graph.MinCostFlowBase.Status.OPTIMAL));
+
+        Assert.That(result.Status, Is.EqualTo("optimal"));
+        Assert.That(result.Moves, Has.Count.EqualTo((int)flow.MaximumFlow()).And.Count.GreaterThan(0), "as much of the shortfall closed");
+        Assert.That(result.Moves.Sum(m => (long)m.Cost), Is.EqualTo(flow.OptimalCost()), "at the same least disruption");
+        Assert.That(result.Moves.Select(m => m.Worker.PostingId), Is.Unique, "nobody moved twice");
+        foreach (var o in over)
+        {
+            Assert.That(result.Moves.Count(m => m.Worker.UnitId == o.Id), Is.LessThanOrEqualTo(o.Filled - o.Norm), "no unit below its norm");
+        }
+    }
+
     [Test]
     public void Transfers_prefer_the_nearer_unit_when_both_are_short()
     {
