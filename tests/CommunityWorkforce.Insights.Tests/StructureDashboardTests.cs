@@ -17,6 +17,33 @@ public sealed class StructureDashboardTests
     private static DateOnly YearsAgo(int years, int days = 10) => Today.AddYears(-years).AddDays(-days);
 
     [Test]
+    public async Task The_dashboard_and_forecast_read_wide_and_matched_here_equal_the_reads_of_the_subtree()
+    {
+        // A large subtree reads everyone's certifications, grades and post types and keeps its own (WideFrom); the demo
+        // street is small, so lower the thresholds and compare. The write between (a new street elsewhere) only makes
+        // the second reads miss the cache.
+        var street = await OrgTree.IdByCode(Admin, CwHost.DemoStreetCode);
+        var narrow = (await Admin.GetJson($"/api/insights/org-units/{street}/dashboard")).ToString()
+                     + (await Admin.GetJson($"/api/insights/org-units/{street}/forecast")).ToString();
+        var (dashboardFrom, forecastFrom) = (CommunityWorkforce.Insights.Dashboard.DashboardSql.WideFrom, CommunityWorkforce.Insights.Forecast.ForecastSql.WideFrom);
+        try
+        {
+            CommunityWorkforce.Insights.Dashboard.DashboardSql.WideFrom = 0;
+            CommunityWorkforce.Insights.Forecast.ForecastSql.WideFrom = 0;
+            await NewStreet(1000);
+            var wide = (await Admin.GetJson($"/api/insights/org-units/{street}/dashboard")).ToString()
+                       + (await Admin.GetJson($"/api/insights/org-units/{street}/forecast")).ToString();
+            Assert.That(wide, Is.EqualTo(narrow));
+            Assert.That(narrow, Does.Contain("\"allRound\"").Or.Contain("\"grades\""), "the dashboard has the figures compared");
+        }
+        finally
+        {
+            CommunityWorkforce.Insights.Dashboard.DashboardSql.WideFrom = dashboardFrom;
+            CommunityWorkforce.Insights.Forecast.ForecastSql.WideFrom = forecastFrom;
+        }
+    }
+
+    [Test]
     public async Task A_known_street_shows_exactly_its_people_posts_certificates_and_grades()
     {
         var (street, units) = await NewStreet(1000, 2000);

@@ -24,7 +24,10 @@ internal sealed class DashboardReader(DbSession db, InsightsScope scope, Insight
         var args = new { Scope = InsightsScope.Pattern(unit), UnitId = unit.Id, Today = today };
         var people = await db.QueryAsync<PersonRow>(DashboardSql.People, args, ct);
         var children = await db.QueryAsync<ChildRow>(DashboardSql.Children, args, ct);
-        var allRoundRows = await db.QueryAsync<CodeCount>(DashboardSql.AllRound, args, ct);
+        var wide = people.Count > DashboardSql.WideFrom;
+        var ids = wide ? people.Select(p => p.WorkerId).ToHashSet() : [];
+        var allRoundRows = wide ? AllRoundOf(await db.QueryAsync<WorkerCode>(DashboardSql.AllRoundWide, args, ct), ids)
+            : await db.QueryAsync<CodeCount>(DashboardSql.AllRound, args, ct);
         var allRound = allRoundRows.Where(r => r.Code == "*").Sum(r => r.Number);
         // The service lines' names and order from CompetencyFramework (its coverage read lists every active line).
         var lineInfo = (await competency.CoverageAsync(unit.Id, today, ct))
@@ -35,7 +38,8 @@ internal sealed class DashboardReader(DbSession db, InsightsScope scope, Insight
                 ? new LineCount(r.Code, info.NameZh, info.NameEn, r.Number)
                 : new LineCount(r.Code, r.Code, r.Code, r.Number))
             .ToList();
-        var grades = await db.QueryAsync<GradeRow>(DashboardSql.Grades, args, ct);
+        var grades = wide ? GradesOf(await db.QueryAsync<WorkerGrade>(DashboardSql.GradesWide, args, ct), ids)
+            : await db.QueryAsync<GradeRow>(DashboardSql.Grades, args, ct);
         var vacancy = (await db.QuerySingleOrDefaultAsync<VacancyRow>(DashboardSql.Vacancy, args, ct))!;
         var year = await db.ExecuteScalarAsync<int?>(DashboardSql.LatestAnnualYear, args, ct);
         var appraisal = year is { } y
@@ -124,6 +128,34 @@ internal sealed class DashboardReader(DbSession db, InsightsScope scope, Insight
         public string Name { get; init; } = "";
         public string Level { get; init; } = "";
         public string Path { get; init; } = "";
+    }
+
+    /// <summary><see cref="DashboardSql.AllRound"/>'s rows from everyone's valid certifications: per line, and any line ("*").</summary>
+    private static IReadOnlyList<CodeCount> AllRoundOf(IReadOnlyList<WorkerCode> rows, HashSet<Guid> people)
+    {
+        var mine = rows.Where(r => people.Contains(r.WorkerId)).ToList();
+        return mine.GroupBy(r => r.Code).Select(g => new CodeCount { Code = g.Key, Number = g.Select(r => r.WorkerId).Distinct().Count() })
+            .Append(new CodeCount { Code = "*", Number = mine.Select(r => r.WorkerId).Distinct().Count() })
+            .ToList();
+    }
+
+    /// <summary><see cref="DashboardSql.Grades"/>' rows from everyone's grades in force.</summary>
+    private static IReadOnlyList<GradeRow> GradesOf(IReadOnlyList<WorkerGrade> rows, HashSet<Guid> people) =>
+        rows.Where(r => people.Contains(r.WorkerId)).GroupBy(r => (r.PostType, r.Level))
+            .Select(g => new GradeRow { PostType = g.Key.PostType, Level = g.Key.Level, Number = g.Count() })
+            .OrderBy(g => g.PostType, StringComparer.Ordinal).ThenBy(g => g.Level).ToList();
+
+    private sealed class WorkerCode
+    {
+        public Guid WorkerId { get; init; }
+        public string Code { get; init; } = "";
+    }
+
+    private sealed class WorkerGrade
+    {
+        public Guid WorkerId { get; init; }
+        public string PostType { get; init; } = "";
+        public int Level { get; init; }
     }
 
     private sealed class CodeCount

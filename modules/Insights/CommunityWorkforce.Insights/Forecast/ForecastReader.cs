@@ -23,7 +23,7 @@ internal sealed class ForecastReader(DbSession db, NormsReader norms, IStaffingR
         var today = LocalDate.Today(clock);
         var args = new { Scope = InsightsScope.Pattern(unit), Today = today };
         var rows = await db.QueryAsync<PersonRow>(ForecastSql.People, args, ct);
-        var postTypes = (await db.QueryAsync<PostTypeRow>(ForecastSql.PrimaryPostTypes, args, ct))
+        var postTypes = (await db.QueryAsync<PostTypeRow>(rows.Count > ForecastSql.WideFrom ? ForecastSql.PrimaryPostTypesWide : ForecastSql.PrimaryPostTypes, args, ct))
             .GroupBy(r => r.WorkerId).ToDictionary(g => g.Key, g => g.First().PostType);
         var pool = await db.QueryAsync<PathRow>(ForecastSql.ReservePool, args, ct);
         var table = await career.RetirementTableAsync(ct);
