@@ -92,6 +92,42 @@ public sealed class ReadCacheTests
         Assert.That(await cache.GetAsync(failing, ["training"], () => Task.FromResult(7)), Is.EqualTo(7));
     }
 
+    [Test]
+    public async Task When_the_shared_computation_is_cancelled_one_waiter_computes_again_and_the_others_wait_for_it()
+    {
+        var cache = _host.Services.GetRequiredService<ReadCache>();
+        var key = "test:" + Guid.NewGuid();
+        var computed = 0;
+        var first = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var second = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        async Task<int> Compute() => Interlocked.Increment(ref computed) == 1 ? await first.Task : await second.Task;
+
+        var readers = Enumerable.Range(0, 8).Select(_ => Task.Run(() => cache.GetAsync(key, ["training"], Compute))).ToArray();
+        await Task.Delay(200);
+        // The request that started it went away: its work is cancelled.
+        first.SetException(new OperationCanceledException());
+        await Task.Delay(200);
+        second.SetResult(42);
+        var settled = await Task.WhenAll(readers.Select(async r =>
+        {
+            try
+            {
+                return await r;
+            }
+            catch (OperationCanceledException)
+            {
+                return -1;
+            }
+        }));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(settled.Count(v => v == 42), Is.EqualTo(7), "every waiter gets the value");
+            Assert.That(settled.Count(v => v == -1), Is.EqualTo(1), "the request whose work was cancelled sees the cancellation");
+            Assert.That(computed, Is.EqualTo(2), "computed again once, not once per waiter");
+        });
+    }
+
     /// <summary>commit: true commits a transaction, false rolls it back, null runs the statement on its own.</summary>
     private async Task WriteAsync(string sql, bool? commit)
     {

@@ -21,7 +21,14 @@ public sealed class ReadCache(DbConnectionFactory factory, TimeProvider clock)
     /// The cached value of <paramref name="key"/>, or <paramref name="compute"/>'s. <paramref name="dependsOn"/> names
     /// the modules (table prefixes: "staffing", "training", …) whose data the value is computed from.
     /// </summary>
-    public async Task<T> GetAsync<T>(string key, IReadOnlyList<string> dependsOn, Func<Task<T>> compute)
+    public Task<T> GetAsync<T>(string key, IReadOnlyList<string> dependsOn, Func<Task<T>> compute) => GetAsync(key, dependsOn, compute, retry: true);
+
+    /// <summary>
+    /// When the shared computation fails (typically: the request that started it went away and its work was cancelled),
+    /// its waiters try once more through the cache, so that one of them computes and the others wait for it — rather than
+    /// every waiter computing on its own (sixteen city heat maps at once, each timing out in turn, under load).
+    /// </summary>
+    private async Task<T> GetAsync<T>(string key, IReadOnlyList<string> dependsOn, Func<Task<T>> compute, bool retry)
     {
         var generation = factory.Generations.Of(dependsOn);
         var now = clock.GetUtcNow();
@@ -34,8 +41,8 @@ public sealed class ReadCache(DbConnectionFactory factory, TimeProvider clock)
             }
             catch (Exception)
             {
-                // The request that started the shared computation failed or went away: compute for this one alone.
-                return await compute();
+                // The request that started the shared computation failed or went away: once more through the cache.
+                return retry ? await GetAsync(key, dependsOn, compute, retry: false) : await compute();
             }
         }
         var mine = new Entry(generation, now, new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously));
@@ -50,7 +57,7 @@ public sealed class ReadCache(DbConnectionFactory factory, TimeProvider clock)
                 }
                 catch (Exception)
                 {
-                    return await compute();
+                    return retry ? await GetAsync(key, dependsOn, compute, retry: false) : await compute();
                 }
             }
             return await compute();
