@@ -193,33 +193,21 @@ internal sealed class PreparedSqliteConnection : DbConnection
 
         protected override DbParameter CreateDbParameter() => _scratch.CreateParameter();
 
-        public override int ExecuteNonQuery()
-        {
-            var prepared = Bind();
-            if (prepared is null)
-            {
-                return _scratch.ExecuteNonQuery();
-            }
-            try
-            {
-                return prepared.Sqlite.ExecuteNonQuery();
-            }
-            finally
-            {
-                prepared.Sqlite.Parameters.Clear();
-            }
-        }
+        public override int ExecuteNonQuery() => Run(c => c.ExecuteNonQuery());
 
-        public override object? ExecuteScalar()
+        public override object? ExecuteScalar() => Run(c => c.ExecuteScalar());
+
+        /// <summary>Runs a statement to its end on the cached command (its parameters let go after), or on the scratch one.</summary>
+        private TResult Run<TResult>(Func<SqliteCommand, TResult> execute)
         {
             var prepared = Bind();
             if (prepared is null)
             {
-                return _scratch.ExecuteScalar();
+                return execute(_scratch);
             }
             try
             {
-                return prepared.Sqlite.ExecuteScalar();
+                return execute(prepared.Sqlite);
             }
             finally
             {
