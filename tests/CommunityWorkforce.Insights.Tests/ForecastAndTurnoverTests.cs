@@ -48,6 +48,12 @@ public sealed class ForecastAndTurnoverTests
             var children = forecast.GetProperty("children").EnumerateArray().ToDictionary(c => c.GetProperty("unit").Id());
             Assert.That(children[units[1]].GetProperty("succession").Int("reservePool"), Is.EqualTo(1));
             Assert.That(children[units[0]].GetProperty("succession").Int("reservePool"), Is.EqualTo(0));
+            // Each child is projected from its own people: headcounts and retirements per child add up to the total.
+            foreach (var unit in units)
+            {
+                Assert.That(children[unit].Int("headcount"), Is.EqualTo(births.Count(b => b.Unit == unit)));
+            }
+            Assert.That(Enumerable.Range(0, 5).Select(k => children.Values.Sum(c => c.GetProperty("years")[k].Int("retirements"))), Is.EqualTo(expected));
             var year5 = total.GetProperty("years")[4];
             Assert.That(year5.GetProperty("projectedHeadcount").GetDouble(), Is.LessThanOrEqualTo(2));
             Assert.That(year5.GetProperty("need").GetDouble(), Is.EqualTo(8 - year5.GetProperty("projectedHeadcount").GetDouble()).Within(0.011));

@@ -73,11 +73,20 @@ public static class ForecastModel
 
     /// <summary>The projection for the workers present on <paramref name="asOf"/> (pass only those).</summary>
     public static IReadOnlyList<Period> Project(IReadOnlyList<Person> present, IReadOnlyList<BandRate> rates, RetirementTable table,
+        DateOnly asOf, int horizon) =>
+        Project(present, present.Select(p => table.RetirementDate(p.BirthDate, p.Gender)).ToArray(), rates, asOf, horizon);
+
+    /// <summary>
+    /// The projection for the workers present on <paramref name="asOf"/>, each with their retirement date
+    /// (<paramref name="retiresOn"/>[i] is <paramref name="present"/>[i]'s): a caller that projects a unit and each of its
+    /// children computes the dates once.
+    /// </summary>
+    public static IReadOnlyList<Period> Project(IReadOnlyList<Person> present, IReadOnlyList<DateOnly> retiresOn, IReadOnlyList<BandRate> rates,
         DateOnly asOf, int horizon)
     {
         var rate = rates.ToDictionary(r => r.Band);
-        var retire = present.ToDictionary(p => p.Id, p => table.RetirementDate(p.BirthDate, p.Gender));
-        var survival = present.ToDictionary(p => p.Id, _ => 1.0);
+        var survival = new double[present.Count];
+        Array.Fill(survival, 1.0);
         var periods = new List<Period>();
         double headcount = present.Count, cumulativeVariance = 0, cumulativeLeavers = 0;
         var cumulativeRetirements = 0;
@@ -88,16 +97,17 @@ public static class ForecastModel
             int retirements = 0, veteransRetiring = 0, juniorsReady = 0;
             double expected = 0, variance = 0, veteransLeaving = 0;
             var atRiskByBand = TenureBands.ToDictionary(b => b, _ => 0.0);
-            foreach (var p in present)
+            for (var i = 0; i < present.Count; i++)
             {
-                var retiresOn = retire[p.Id];
-                if (retiresOn < from && k > 1)
+                var p = present[i];
+                var retires = retiresOn[i];
+                if (retires < from && k > 1)
                 {
                     continue;
                 }
                 var service = Math.Max(0, StructureBands.FullYears(p.ServiceStart, from));
                 var veteran = service >= VeteranServiceYears;
-                if (retiresOn < to)
+                if (retires < to)
                 {
                     retirements++;
                     veteransRetiring += veteran ? 1 : 0;
@@ -110,12 +120,12 @@ public static class ForecastModel
                 }
                 var band = TenureBand(service);
                 var pLeave = rate[band].Rate;
-                var s = survival[p.Id];
+                var s = survival[i];
                 expected += s * pLeave;
                 variance += s * pLeave * (1 - pLeave);
                 atRiskByBand[band] += s;
                 veteransLeaving += veteran ? s * pLeave : 0;
-                survival[p.Id] = s * (1 - pLeave);
+                survival[i] = s * (1 - pLeave);
             }
             foreach (var (band, atRisk) in atRiskByBand)
             {

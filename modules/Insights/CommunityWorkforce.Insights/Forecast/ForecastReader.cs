@@ -33,24 +33,42 @@ internal sealed class ForecastReader(DbSession db, NormsReader norms, IStaffingR
             r.Status == "left" ? r.LeftOn ?? today : r.LeftOn, r.LeftReason)).ToList();
         var present = people.Where((p, i) => rows[i].Status != "left").ToList();
         var rates = ForecastModel.LeavingRates(people, today);
-
-        UnitForecast For(UnitRef u, int? norm)
+        // Each present worker's retirement date once, and their place among the children (one pass over the paths), so that
+        // the unit and each child are projected from the same arrays.
+        var retiresOn = present.Select(p => table.RetirementDate(p.BirthDate, p.Gender)).ToArray();
+        var horizonEnd = today.AddYears(horizon);
+        var byChild = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < present.Count; i++)
         {
-            var mine = present.Where(p => p.Path.StartsWith(u.Path, StringComparison.Ordinal)).ToList();
-            var years = ForecastModel.Project(mine, rates, table, today, horizon);
-            var horizonEnd = today.AddYears(horizon);
-            bool Stays(ForecastModel.Person p) => table.RetirementDate(p.BirthDate, p.Gender) >= horizonEnd;
-            bool Ready(ForecastModel.Person p) => StructureBands.FullYears(p.ServiceStart, today) >= ForecastModel.ReadyServiceYears && Stays(p);
-            string? TypeOf(ForecastModel.Person p) => postTypes.GetValueOrDefault(p.Id);
+            var path = present[i].Path;
+            var end = path.IndexOf('/', unit.Path.Length);
+            if (end > 0)
+            {
+                var key = path[..(end + 1)];
+                if (!byChild.TryGetValue(key, out var members))
+                {
+                    byChild[key] = members = [];
+                }
+                members.Add(i);
+            }
+        }
+
+        UnitForecast For(UnitRef u, IReadOnlyList<int> members, int? norm)
+        {
+            var mine = members.Select(i => present[i]).ToList();
+            var years = ForecastModel.Project(mine, members.Select(i => retiresOn[i]).ToArray(), rates, today, horizon);
+            bool Stays(int i) => retiresOn[i] >= horizonEnd;
+            bool Ready(int i) => StructureBands.FullYears(present[i].ServiceStart, today) >= ForecastModel.ReadyServiceYears && Stays(i);
+            string? TypeOf(int i) => postTypes.GetValueOrDefault(present[i].Id);
             return new UnitForecast
             {
                 Unit = u, Headcount = mine.Count, Norm = norm,
                 Succession = new Succession
                 {
                     ReservePool = pool.Count(r => r.Path.StartsWith(u.Path, StringComparison.Ordinal)),
-                    HeadsRetiring = mine.Count(p => TypeOf(p) == PostTypes.Head && !Stays(p)),
-                    DeputiesReady = mine.Count(p => TypeOf(p) == PostTypes.Deputy && Ready(p)),
-                    StaffReady = mine.Count(p => TypeOf(p) == PostTypes.Staff && Ready(p)),
+                    HeadsRetiring = members.Count(i => TypeOf(i) == PostTypes.Head && !Stays(i)),
+                    DeputiesReady = members.Count(i => TypeOf(i) == PostTypes.Deputy && Ready(i)),
+                    StaffReady = members.Count(i => TypeOf(i) == PostTypes.Staff && Ready(i)),
                 },
                 Years = years.Select(y => new ForecastYear
                 {
@@ -69,9 +87,10 @@ internal sealed class ForecastReader(DbSession db, NormsReader norms, IStaffingR
         return new ForecastResponse
         {
             Unit = unit, AsOf = today, Horizon = horizon, Method = ForecastModel.Method, LeavingRates = rates,
-            Total = For(unit, root?.SubtreeNorm),
+            Total = For(unit, Enumerable.Range(0, present.Count).ToList(), root?.SubtreeNorm),
             Children = lines.Where(l => l.ParentId == unit.Id)
-                .Select(l => For(new UnitRef { Id = l.Id, Code = l.Code, Name = l.Name, Level = l.Level, Path = l.Path }, l.SubtreeNorm))
+                .Select(l => For(new UnitRef { Id = l.Id, Code = l.Code, Name = l.Name, Level = l.Level, Path = l.Path },
+                    byChild.GetValueOrDefault(l.Path) ?? [], l.SubtreeNorm))
                 .ToList(),
         };
     }
