@@ -2,7 +2,9 @@ using System.Data.Common;
 using CommunityWorkforce.BuildingBlocks.Data;
 using CommunityWorkforce.TestKit;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using SQLitePCL;
 
 namespace CommunityWorkforce.Api.Tests;
 
@@ -137,5 +139,44 @@ public sealed class PreparedStatementTests
         Assert.That(connection.PreparedCount, Is.EqualTo(PreparedSqliteConnection.Capacity));
         Assert.That(await connection.QuerySingleAsync<long>("SELECT 0 + @One", new { One = 1 }), Is.EqualTo(1), "an evicted text compiles again");
         await Factory.ReturnAsync(connection);
+    }
+
+    /// <summary>sqlite3.h's SQLITE_STMTSTATUS_REPREPARE: how often SQLite compiled a prepared statement again.</summary>
+    private const int StatusReprepare = 5;
+
+    [Test]
+    public async Task A_paged_statement_is_not_compiled_again_each_time_its_page_is_bound()
+    {
+        await using var connection = (SqliteConnection)await Factory.OpenAsync(CancellationToken.None);
+        await connection.ExecuteAsync("INSERT INTO test_prepared (name) VALUES ('分页一'), ('分页二'), ('分页三')");
+        const string query = "SELECT id FROM test_prepared WHERE name >= @From ORDER BY name, id ";
+        var paged = SqlDialect.For(DatabaseProvider.Sqlite).Render(query + "{page}");
+
+        Assert.That(Reprepares(connection, paged), Is.Zero, paged);
+        // What the dialect avoids: SQLite plans with bare LIMIT/OFFSET parameters' values, so binding them recompiles.
+        Assert.That(Reprepares(connection, query + "LIMIT @Take OFFSET @Skip"), Is.GreaterThan(0));
+    }
+
+    /// <summary>Runs <paramref name="sql"/> three times on one prepared statement with other pages bound each time.</summary>
+    private static int Reprepares(SqliteConnection connection, string sql)
+    {
+        Assert.That(raw.sqlite3_prepare_v2(connection.Handle, sql, out var statement), Is.EqualTo(raw.SQLITE_OK));
+        using (statement)
+        {
+            for (var page = 0; page < 3; page++)
+            {
+                raw.sqlite3_bind_text(statement, raw.sqlite3_bind_parameter_index(statement, "@From"), "分");
+                raw.sqlite3_bind_int(statement, raw.sqlite3_bind_parameter_index(statement, "@Take"), 2 + page);
+                raw.sqlite3_bind_int(statement, raw.sqlite3_bind_parameter_index(statement, "@Skip"), page);
+                var rows = 0;
+                while (raw.sqlite3_step(statement) == raw.SQLITE_ROW)
+                {
+                    rows++;
+                }
+                Assert.That(raw.sqlite3_reset(statement), Is.EqualTo(raw.SQLITE_OK));
+                Assert.That(rows, Is.GreaterThan(0), "the page holds rows");
+            }
+            return raw.sqlite3_stmt_status(statement, StatusReprepare, 0);
+        }
     }
 }
