@@ -7,7 +7,7 @@ namespace CommunityWorkforce.Architecture.Tests;
 /// <summary>
 /// <c>{scope:column}</c> is rendered as an index range on SQLite and as <c>LIKE @Scope</c> on SQL Server; the range must
 /// select exactly what the LIKE selects, for every scope pattern the product builds (a path and <c>%</c>, the whole
-/// city <c>/%</c>, and <c>-none-</c>).
+/// city <c>/%</c>, and <c>-none-</c>); <c>{scope:column:@Param}</c> is the same with another parameter.
 /// </summary>
 [TestFixture]
 public sealed class ScopeTokenTests
@@ -39,6 +39,8 @@ public sealed class ScopeTokenTests
         var liked = await connection.QueryAsync<string>("SELECT path FROM t WHERE path LIKE @Scope ORDER BY path", new { Scope = scope });
 
         Assert.That(ranged, Is.EqualTo(liked));
+        var named = await connection.QueryAsync<string>(SqlDialect.Sqlite.Render("SELECT path FROM t WHERE {scope:path:@UnitPath} ORDER BY path"), new { UnitPath = scope });
+        Assert.That(named, Is.EqualTo(liked), "the same range with a pattern of another name");
         if (scope == "-none-")
         {
             Assert.That(ranged, Is.Empty);
@@ -51,8 +53,22 @@ public sealed class ScopeTokenTests
     }
 
     [Test]
+    public async Task A_null_pattern_matches_nothing_as_LIKE_NULL_does()
+    {
+        await using var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        await connection.ExecuteAsync("CREATE TABLE t (path TEXT NOT NULL COLLATE NOCASE)");
+        await connection.ExecuteAsync("INSERT INTO t (path) VALUES (@Path)", Paths.Select(p => new { Path = p }));
+        var sql = SqlDialect.Sqlite.Render("SELECT COUNT(*) FROM t WHERE {scope:path:@UnitPath}");
+        Assert.That(await connection.ExecuteScalarAsync<int>(sql, new { UnitPath = (string?)null }), Is.Zero);
+        Assert.That(await connection.ExecuteScalarAsync<int>(SqlDialect.Sqlite.Render("SELECT COUNT(*) FROM t WHERE (@UnitPath IS NULL OR {scope:path:@UnitPath})"),
+            new { UnitPath = (string?)null }), Is.EqualTo(Paths.Length), "an optional unit filter left empty keeps every row");
+    }
+
+    [Test]
     public void SQL_Server_keeps_LIKE()
     {
+        Assert.That(SqlDialect.SqlServer.Render("SELECT 1 FROM t u WHERE {scope:u.path:@UnitPath}"), Is.EqualTo("SELECT 1 FROM t u WHERE u.path LIKE @UnitPath"));
         Assert.That(SqlDialect.SqlServer.Render("SELECT 1 FROM t u WHERE {scope:u.path}"), Is.EqualTo("SELECT 1 FROM t u WHERE u.path LIKE @Scope"));
         Assert.That(SqlDialect.Sqlite.Render("SELECT 1 FROM t u WHERE {scope:u.path}"), Does.Not.Contain("LIKE").And.Contain("u.path >= "));
     }

@@ -34,7 +34,7 @@ internal static class CertificationSql
 
     private const string Filters = """
           AND (@WorkerId IS NULL OR c.worker_id = @WorkerId)
-          AND (@UnitPath IS NULL OR ws.org_path LIKE @UnitPath)
+          AND (@UnitPath IS NULL OR {scope:ws.org_path:@UnitPath})
           AND (@LineId IS NULL OR c.line_id = @LineId)
           AND (@Q IS NULL OR ws.name LIKE @Q ESCAPE '\' OR ws.staff_no LIKE @Q ESCAPE '\')
         """;

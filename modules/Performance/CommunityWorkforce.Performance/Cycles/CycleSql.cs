@@ -151,7 +151,7 @@ internal static class CycleSql
     public const string ParticipantById = ParticipantColumns + " WHERE p.id = @Id";
 
     private const string ParticipantFilter = """
-         WHERE p.cycle_id = @CycleId AND {scope:p.org_path} AND (@UnitPath IS NULL OR p.org_path LIKE @UnitPath)
+         WHERE p.cycle_id = @CycleId AND {scope:p.org_path} AND (@UnitPath IS NULL OR {scope:p.org_path:@UnitPath})
            AND (@Grade IS NULL OR p.grade = @Grade)
            AND (@MissingInput = 0 OR p.street_score IS NULL OR p.peer_score IS NULL)
            AND (@Q IS NULL OR p.worker_name LIKE @Q ESCAPE '\' OR p.staff_no LIKE @Q ESCAPE '\')

@@ -208,7 +208,7 @@ internal static class RatingSql
 
     private const string CaseFilter = """
          WHERE {scope:c.org_path} AND (@Status IS NULL OR c.status = @Status) AND (@DueBefore IS NULL OR c.due_on < @DueBefore)
-           AND (@WorkerId IS NULL OR c.worker_id = @WorkerId) AND (@UnitPath IS NULL OR c.org_path LIKE @UnitPath)
+           AND (@WorkerId IS NULL OR c.worker_id = @WorkerId) AND (@UnitPath IS NULL OR {scope:c.org_path:@UnitPath})
         """;
 
     public const string CountCases = "SELECT COUNT(*) FROM performance_rectifications c" + CaseFilter;

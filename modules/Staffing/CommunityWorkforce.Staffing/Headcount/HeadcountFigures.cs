@@ -11,13 +11,13 @@ internal sealed class HeadcountFigures
 {
     private const string UnitsSql = """
         SELECT u.id, u.code, u.name, u.level, u.path, u.parent_id, u.households, u.population
-        FROM staffing_org_units u WHERE u.path LIKE @Path AND u.status = 'active'
+        FROM staffing_org_units u WHERE {scope:u.path:@Path} AND u.status = 'active'
         """;
 
     private const string QuotaByUnit = """
         SELECT p.org_unit_id, SUM(p.quota) AS quota
         FROM staffing_posts p JOIN staffing_org_units u ON u.id = p.org_unit_id
-        WHERE u.path LIKE @Path AND p.status = 'active'
+        WHERE {scope:u.path:@Path} AND p.status = 'active'
         GROUP BY p.org_unit_id
         """;
 
@@ -26,7 +26,7 @@ internal sealed class HeadcountFigures
         FROM staffing_postings g
         JOIN staffing_posts p ON p.id = g.post_id
         JOIN staffing_org_units u ON u.id = p.org_unit_id
-        WHERE u.path LIKE @Path AND g.ended_on IS NULL
+        WHERE {scope:u.path:@Path} AND g.ended_on IS NULL
         GROUP BY p.org_unit_id
         """;
 

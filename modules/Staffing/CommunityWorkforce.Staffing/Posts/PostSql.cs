@@ -15,7 +15,7 @@ internal static class PostSql
         """;
 
     private const string Filters = """
-          AND (@UnitPath IS NULL OR u.path LIKE @UnitPath)
+          AND (@UnitPath IS NULL OR {scope:u.path:@UnitPath})
           AND (@PostType IS NULL OR p.post_type = @PostType)
           AND (@Status IS NULL OR p.status = @Status)
           AND (@Q IS NULL OR p.title LIKE @Q ESCAPE '\' OR u.name LIKE @Q ESCAPE '\')

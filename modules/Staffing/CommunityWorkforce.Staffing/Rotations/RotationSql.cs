@@ -33,14 +33,14 @@ internal static class RotationSql
     /// they are the requester's until submitted.
     /// </summary>
     private const string ScopedListFrom = ScopedFrom + """
-          AND r.worker_id IN (SELECT sw.id FROM staffing_workers sw WHERE sw.org_path LIKE @WorkerScope UNION ALL SELECT @OnlyWorkerId)
+          AND r.worker_id IN (SELECT sw.id FROM staffing_workers sw WHERE {scope:sw.org_path:@WorkerScope} UNION ALL SELECT @OnlyWorkerId)
           AND (@HideDrafts = 0 OR r.status <> 'draft')
         """;
 
     private const string Filters = """
           AND (@Status IS NULL OR r.status = @Status OR (@Status = 'open' AND r.status IN ('draft', 'submitted')))
           AND (@WorkerId IS NULL OR r.worker_id = @WorkerId)
-          AND (@UnitPath IS NULL OR wu.path LIKE @UnitPath OR tu.path LIKE @UnitPath)
+          AND (@UnitPath IS NULL OR {scope:wu.path:@UnitPath} OR {scope:tu.path:@UnitPath})
           AND (@Q IS NULL OR w.name LIKE @Q ESCAPE '\' OR w.staff_no LIKE @Q ESCAPE '\')
         """;
 
@@ -104,7 +104,7 @@ internal static class RotationSql
         JOIN staffing_org_units u ON u.id = p.org_unit_id
         WHERE g.ended_on IS NULL AND g.started_on <= @StartedOnOrBefore AND w.status = 'active'
           AND {scope:wu.path}
-          AND (@UnitPath IS NULL OR wu.path LIKE @UnitPath)
+          AND (@UnitPath IS NULL OR {scope:wu.path:@UnitPath})
           AND (@Q IS NULL OR w.name LIKE @Q ESCAPE '\' OR w.staff_no LIKE @Q ESCAPE '\')
         """;
 

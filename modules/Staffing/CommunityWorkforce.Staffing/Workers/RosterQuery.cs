@@ -153,7 +153,9 @@ internal static class RosterQuery
                           + (shape.Scope == RosterScope.All ? ")" : " AND {scope:g.org_path})"));
                 if (shape.ConfirmName)
                 {
-                    where.Add(@"w.name LIKE @NamePattern ESCAPE '\'");
+                    // An expression, not the bare parameter: SQLite would compile the statement again every time the
+                    // pattern is bound, to try it as a range on the name index — a '%…%' pattern never is one.
+                    where.Add(@"w.name LIKE @NamePattern {cat} '' ESCAPE '\'");
                 }
                 break;
             case RosterSearch.Kinds.Code:

@@ -56,6 +56,6 @@ internal static class CertificateSql
         SELECT COUNT(*) AS Workers, COUNT(c.worker_id) AS Certified
         FROM staffing_v_worker_scope w
         LEFT JOIN (SELECT DISTINCT worker_id FROM training_certificates WHERE kind = 'social-work') c ON c.worker_id = w.worker_id
-        WHERE w.status <> 'left' AND {scope:w.org_path} AND w.org_path LIKE @UnitPath
+        WHERE w.status <> 'left' AND {scope:w.org_path} AND {scope:w.org_path:@UnitPath}
         """;
 }

@@ -33,7 +33,7 @@ internal static class ComplianceSql
         """;
 
     private const string Workers = "SELECT " + WorkerColumns
-        + " ws.status <> 'left' AND ({scope:ws.org_path} OR ws.worker_id = @OnlyWorkerId) AND ws.org_path LIKE @UnitPath " + WorkerEnd;
+        + " ws.status <> 'left' AND ({scope:ws.org_path} OR ws.worker_id = @OnlyWorkerId) AND {scope:ws.org_path:@UnitPath} " + WorkerEnd;
 
     /// <summary>
     /// One worker's line of the report (their own standing, <see cref="ComplianceReader.ForWorkerAsync"/>): the same

@@ -55,7 +55,7 @@ internal static class TrainingWorkerSql
 
     public const string Group = "SELECT " + Columns + """
          FROM staffing_v_worker_scope w
-        WHERE {scope:w.org_path} AND w.org_path LIKE @UnitPath AND w.status <> 'left'
+        WHERE {scope:w.org_path} AND {scope:w.org_path:@UnitPath} AND w.status <> 'left'
           AND (@PostType IS NULL OR EXISTS (SELECT 1 FROM staffing_v_current_postings p
               WHERE p.worker_id = w.worker_id AND p.is_primary = 1 AND p.post_type = @PostType))
         ORDER BY w.staff_no
