@@ -173,7 +173,7 @@ internal static class Report
         var text = new System.Text.StringBuilder();
         text.AppendLine("# Benchmarks");
         text.AppendLine();
-        text.AppendLine("Written by `build/bench/run.sh` — do not edit by hand. Medians (p50) and p95 per scenario; reads measured with wrk after a warm-up, writes with an in-process client at the same concurrency.");
+        text.AppendLine("Written by `build/bench/run.sh` — do not edit by hand. Medians (p50) and p95 per scenario; reads measured with wrk after a warm-up, writes with an in-process client at the same concurrency. Before each module the runner reads the data file once (a warm page cache, as on a database server; this machine pages out idle file pages; see the note on this machine's proactive page-out below).");
         text.AppendLine();
         text.AppendLine($"- Date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         text.AppendLine($"- Machine: {Environment.ProcessorCount} cores ({cpu}), {double.Parse(memKb, CultureInfo.InvariantCulture) / 1024 / 1024:F1} GiB memory, {Environment.OSVersion}");
