@@ -145,16 +145,26 @@ public sealed class PreparedStatementTests
     private const int StatusReprepare = 5;
 
     [Test]
-    public async Task A_paged_statement_is_not_compiled_again_each_time_its_page_is_bound()
+    public async Task A_paged_statement_carries_its_page_in_the_text_so_SQLite_neither_recompiles_it_nor_plans_blind()
     {
         await using var connection = (SqliteConnection)await Factory.OpenAsync(CancellationToken.None);
         await connection.ExecuteAsync("INSERT INTO test_prepared (name) VALUES ('分页一'), ('分页二'), ('分页三')");
         const string query = "SELECT id FROM test_prepared WHERE name >= @From ORDER BY name, id ";
-        var paged = SqlDialect.For(DatabaseProvider.Sqlite).Render(query + "{page}");
+        var dialect = SqlDialect.For(DatabaseProvider.Sqlite);
+        var rendered = dialect.Render(query + "{page}");
 
+        var paged = dialect.BindPage(rendered, new { From = "分", Take = 2, Skip = 1 });
+        Assert.That(paged, Is.EqualTo(query + "LIMIT 2 OFFSET 1"));
         Assert.That(Reprepares(connection, paged), Is.Zero, paged);
-        // What the dialect avoids: SQLite plans with bare LIMIT/OFFSET parameters' values, so binding them recompiles.
-        Assert.That(Reprepares(connection, query + "LIMIT @Take OFFSET @Skip"), Is.GreaterThan(0));
+        Assert.That((await connection.QueryAsync<long>(paged, new { From = "分" })).Count(), Is.EqualTo(2), "the page's rows");
+        // What the numbers avoid: SQLite plans with bare LIMIT/OFFSET parameters' values, so binding them recompiles.
+        Assert.That(rendered, Does.EndWith("LIMIT @Take OFFSET @Skip"));
+        Assert.That(Reprepares(connection, rendered), Is.GreaterThan(0));
+        // Arguments without whole-number bounds keep the parameters; SQL Server keeps them always.
+        Assert.That(dialect.BindPage(rendered, new { From = "分", Take = "2; DROP TABLE test_prepared", Skip = 0 }), Is.EqualTo(rendered));
+        Assert.That(dialect.BindPage(rendered, new { From = "分", Take = -1, Skip = 0 }), Is.EqualTo(rendered));
+        var sqlServer = SqlDialect.For(DatabaseProvider.SqlServer);
+        Assert.That(sqlServer.BindPage(sqlServer.Render(query + "{page}"), new { Take = 2, Skip = 1 }), Does.Contain("FETCH NEXT @Take ROWS ONLY"));
     }
 
     /// <summary>Runs <paramref name="sql"/> three times on one prepared statement with other pages bound each time.</summary>

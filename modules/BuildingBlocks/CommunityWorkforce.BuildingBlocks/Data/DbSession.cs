@@ -95,7 +95,7 @@ public sealed class DbSession : IAsyncDisposable
     public async Task<IEnumerable<T>> QueryStreamAsync<T>(string sql, object? param, CancellationToken ct)
     {
         var connection = await ConnectionAsync(ct);
-        return connection.Query<T>(new CommandDefinition(Dialect.Render(sql), param, _transaction,
+        return connection.Query<T>(new CommandDefinition(Dialect.BindPage(Dialect.Render(sql), param), param, _transaction,
             flags: CommandFlags.None, cancellationToken: ct));
     }
 
@@ -219,7 +219,7 @@ public sealed class DbSession : IAsyncDisposable
     private CommandDefinition Command(string sql, object? param, CancellationToken ct)
     {
         Writes(sql);
-        return new(Dialect.Render(sql), param, _transaction, cancellationToken: ct);
+        return new(Dialect.BindPage(Dialect.Render(sql), param), param, _transaction, cancellationToken: ct);
     }
 
     /// <summary>Notes the modules <paramref name="sql"/> writes, advanced once its transaction (or the statement) ends.</summary>

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Reflection;
 using System.Text.RegularExpressions;
 
 namespace CommunityWorkforce.BuildingBlocks.Data;
@@ -21,6 +23,12 @@ public abstract partial class SqlDialect
 
     public static SqlDialect For(DatabaseProvider provider) =>
         provider == DatabaseProvider.SqlServer ? SqlServer : Sqlite;
+
+    /// <summary>
+    /// The rendered text for these arguments: on SQLite a paged statement gets its page's numbers (see the SQLite
+    /// dialect); arguments without whole-number <c>Take</c> and <c>Skip</c> leave the parameters in place.
+    /// </summary>
+    public virtual string BindPage(string rendered, object? param) => rendered;
 
     /// <summary>Replaces the dialect tokens; results are cached per SQL text.</summary>
     public string Render(string sql) => _rendered.GetOrAdd(sql, RenderUncached);
@@ -49,13 +57,20 @@ public abstract partial class SqlDialect
 
     private sealed class SqliteDialect : SqlDialect
     {
+        internal const string Page = "LIMIT @Take OFFSET @Skip";
+
         /// <summary>
-        /// <c>LIMIT @Take OFFSET @Skip</c> with bare parameters lets SQLite (3.45 and later) plan with the bound values, and a
-        /// statement planned with a bound value is compiled again whenever that parameter is bound — which is every
-        /// execution: 100–150 µs a time for a worker's certificates, 10 µs without (measured). <c>@Take + 0</c> is an
-        /// expression, not a parameter, so the plan does not depend on it (<c>PreparedStatementTests</c>).
+        /// The page's numbers written into the text. SQLite (3.45 and later) plans a statement with the bound LIMIT, and a
+        /// statement planned with a bound value is compiled again every time that parameter is bound — every execution
+        /// (a worker's certificates: 120 µs with the parameters, 11 µs without; measured). Hiding the value
+        /// (<c>@Take + 0</c>) stops the recompiling but costs the plan: a city's roster sorted by name then sorted 60,000
+        /// rows instead of reading 20 off the name index (2,900 → 34 requests/s). Numbers in the text give both: one
+        /// compiled statement per page shape, planned for its page. Only whole numbers from the arguments reach the text.
         /// </summary>
-        internal const string Page = "LIMIT @Take + 0 OFFSET @Skip + 0";
+        public override string BindPage(string rendered, object? param) =>
+            param is not null && rendered.Contains(Page, StringComparison.Ordinal) && PageBounds.Of(param) is var (take, skip)
+                ? rendered.Replace(Page, string.Create(CultureInfo.InvariantCulture, $"LIMIT {take} OFFSET {skip}"), StringComparison.Ordinal)
+                : rendered;
 
         public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
@@ -89,4 +104,31 @@ public abstract partial class SqlDialect
 
         protected override string Scope(string column, string parameter) => $"{column} LIKE {parameter}";
     }
+}
+
+/// <summary>The <c>Take</c> and <c>Skip</c> of a paged statement's arguments, when they are whole numbers (read once per type).</summary>
+internal static class PageBounds
+{
+    private static readonly ConcurrentDictionary<Type, Func<object, (long Take, long Skip)?>> Readers = new();
+
+    public static (long Take, long Skip)? Of(object param) => Readers.GetOrAdd(param.GetType(), Reader)(param);
+
+    private static Func<object, (long Take, long Skip)?> Reader(Type type)
+    {
+        var take = Whole(type.GetProperty("Take", BindingFlags.Public | BindingFlags.Instance));
+        var skip = Whole(type.GetProperty("Skip", BindingFlags.Public | BindingFlags.Instance));
+        if (take is null || skip is null)
+        {
+            return _ => null;
+        }
+        return param => take(param) is { } t && skip(param) is { } s && t >= 0 && s >= 0 ? (t, s) : null;
+    }
+
+    private static Func<object, long?>? Whole(PropertyInfo? property) => property?.PropertyType switch
+    {
+        { } t when t == typeof(int) => param => (int)property.GetValue(param)!,
+        { } t when t == typeof(long) => param => (long)property.GetValue(param)!,
+        { } t when t == typeof(int?) => param => (int?)property.GetValue(param),
+        _ => null,
+    };
 }
