@@ -87,6 +87,12 @@ internal sealed class Sample
     public Guid CommunityId { get; init; }
     public string CommunityCode { get; init; } = "";
     public IReadOnlyList<string> CommunityCodes { get; init; } = [];
+
+    /// <summary>
+    /// The communities of another street of the district (its last), where the 10,000-row import lands: imported into the
+    /// bench street it made that street 10,272 workers strong, and every later "street" scenario measured a district.
+    /// </summary>
+    public IReadOnlyList<string> ImportCommunityCodes { get; init; } = [];
     public IReadOnlyList<Guid> WorkerIds { get; init; } = [];
     public IReadOnlyList<(Guid WorkerId, Guid PostingId)> Movable { get; init; } = [];
 
@@ -121,6 +127,11 @@ internal sealed class Sample
         var districtCommunities = (await connection.QueryAsync<(string Id, string Path)>(
             "SELECT id, path FROM staffing_org_units WHERE level = 'community' AND path LIKE @P ORDER BY code",
             new { P = street.Path[..street.Path.IndexOf('/', 8)] + "/%" })).ToList();
+        var importStreet = await connection.QueryFirstOrDefaultAsync<string>(
+            "SELECT path FROM staffing_org_units WHERE level = 'street' AND path LIKE @P AND path <> @Street ORDER BY code DESC LIMIT 1",
+            new { P = street.Path[..street.Path.IndexOf('/', 8)] + "/%", Street = street.Path }) ?? street.Path;
+        var importCommunities = (await connection.QueryAsync<string>(
+            "SELECT code FROM staffing_org_units WHERE level = 'community' AND path LIKE @P ORDER BY code", new { P = importStreet + "%" })).ToList();
         return new Sample
         {
             CommunityByStreet = districtCommunities.GroupBy(c => c.Path.Split('/')[3]).ToDictionary(g => g.Key, g => Guid.Parse(g.First().Id)),
@@ -130,6 +141,7 @@ internal sealed class Sample
             CommunityId = Guid.Parse(communities[0].Id),
             CommunityCode = communities[0].Code,
             CommunityCodes = communities.Select(c => c.Code).ToList(),
+            ImportCommunityCodes = importCommunities.Count > 0 ? importCommunities : communities.Select(c => c.Code).ToList(),
             WorkerIds = workers.Take(50).Select(w => Guid.Parse(w.Id)).ToList(),
             Movable = workers.Select(w => (Guid.Parse(w.Id), Guid.Parse(w.PostingId))).ToList(),
             // The street's code is the third segment of the path: /city/district/street/...

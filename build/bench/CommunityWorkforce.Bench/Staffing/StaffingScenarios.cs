@@ -187,7 +187,7 @@ internal static class Excel
             {
                 ["工号"] = $"IM{Guid.NewGuid():N}"[..14], ["姓名"] = $"导入{i}", ["身份证号"] = first17 + CitizenId.CheckCharacter(first17),
                 ["民族"] = "01", ["政治面貌"] = "13", ["学历"] = "21", ["手机号"] = "13800138000", ["入职日期"] = "2024-03-01",
-                ["社区工作起始日期"] = "2024-03-01", ["所属单位编码"] = sample.CommunityCodes[i % sample.CommunityCodes.Count],
+                ["社区工作起始日期"] = "2024-03-01", ["所属单位编码"] = sample.ImportCommunityCodes[i % sample.ImportCommunityCodes.Count],
                 ["岗位名称"] = null, ["任职开始日期"] = null,
             };
         }).ToList();
