@@ -9,6 +9,7 @@ OUT=$(mktemp -d)
 PASSED=0
 FAILED=0
 STEP_FAILURES=()
+FAILED_TESTS=()
 HOST_PID=""
 
 cleanup() {
@@ -22,6 +23,11 @@ finish() {
   echo
   if [ ${#STEP_FAILURES[@]} -gt 0 ]; then
     echo "Failed steps: ${STEP_FAILURES[*]}"
+  fi
+  # Repeated at the end, where a truncated log still shows them.
+  if [ ${#FAILED_TESTS[@]} -gt 0 ]; then
+    echo "Failed tests:"
+    printf '  %s\n' "${FAILED_TESTS[@]}" | head -n 40
   fi
   echo "${PASSED} passed, ${FAILED} failed"
   [ "$FAILED" -eq 0 ]
@@ -81,6 +87,13 @@ for project in "${SUITES[@]}"; do
   echo "    $name: ${p:-0} passed, ${f:-0} failed"
   if [ "${f:-0}" -gt 0 ] || [ "${e:-0}" -gt 0 ]; then
     grep -E "^\s+(Failed|Error Message|Stack Trace)|^\s+at .*Tests" "$OUT/$name.log" | head -n 60 | sed 's/^/      /'
+    # Each failed test with the first line of its message, for the summary at the end.
+    mapfile -t -O "${#FAILED_TESTS[@]}" FAILED_TESTS < <(node -e '
+      const x = require("fs").readFileSync(process.argv[1], "utf8");
+      for (const m of x.matchAll(/<UnitTestResult [^>]*testName="([^"]*)"[^>]*outcome="(?:Failed|Error)"[^>]*>([\s\S]*?)<\/UnitTestResult>/g)) {
+        const msg = (/<Message>([\s\S]*?)<\/Message>/.exec(m[2]) || ["", ""])[1].split("\n").find(l => l.trim()) || "";
+        console.log(process.argv[2] + ": " + m[1] + " | " + msg.trim().slice(0, 300));
+      }' "$trx" "$name" 2>/dev/null || echo "$name: see the log above")
   fi
   if [ "${p:-0}" -eq 0 ]; then step_failed "$name ran no test"; fi
   # The Trust suites report their sizes (matrix cells, hostile requests, crash outcomes): show them here.
@@ -120,9 +133,13 @@ if [ -f client/package.json ]; then
   vitest_count() { # file
     node -e 'const r=require(process.argv[1]);console.log(r.numPassedTests+" "+(r.numFailedTests+(r.numRuntimeErrorTestSuites||0)))' "$1" 2>/dev/null || echo "0 1"
   }
+  vitest_failures() { # file label
+    node -e 'const r=require(process.argv[1]);for(const f of r.testResults||[])for(const t of f.assertionResults||[])if(t.status==="failed")console.log(process.argv[2]+": "+f.name.replace(/.*\/client\//,"")+" > "+t.fullName+" | "+String((t.failureMessages||[""])[0]).split("\n")[0].slice(0,300))' "$1" "$2" 2>/dev/null || true
+  }
   (cd client && npm test -- --reporter=default --reporter=json --outputFile="$OUT/vitest.json")
   read -r p f < <(vitest_count "$OUT/vitest.json")
   PASSED=$((PASSED + p)); FAILED=$((FAILED + f)); echo "    vitest: $p passed, $f failed"
+  mapfile -t -O "${#FAILED_TESTS[@]}" FAILED_TESTS < <(vitest_failures "$OUT/vitest.json" vitest)
 
   echo "==> Starting the host on a fresh database for the browser journeys"
   PORT=${CW_E2E_PORT:-5180}
@@ -146,6 +163,7 @@ if [ -f client/package.json ]; then
   (cd client && npm run e2e -- --reporter=default --reporter=json --outputFile="$OUT/e2e.json")
   read -r p f < <(vitest_count "$OUT/e2e.json")
   PASSED=$((PASSED + p)); FAILED=$((FAILED + f)); echo "    browser journeys: $p passed, $f failed"
+  mapfile -t -O "${#FAILED_TESTS[@]}" FAILED_TESTS < <(vitest_failures "$OUT/e2e.json" journey)
   if [ "$p" -eq 0 ]; then step_failed "browser journeys ran no test"; fi
 fi
 
