@@ -1,5 +1,6 @@
 using System.Data.Common;
 using CommunityWorkforce.BuildingBlocks.Data;
+using CommunityWorkforce.BuildingBlocks.Platform;
 using CommunityWorkforce.TestKit;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -29,6 +30,9 @@ public sealed class PreparedStatementTests
         });
         await using var connection = await Factory.OpenAsync(CancellationToken.None);
         await connection.ExecuteAsync("CREATE TABLE IF NOT EXISTS test_prepared (id INTEGER PRIMARY KEY, name TEXT NOT NULL)");
+        // The housekeeping pass at start-up may analyse tables (a schema change: every compiled statement compiles once
+        // more, and it holds a connection): let it end before counting compilations and connections.
+        await _host.Services.GetRequiredService<AuditRetention>().FirstPass.WaitAsync(TimeSpan.FromSeconds(60));
     }
 
     /// <summary>The host's factory (the host disposes it).</summary>
@@ -54,11 +58,20 @@ public sealed class PreparedStatementTests
         Assert.That(connection.Compilations, Is.EqualTo(compiled + 1));
 
         await Factory.ReturnAsync(connection);
-        var again = await RentAsync();
-        Assert.That(again, Is.SameAs(connection), "kept open for the next unit of work");
-        Assert.That(await again.QuerySingleAsync<string>(sql, new { Name = "丁" }), Is.EqualTo("丁!"));
-        Assert.That(again.Compilations, Is.EqualTo(compiled + 1), "with its compiled statements");
-        await Factory.ReturnAsync(again);
+        Assert.That(connection.State, Is.EqualTo(System.Data.ConnectionState.Open), "kept open for the next unit of work");
+        // Lent again: the idle set is a stack, but another unit of work may have borrowed in between, so take what is idle.
+        var rented = new List<PreparedSqliteConnection>();
+        for (var i = 0; i < 8 && !rented.Contains(connection); i++)
+        {
+            rented.Add(await RentAsync());
+        }
+        Assert.That(rented, Does.Contain(connection), "lent again");
+        Assert.That(await connection.QuerySingleAsync<string>(sql, new { Name = "丁" }), Is.EqualTo("丁!"));
+        Assert.That(connection.Compilations, Is.EqualTo(compiled + 1), "with its compiled statements");
+        foreach (var borrowed in rented)
+        {
+            await Factory.ReturnAsync(borrowed);
+        }
     }
 
     [Test]

@@ -37,6 +37,14 @@ public sealed class AuditRetention(DbConnectionFactory factory, LeaseStore lease
 
     private const string PurgeProcessingRecords = "DELETE FROM platform_audit_log WHERE occurred_at < @Before";
 
+    private readonly TaskCompletionSource _firstPass = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Completes when the pass run at start-up has ended (whatever its outcome). On SQLite that pass may analyse tables,
+    /// which makes every connection's compiled statements compile once more: tests that count compilations wait for it.
+    /// </summary>
+    public Task FirstPass => _firstPass.Task;
+
     /// <summary>One purge pass; returns the rows deleted (0 when another instance holds the lease).</summary>
     public async Task<int> PurgeAsync(CancellationToken ct)
     {
@@ -77,6 +85,10 @@ public sealed class AuditRetention(DbConnectionFactory factory, LeaseStore lease
             catch (System.Data.Common.DbException ex)
             {
                 logger.LogWarning(ex, "Audit retention pass failed; retrying at the next interval");
+            }
+            finally
+            {
+                _firstPass.TrySetResult();
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
