@@ -128,6 +128,167 @@ public sealed class ReadCacheTests
         });
     }
 
+    /// <summary>A computation that counts its runs and waits for the test's go-ahead from its second run on.</summary>
+    private sealed class Gated
+    {
+        private TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public int Runs;
+        public bool Fail;
+        public bool RanWithoutUser = true;
+
+        public async Task<int> Compute(IServiceProvider services, CancellationToken ct)
+        {
+            RanWithoutUser &= !services.GetRequiredService<CommunityWorkforce.BuildingBlocks.Security.CurrentUser>().IsAuthenticated;
+            var run = Interlocked.Increment(ref Runs);
+            if (run > 1)
+            {
+                await _gate.Task.WaitAsync(ct);
+            }
+            return Fail ? throw new InvalidOperationException("boom") : run;
+        }
+
+        /// <summary>Lets the waiting run (and every later one) through.</summary>
+        public void Open() => _gate.TrySetResult();
+
+        public void Close() => _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private static async Task<int> Eventually(Func<Task<int>> read, int expected)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        int value;
+        while ((value = await read()) != expected && clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(20);
+        }
+        return value;
+    }
+
+    [Test]
+    public async Task A_kept_value_is_served_while_its_recomputation_runs_after_a_write_and_the_write_shows_when_it_lands()
+    {
+        var cache = _host.Services.GetRequiredService<ReadCache>();
+        var key = "test:" + Guid.NewGuid();
+        var gated = new Gated();
+        Task<int> Read() => cache.GetKeptFreshAsync(key, ["staffing"], gated.Compute, _ => true, CancellationToken.None);
+
+        Assert.That(await Read(), Is.EqualTo(1));
+        await WriteAsync("UPDATE training_settings SET version = version WHERE 1 = 0", commit: true);
+        Assert.That(await Read(), Is.EqualTo(1), "another module's write leaves it");
+        Assert.That(gated.Runs, Is.EqualTo(1), "and starts nothing");
+
+        await WriteAsync("UPDATE staffing_settings SET version = version WHERE 1 = 0", commit: true);
+        var whileRefreshing = Read();
+        Assert.That(whileRefreshing.IsCompletedSuccessfully, Is.True, "the caller does not wait for the recomputation");
+        Assert.That(await whileRefreshing, Is.EqualTo(1), "the value it replaces");
+        Assert.That(await Eventually(() => Task.FromResult(gated.Runs), 2), Is.EqualTo(2), "the write started a recomputation");
+        Assert.That(await Read(), Is.EqualTo(1), "still the old value while it runs");
+
+        gated.Open();
+        Assert.That(await Eventually(Read, 2), Is.EqualTo(2), "the write shows once the recomputation lands");
+        Assert.That(gated.Runs, Is.EqualTo(2), "one recomputation");
+        Assert.That(gated.RanWithoutUser, Is.True, "computed in a scope of its own, outside any request");
+    }
+
+    [Test]
+    public async Task A_kept_value_whose_rule_says_no_is_recomputed_before_the_caller_gets_it()
+    {
+        var cache = _host.Services.GetRequiredService<ReadCache>();
+        var key = "test:" + Guid.NewGuid();
+        var gated = new Gated();
+        gated.Open();
+        Task<int> Read() => cache.GetKeptFreshAsync(key, ["staffing"], gated.Compute, value => value > 100, CancellationToken.None);
+
+        Assert.That(await Read(), Is.EqualTo(1));
+        await WriteAsync("UPDATE staffing_settings SET version = version WHERE 1 = 0", commit: true);
+        Assert.That(await Read(), Is.EqualTo(2), "a small value is never served after a write it does not show");
+    }
+
+    [Test]
+    public async Task Concurrent_first_reads_of_a_kept_value_compute_once()
+    {
+        var cache = _host.Services.GetRequiredService<ReadCache>();
+        var key = "test:" + Guid.NewGuid();
+        var runs = 0;
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        async Task<int> Slow(IServiceProvider services, CancellationToken ct)
+        {
+            Interlocked.Increment(ref runs);
+            await release.Task;
+            return 42;
+        }
+
+        var readers = Enumerable.Range(0, 8).Select(_ => Task.Run(() => cache.GetKeptFreshAsync(key, ["training"], Slow, _ => true, CancellationToken.None))).ToArray();
+        await Eventually(() => Task.FromResult(runs), 1);
+        release.SetResult();
+        Assert.That(await Task.WhenAll(readers), Is.All.EqualTo(42));
+        Assert.That(runs, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_failed_recomputation_is_not_hidden_behind_the_old_value_and_the_next_success_serves_again()
+    {
+        var cache = _host.Services.GetRequiredService<ReadCache>();
+        var key = "test:" + Guid.NewGuid();
+        var gated = new Gated();
+        gated.Open();
+        Task<int> Read() => cache.GetKeptFreshAsync(key, ["staffing"], gated.Compute, _ => true, CancellationToken.None);
+        Assert.That(await Read(), Is.EqualTo(1));
+
+        gated.Fail = true;
+        await WriteAsync("UPDATE staffing_settings SET version = version WHERE 1 = 0", commit: true);
+        var failed = false;
+        for (var i = 0; i < 200 && !failed; i++)
+        {
+            try
+            {
+                Assert.That(await Read(), Is.EqualTo(1), "at most the old value until the recomputation fails");
+                await Task.Delay(20);
+            }
+            catch (InvalidOperationException)
+            {
+                failed = true;
+            }
+        }
+        Assert.That(failed, Is.True, "once the background recomputation failed, the caller waits for one and sees its failure");
+
+        gated.Fail = false;
+        var fresh = await Read();
+        Assert.That(fresh, Is.GreaterThan(2), "computed again for the caller");
+        Assert.That(await Read(), Is.EqualTo(fresh), "and served again");
+    }
+
+    /// <summary>A clock the test moves (timers still run on the system's).</summary>
+    private sealed class MovableClock : TimeProvider
+    {
+        public TimeSpan Offset;
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
+    }
+
+    [Test]
+    public async Task No_value_is_served_longer_than_StaleFor_after_the_write_it_does_not_show()
+    {
+        var clock = new MovableClock();
+        var cache = new ReadCache(_host.Services.GetRequiredService<DbConnectionFactory>(), clock,
+            _host.Services.GetRequiredService<IServiceScopeFactory>(),
+            _host.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<ReadCache>.Instance);
+        var key = "test:" + Guid.NewGuid();
+        var gated = new Gated();
+        Task<int> Read() => cache.GetKeptFreshAsync(key, ["staffing"], gated.Compute, _ => true, CancellationToken.None);
+        Assert.That(await Read(), Is.EqualTo(1));
+
+        await WriteAsync("UPDATE staffing_settings SET version = version WHERE 1 = 0", commit: true);
+        Assert.That(await Read(), Is.EqualTo(1), "within StaleFor: the old value while the (held) recomputation runs");
+
+        clock.Offset = ReadCache.StaleFor + TimeSpan.FromSeconds(1);
+        var late = Read();
+        await Task.Delay(200);
+        Assert.That(late.IsCompleted, Is.False, "past StaleFor the caller waits for the recomputation");
+        gated.Open();
+        Assert.That(await late, Is.EqualTo(2));
+    }
+
     /// <summary>commit: true commits a transaction, false rolls it back, null runs the statement on its own.</summary>
     private async Task WriteAsync(string sql, bool? commit)
     {

@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace CommunityWorkforce.BuildingBlocks.Data;
 
@@ -10,7 +13,9 @@ namespace CommunityWorkforce.BuildingBlocks.Data;
 /// The key must hold everything the result depends on besides the data: the scope, the filters, the caller's
 /// view (masking) — two callers who may see different things must never share a key.
 /// </summary>
-public sealed class ReadCache(DbConnectionFactory factory, TimeProvider clock)
+/// <remarks>Reads too slow to compute while a caller waits use <see cref="GetKeptFreshAsync"/> (ReadCache.KeptFresh.cs).</remarks>
+public sealed partial class ReadCache(DbConnectionFactory factory, TimeProvider clock, IServiceScopeFactory scopes,
+    IHostApplicationLifetime lifetime, ILogger<ReadCache> logger)
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
     private const int MaxEntries = 2048;

@@ -83,11 +83,23 @@ public sealed class WriteGenerations
         return sum;
     }
 
+    /// <summary>
+    /// Raised after the counters of the modules named moved (<see cref="WrittenModules.Unknown"/> among them: every
+    /// module), on the writer's thread right after its commit: handlers must be quick and must not throw.
+    /// </summary>
+    public event Action<IReadOnlyCollection<string>>? Advanced;
+
     internal void Advance(IEnumerable<string> modules)
     {
+        var advanced = Advanced is null ? null : new List<string>();
         foreach (var module in modules)
         {
             Interlocked.Increment(ref (module == WrittenModules.Unknown ? _unknown : CounterOf(module)).Value);
+            advanced?.Add(module);
+        }
+        if (advanced is { Count: > 0 })
+        {
+            Advanced?.Invoke(advanced);
         }
     }
 

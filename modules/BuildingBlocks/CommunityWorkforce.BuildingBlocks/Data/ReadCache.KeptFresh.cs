@@ -1,0 +1,260 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CommunityWorkforce.BuildingBlocks.Data;
+
+/// <summary>
+/// Values kept fresh in the background: for reads that take about a second on a whole city (its structure dashboard,
+/// its competency heat map), too slow to recompute while the caller who follows a write waits. Such a value is
+/// recomputed as soon as a module it reads is written (in its own DI scope, not the request's), and until that
+/// recomputation lands, callers get the value it replaces. So a write shows after one recomputation (about a second
+/// for a city), never later than <see cref="StaleFor"/> after it: a caller who comes later than that, or when the
+/// recomputation failed, waits for a fresh value as with <see cref="GetAsync{T}(string, IReadOnlyList{string}, Func{Task{T}})"/>.
+/// Only values for which the read's rule says so are served while refreshing (a city's dashboard, not a street's: a
+/// street's recomputes in milliseconds and its HR sees their own write at once); the others behave exactly as
+/// <see cref="GetAsync{T}(string, IReadOnlyList{string}, Func{Task{T}})"/>. The computation must not depend on who asks
+/// (it runs without the request): the key names the data, and the caller checks visibility before asking.
+/// </summary>
+public sealed partial class ReadCache
+{
+    /// <summary>How long after a write a value may still be served while its recomputation runs.</summary>
+    public static readonly TimeSpan StaleFor = TimeSpan.FromSeconds(10);
+
+    /// <summary>A kept value not read for this long is no longer recomputed after writes (and is dropped).</summary>
+    public static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(10);
+
+    /// <summary>Writes that arrive together start one recomputation, this long after the first.</summary>
+    private static readonly TimeSpan Coalesce = TimeSpan.FromMilliseconds(50);
+
+    private const int MaxKept = 256;
+
+    private readonly ConcurrentDictionary<string, Kept> _kept = new(StringComparer.Ordinal);
+    private int _subscribed;
+
+    /// <summary>
+    /// The value of <paramref name="key"/>, kept fresh as described on this part of the class. <paramref name="compute"/>
+    /// gets a service provider of its own scope; <paramref name="serveWhileRefreshing"/> says of a computed value whether
+    /// it may be served while its successor is computed.
+    /// </summary>
+    public async Task<T> GetKeptFreshAsync<T>(string key, IReadOnlyList<string> dependsOn,
+        Func<IServiceProvider, CancellationToken, Task<T>> compute, Func<T, bool> serveWhileRefreshing, CancellationToken ct)
+    {
+        Subscribe();
+        var now = clock.GetUtcNow();
+        if (!_kept.TryGetValue(key, out var kept))
+        {
+            Sweep(now);
+            kept = _kept.GetOrAdd(key, _ => new Kept([.. dependsOn],
+                async (services, token) => await compute(services, token),
+                value => serveWhileRefreshing((T)value!)));
+        }
+        Task<object?> fresh;
+        lock (kept)
+        {
+            kept.LastRead = now;
+            var generation = factory.Generations.Of(kept.DependsOn);
+            if (kept.HasValue)
+            {
+                if (kept.Generation == generation && now - kept.ComputedAt < MaxAge)
+                {
+                    return (T)kept.Value!;
+                }
+                kept.OutdatedSince ??= now;
+                if (kept.ServeWhileRefreshing && now - kept.OutdatedSince.Value <= StaleFor && now - kept.ComputedAt < MaxAge + StaleFor)
+                {
+                    EnsureRunning(kept);
+                    return (T)kept.Value!;
+                }
+            }
+            // Wait for a value computed from at least this generation; past MaxAge with no write seen, for one computed
+            // from now on (writes by other hosts); a computation under way from this generation serves concurrent misses.
+            var since = kept.HasValue && kept.Generation == generation ? now : DateTimeOffset.MinValue;
+            var waiter = new Waiter(generation, since, new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously));
+            kept.Waiters.Add(waiter);
+            EnsureRunning(kept);
+            fresh = waiter.Completion.Task;
+        }
+        return (T)(await fresh.WaitAsync(ct))!;
+    }
+
+    /// <summary>How many values are kept fresh (tests).</summary>
+    internal int KeptCount => _kept.Count;
+
+    private void Subscribe()
+    {
+        if (Interlocked.Exchange(ref _subscribed, 1) == 0)
+        {
+            factory.Generations.Advanced += OnWritten;
+        }
+    }
+
+    /// <summary>A write landed: every recently read value that is served while refreshing and reads a module written starts its recomputation.</summary>
+    private void OnWritten(IReadOnlyCollection<string> modules)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var kept in _kept.Values)
+        {
+            if (!modules.Contains(WrittenModules.Unknown) && !kept.DependsOn.Any(d => modules.Contains(d, StringComparer.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+            lock (kept)
+            {
+                if (kept.HasValue && kept.ServeWhileRefreshing && now - kept.LastRead < KeepFor)
+                {
+                    kept.OutdatedSince ??= now;
+                    EnsureRunning(kept);
+                }
+            }
+        }
+    }
+
+    /// <summary>Starts the entry's recomputation loop unless it runs (called under the entry's lock).</summary>
+    private void EnsureRunning(Kept kept)
+    {
+        if (kept.Running)
+        {
+            return;
+        }
+        kept.Running = true;
+        // Without the caller's execution context: the computation belongs to no request (no HttpContext, no user).
+        using (ExecutionContext.SuppressFlow())
+        {
+            _ = Task.Run(() => RunAsync(kept));
+        }
+    }
+
+    /// <summary>
+    /// Recomputes while someone waits or the value is outdated and still read; one computation at a time per entry.
+    /// After a computation that left the value outdated again (writes kept coming), the next starts no sooner than the
+    /// last one took, so that a stream of writes costs at most half a core per kept value.
+    /// </summary>
+    private async Task RunAsync(Kept kept)
+    {
+        var stopping = lifetime.ApplicationStopping;
+        var pause = Coalesce;
+        while (true)
+        {
+            lock (kept)
+            {
+                var outdated = !kept.HasValue || kept.Generation != factory.Generations.Of(kept.DependsOn)
+                    || clock.GetUtcNow() - kept.ComputedAt >= MaxAge;
+                var wanted = kept.Waiters.Count > 0
+                    || (outdated && kept.ServeWhileRefreshing && clock.GetUtcNow() - kept.LastRead < KeepFor && kept.OutdatedSince is not null);
+                if (!wanted || stopping.IsCancellationRequested)
+                {
+                    kept.Running = false;
+                    foreach (var waiter in kept.Waiters)
+                    {
+                        waiter.Completion.TrySetCanceled(stopping);
+                    }
+                    kept.Waiters.Clear();
+                    return;
+                }
+                if (kept.Waiters.Count > 0)
+                {
+                    pause = TimeSpan.Zero;
+                }
+            }
+            if (pause > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(pause, clock, stopping);
+                }
+                catch (OperationCanceledException)
+                {
+                    continue;
+                }
+            }
+            var generation = factory.Generations.Of(kept.DependsOn);
+            var started = clock.GetUtcNow();
+            var watch = Stopwatch.StartNew();
+            object? value = null;
+            Exception? failure = null;
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                value = await kept.Compute(scope.ServiceProvider, stopping);
+            }
+            catch (Exception error)
+            {
+                failure = error;
+                if (!stopping.IsCancellationRequested)
+                {
+                    logger.LogWarning(error, "Recomputing a kept read failed");
+                }
+            }
+            var took = watch.Elapsed;
+            lock (kept)
+            {
+                var served = kept.Waiters.Where(w => w.Generation <= generation && w.Since <= started).ToList();
+                foreach (var waiter in served)
+                {
+                    kept.Waiters.Remove(waiter);
+                    if (failure is null)
+                    {
+                        waiter.Completion.TrySetResult(value);
+                    }
+                    else
+                    {
+                        waiter.Completion.TrySetException(failure);
+                    }
+                }
+                if (failure is null)
+                {
+                    kept.Value = value;
+                    kept.HasValue = true;
+                    kept.Generation = generation;
+                    kept.ComputedAt = started;
+                    kept.ServeWhileRefreshing = kept.Serve(value);
+                    // Still outdated: by writes made since this computation started.
+                    kept.OutdatedSince = generation == factory.Generations.Of(kept.DependsOn) ? null : started;
+                }
+                else
+                {
+                    // Served no longer while refreshing: the next caller waits for a fresh value (and sees the failure).
+                    kept.ServeWhileRefreshing = false;
+                    kept.OutdatedSince = null;
+                }
+            }
+            pause = took > Coalesce ? took : Coalesce;
+        }
+    }
+
+    /// <summary>Drops values not read for <see cref="KeepFor"/> (and everything idle past the bound on their number).</summary>
+    private void Sweep(DateTimeOffset now)
+    {
+        foreach (var (key, kept) in _kept)
+        {
+            lock (kept)
+            {
+                if (!kept.Running && (now - kept.LastRead >= KeepFor || _kept.Count >= MaxKept))
+                {
+                    _kept.TryRemove(new KeyValuePair<string, Kept>(key, kept));
+                }
+            }
+        }
+    }
+
+    private sealed class Kept(string[] dependsOn, Func<IServiceProvider, CancellationToken, Task<object?>> compute, Func<object?, bool> serve)
+    {
+        public string[] DependsOn { get; } = dependsOn;
+        public Func<IServiceProvider, CancellationToken, Task<object?>> Compute { get; } = compute;
+        public Func<object?, bool> Serve { get; } = serve;
+        public List<Waiter> Waiters { get; } = [];
+        public object? Value { get; set; }
+        public bool HasValue { get; set; }
+        public long Generation { get; set; }
+        public DateTimeOffset ComputedAt { get; set; }
+        public DateTimeOffset LastRead { get; set; }
+        public DateTimeOffset? OutdatedSince { get; set; }
+        public bool ServeWhileRefreshing { get; set; }
+        public bool Running { get; set; }
+    }
+
+    /// <summary>A caller waiting for a value computed from at least <paramref name="Generation"/>, starting no earlier than <paramref name="Since"/>.</summary>
+    private sealed record Waiter(long Generation, DateTimeOffset Since, TaskCompletionSource<object?> Completion);
+}
