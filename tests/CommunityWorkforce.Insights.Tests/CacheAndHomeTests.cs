@@ -60,6 +60,43 @@ public sealed class CacheAndHomeTests
     }
 
     [Test]
+    public async Task A_large_dashboard_is_recomputed_in_the_background_after_a_write_and_shows_it_within_seconds()
+    {
+        var from = CommunityWorkforce.Insights.Dashboard.DashboardReader.ServeWhileRefreshingFrom;
+        try
+        {
+            // Every dashboard counts as large here (a city's, in production: 5,000 people and more).
+            CommunityWorkforce.Insights.Dashboard.DashboardReader.ServeWhileRefreshingFrom = 1;
+            var (street, units) = await NewStreet(5000);
+            await NewWorker(units[0], new Person(new DateOnly(1984, 2, 1), true));
+            string Dashboard() => $"/api/insights/org-units/{street}/dashboard";
+            Assert.That((await Admin.GetJson(Dashboard())).Int("headcount"), Is.EqualTo(1));
+
+            await NewWorker(units[0], new Person(new DateOnly(1991, 7, 1), false));
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var right = (await Admin.GetJson(Dashboard())).Int("headcount");
+            Assert.That(right, Is.EqualTo(1).Or.EqualTo(2), "right after the write: as it was, or already recomputed");
+            var seen = right;
+            while (seen != 2 && watch.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                await Task.Delay(50);
+                seen = (await Admin.GetJson(Dashboard())).Int("headcount");
+            }
+            Assert.That(seen, Is.EqualTo(2), $"the hire shows without another write (after {watch.ElapsedMilliseconds} ms)");
+
+            // The figures are kept per unit and shared; the trail is each caller's own.
+            var leader = await NewAccount("leader", street);
+            var leaders = await leader.GetJson(Dashboard());
+            Assert.That((leaders.Int("headcount"), leaders.GetProperty("trail").GetArrayLength()), Is.EqualTo((2, 1)));
+            Assert.That((await Admin.GetJson(Dashboard())).GetProperty("trail").GetArrayLength(), Is.EqualTo(3));
+        }
+        finally
+        {
+            CommunityWorkforce.Insights.Dashboard.DashboardReader.ServeWhileRefreshingFrom = from;
+        }
+    }
+
+    [Test]
     public async Task Two_callers_with_different_scopes_never_share_a_cached_dashboard()
     {
         var street = await OrgTree.IdByCode(Hr, CwHost.DemoStreetCode);

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 
 namespace CommunityWorkforce.CompetencyFramework.Gaps;
@@ -86,9 +87,18 @@ internal static class GapEndpoints
             scope = unit.Path + "%";
         }
         // The map depends on the unit and the scope only (no per-caller masking): callers who see the same subtree share it.
-        return TypedResults.Ok(await cache.GetAsync($"competency:heat-map:{unitId}:{scope}", ReadsFrom,
-            () => HeatMapAsync(db, cache, unitId, scope, ct)));
+        // A large one (a district's, the city's: about a second) is recomputed in the background after a write and served
+        // as it was until the new one lands (ReadCache.GetKeptFreshAsync); a smaller one before the next caller gets it.
+        return TypedResults.Ok(await cache.GetKeptFreshAsync($"competency:heat-map:{unitId}:{scope}", ReadsFrom,
+            (services, token) => HeatMapAsync(services.GetRequiredService<DbSession>(), services.GetRequiredService<ReadCache>(), unitId, scope, token),
+            map => Assessed(map) >= HeatMapServeWhileRefreshingFrom, ct));
     }
+
+    /// <summary>From this many assessed workers on, a heat map is served as it was while the map after a write is computed.</summary>
+    internal static int HeatMapServeWhileRefreshingFrom { get; set; } = 5_000;
+
+    /// <summary>The workers a map averages over (each unit's most-assessed competency).</summary>
+    private static int Assessed(HeatMapResponse map) => map.Units.Sum(u => u.Cells.Select(c => c.Workers).DefaultIfEmpty(0).Max());
 
     private static async Task<HeatMapResponse> HeatMapAsync(DbSession db, ReadCache cache, Guid? unitId, string? scope, CancellationToken ct)
     {

@@ -1,22 +1,40 @@
 using CommunityWorkforce.CompetencyFramework.Contracts;
 using CommunityWorkforce.Insights.Scope;
 using CommunityWorkforce.Training.Contracts;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityWorkforce.Insights.Dashboard;
 
 /// <summary>
-/// Reads and computes a unit's structure dashboard, kept in <see cref="InsightsCache"/> until this host writes any of
-/// the five modules it reads (at most 30 s).
+/// Reads and computes a unit's structure dashboard. Its figures depend on the unit alone (whether the caller may see the
+/// unit is checked before), so they are kept per unit and day (<see cref="ReadCache.GetKeptFreshAsync"/>) and shared by
+/// every caller; the drill-down trail, which stops at the caller's scope, is added per request. After a write to any of
+/// the five modules it reads, a dashboard of fewer than <see cref="ServeWhileRefreshingFrom"/> people is recomputed
+/// before the next caller gets it (a street's takes milliseconds); a larger one (a district, the city: about a second)
+/// is recomputed in the background at once and served as it was until the new figures land, at most
+/// <see cref="ReadCache.StaleFor"/> after the write.
 /// </summary>
-internal sealed class DashboardReader(DbSession db, InsightsScope scope, InsightsCache cache, ITrainingQueries training,
+internal sealed class DashboardReader(DbSession db, InsightsScope scope, ReadCache cache, ITrainingQueries training,
     ICompetencyQueries competency, TimeProvider clock)
 {
     /// <summary>The modules whose published views (and settings) the dashboard reads.</summary>
     public static readonly IReadOnlyList<string> DependsOn =
         [InsightsCache.Staffing, InsightsCache.Training, InsightsCache.Competency, InsightsCache.Career, InsightsCache.Performance];
 
-    public Task<DashboardResponse> ReadAsync(UnitRef unit, CancellationToken ct) =>
-        cache.GetAsync("dashboard", unit, "", DependsOn, () => ComputeAsync(unit, ct));
+    /// <summary>From this headcount on, the dashboard is served as it was while the figures after a write are computed.</summary>
+    internal static int ServeWhileRefreshingFrom { get; set; } = 5_000;
+
+    public async Task<DashboardResponse> ReadAsync(UnitRef unit, CancellationToken ct)
+    {
+        var figures = await cache.GetKeptFreshAsync($"insights:dashboard:{unit.Id:N}:{LocalDate.Today(clock):yyyy-MM-dd}", DependsOn,
+            (services, token) => services.GetRequiredService<DashboardReader>().ComputeAsync(unit.Id, unit, token),
+            d => d.Headcount >= ServeWhileRefreshingFrom, ct);
+        return figures with { Trail = await scope.TrailAsync(figures.Unit, ct) };
+    }
+
+    /// <summary>The unit as it is now (a recomputation may follow a move or a rename), then its figures.</summary>
+    private async Task<DashboardResponse> ComputeAsync(Guid unitId, UnitRef asRequested, CancellationToken ct) =>
+        await ComputeAsync(await scope.CurrentAsync(unitId, ct) ?? asRequested, ct);
 
     private async Task<DashboardResponse> ComputeAsync(UnitRef unit, CancellationToken ct)
     {
@@ -71,7 +89,6 @@ internal sealed class DashboardReader(DbSession db, InsightsScope scope, Insight
         return new DashboardResponse
         {
             Unit = unit,
-            Trail = await scope.TrailAsync(unit, ct),
             AsOf = today,
             Headcount = headcount,
             Children = children.Select(c => new ChildUnit

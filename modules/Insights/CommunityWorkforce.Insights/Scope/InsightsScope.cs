@@ -23,6 +23,10 @@ internal sealed class InsightsScope(DbSession db, CurrentUser user)
         return unit is not null && user.CanSee(unit.Path) ? unit : null;
     }
 
+    /// <summary>The unit as it is now, whoever asks (for recomputing kept figures outside a request).</summary>
+    public Task<UnitRef?> CurrentAsync(Guid id, CancellationToken ct) =>
+        db.QuerySingleOrDefaultAsync<UnitRef>(ScopeSql.Unit, new { Id = id }, ct);
+
     /// <summary>
     /// The unit the caller's pages start from: the city for admin; otherwise the unit of their scope — their account's
     /// unit, or the unit whose path is their scope path when the account names no unit. Null when they have no scope.
