@@ -2,21 +2,31 @@ using CommunityWorkforce.CareerPath.Contracts;
 using CommunityWorkforce.Insights.Dashboard;
 using CommunityWorkforce.Insights.Norms;
 using CommunityWorkforce.Insights.Scope;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityWorkforce.Insights.Forecast;
 
 /// <summary>
-/// Reads a subtree once and projects it and each direct child with <see cref="ForecastModel"/>; the result is kept in
-/// <see cref="InsightsCache"/> until this host writes Staffing's or CareerPath's tables (at most 30 s).
+/// Reads a subtree once and projects it and each direct child with <see cref="ForecastModel"/>. The forecast depends on
+/// the unit alone (whether the caller may see it is checked before), so it is kept per unit, horizon and day and shared
+/// by callers (<see cref="ReadCache.GetKeptFreshAsync"/>): after a write to Staffing's or CareerPath's tables, a forecast
+/// of fewer than <see cref="DashboardReader.ServeWhileRefreshingFrom"/> people is recomputed before the next caller gets
+/// it; a larger one (a district's, the city's: about a second) is recomputed in the background at once and served as it
+/// was until the new one lands, at most <see cref="ReadCache.StaleFor"/> after the write.
 /// </summary>
-internal sealed class ForecastReader(DbSession db, NormsReader norms, IStaffingRules rules, ICareerQueries career, InsightsCache cache,
-    TimeProvider clock)
+internal sealed class ForecastReader(DbSession db, NormsReader norms, IStaffingRules rules, ICareerQueries career, ReadCache cache,
+    InsightsScope scope, TimeProvider clock)
 {
     public static readonly IReadOnlyList<string> DependsOn = [InsightsCache.Staffing, InsightsCache.Career];
 
     public Task<ForecastResponse> ReadAsync(UnitRef unit, int horizon, CancellationToken ct) =>
-        cache.GetAsync("forecast", unit, horizon.ToString(System.Globalization.CultureInfo.InvariantCulture), DependsOn,
-            () => ComputeAsync(unit, horizon, ct));
+        cache.GetKeptFreshAsync($"insights:forecast:{unit.Id:N}:{horizon}:{LocalDate.Today(clock):yyyy-MM-dd}", DependsOn,
+            (services, token) => services.GetRequiredService<ForecastReader>().ComputeAsync(unit.Id, unit, horizon, token),
+            f => f.Total.Headcount >= DashboardReader.ServeWhileRefreshingFrom, ct);
+
+    /// <summary>The unit as it is now (a recomputation may follow a move or a rename), then its forecast.</summary>
+    private async Task<ForecastResponse> ComputeAsync(Guid unitId, UnitRef asRequested, int horizon, CancellationToken ct) =>
+        await ComputeAsync(await scope.CurrentAsync(unitId, ct) ?? asRequested, horizon, ct);
 
     private async Task<ForecastResponse> ComputeAsync(UnitRef unit, int horizon, CancellationToken ct)
     {
