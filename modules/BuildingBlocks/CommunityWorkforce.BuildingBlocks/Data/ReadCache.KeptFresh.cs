@@ -172,13 +172,15 @@ public sealed partial class ReadCache
 
     /// <summary>
     /// Recomputes while someone waits or the value is outdated and still read; one computation at a time per entry.
-    /// After a computation that left the value outdated again (writes kept coming), the next starts no sooner than the
-    /// last one took, so that a stream of writes costs at most half a core per kept value.
+    /// After a computation that left the value outdated (a write landed while it ran), the next starts at once; after a
+    /// second one in a row (writes keep coming), no sooner than the last one took, so that a stream of writes costs at
+    /// most about half a core per kept value.
     /// </summary>
     private async Task RunAsync(Kept kept)
     {
         var stopping = lifetime.ApplicationStopping;
         var pause = Coalesce;
+        var outdatedInARow = 0;
         while (true)
         {
             lock (kept)
@@ -264,7 +266,13 @@ public sealed partial class ReadCache
                     kept.OutdatedSince = null;
                 }
             }
-            pause = took > Coalesce ? took : Coalesce;
+            bool stillOutdated;
+            lock (kept)
+            {
+                stillOutdated = failure is null && kept.OutdatedSince is not null;
+            }
+            outdatedInARow = stillOutdated ? outdatedInARow + 1 : 0;
+            pause = outdatedInARow >= 2 && took > Coalesce ? took : Coalesce;
         }
     }
 
