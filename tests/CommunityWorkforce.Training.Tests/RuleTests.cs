@@ -24,6 +24,15 @@ public sealed class RuleTests
         Assert.That(SessionRules.ToPromote(capacity, enrolled, waiting), Is.EqualTo(expected));
 
     [Test]
+    public void A_worker_may_attend_sessions_of_their_unit_and_its_ancestors()
+    {
+        Assert.That(Track.TrackSql.Ancestors("/310000/310106/310106001/310106001001/"),
+            Is.EqualTo(new[] { "/310000/", "/310000/310106/", "/310000/310106/310106001/", "/310000/310106/310106001/310106001001/", null, null }));
+        Assert.That(Track.TrackSql.Ancestors("/310000/"), Is.EqualTo(new[] { "/310000/", null, null, null, null, null }));
+        Assert.That(Track.TrackSql.Ancestors("/"), Is.All.Null, "no unit, no session");
+    }
+
+    [Test]
     public void Hours_credited_lie_between_half_an_hour_and_the_courses_hours()
     {
         Assert.That(SessionRules.HoursAllowed(6, 6), Is.True);

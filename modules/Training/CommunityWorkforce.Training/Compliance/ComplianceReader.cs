@@ -44,7 +44,6 @@ internal sealed class ComplianceReader(DbSession db, TrainingSettingsStore setti
         // A chosen unit lies inside the caller's scope, so its subtree is the intersection: the range the index reads.
         var args = Base(query.OrgUnitId is null ? user.WorkerPathScope : unitPath + "%", user.OnlyWorkerId, settings, year);
         args["UnitPath"] = unitPath + "%";
-        args["WorkerId"] = null;
         args["Status"] = query.Status;
         args["Q"] = page.QPattern;
         args["Skip"] = page.Skip;
@@ -117,14 +116,15 @@ internal sealed class ComplianceReader(DbSession db, TrainingSettingsStore setti
     public async Task<WorkerComplianceResponse> ForWorkerAsync(TrainingWorker worker, int year, CancellationToken ct)
     {
         var settings = await settingsStore.GetAsync(ct);
-        var args = Base(ScopeArgs.NoPath, worker.Id, settings, year);
-        args["WorkerId"] = worker.Id;
-        var item = await db.QuerySingleOrDefaultAsync<ComplianceItem>(ComplianceSql.OneWorker, new DynamicParameters(args), ct);
+        // The report's line for one worker, without the report's overdue count (the list below is read anyway): the hours
+        // of the year off the worker's index, the hours their post type requires; a worker who left counts no hours.
+        var hours = worker.HasLeft ? 0m : await db.ExecuteScalarAsync<decimal>(ComplianceSql.WorkerHours,
+            new { WorkerId = worker.Id, YearStart = new DateOnly(year, 1, 1), YearEnd = new DateOnly(year, 12, 31) }, ct);
         var overdue = await db.QueryAsync<OverdueCourse>(ComplianceSql.OverdueCourses,
             new { WorkerId = worker.Id, worker.PostType, worker.OrgPath, Today }, ct);
         return new WorkerComplianceResponse
         {
-            WorkerId = worker.Id, Year = year, HoursDone = item?.HoursDone ?? 0, HoursRequired = item?.HoursRequired ?? settings.RequiredFor(worker.PostType),
+            WorkerId = worker.Id, Year = year, HoursDone = hours, HoursRequired = settings.RequiredFor(worker.PostType),
             OverdueMandatory = overdue,
         };
     }

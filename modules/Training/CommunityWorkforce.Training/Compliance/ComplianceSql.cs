@@ -35,12 +35,11 @@ internal static class ComplianceSql
     private const string Workers = "SELECT " + WorkerColumns
         + " ws.status <> 'left' AND ({scope:ws.org_path} OR ws.worker_id = @OnlyWorkerId) AND {scope:ws.org_path:@UnitPath} " + WorkerEnd;
 
-    /// <summary>
-    /// One worker's line of the report (their own standing, <see cref="ComplianceReader.ForWorkerAsync"/>): the same
-    /// columns, the worker found by id rather than by a filter over every worker of the unit.
-    /// </summary>
-    public const string OneWorker = "SELECT " + WorkerColumns
-        + " ws.worker_id = @WorkerId AND ws.status <> 'left' AND ({scope:ws.org_path} OR ws.worker_id = @OnlyWorkerId) " + WorkerEnd;
+    /// <summary>One worker's hours credited in the year (<see cref="ComplianceReader.ForWorkerAsync"/>), off their index.</summary>
+    public const string WorkerHours = """
+        SELECT COALESCE(SUM(e.hours_credited), 0.0) FROM training_enrollments e
+        WHERE e.worker_id = @WorkerId AND e.completed_on >= @YearStart AND e.completed_on <= @YearEnd
+        """;
 
     private const string Filters = """
         WHERE (@Status IS NULL

@@ -28,7 +28,7 @@ internal sealed class Recommender(DbSession db, ICompetencyQueries competencies,
         var gaps = await competencies.CurrentGapsAsync(worker.Id, ct);
         if (gaps.Count > 0)
         {
-            var forGaps = (await InChunksAsync<CourseCandidate, string>(TrackSql.ForGaps, "C", gaps.Select(g => g.CompetencyCode).Distinct().ToList(),
+            var forGaps = (await InChunksAsync<CourseCandidate, string>(TrackSql.ForGaps, TrackSql.ForGapsFew, "C", gaps.Select(g => g.CompetencyCode).Distinct().ToList(),
                 new { args.WorkerId, args.OrgPath, args.Now, args.Today }, ct)).ToLookup(c => c.CompetencyCode);
             foreach (var gap in gaps)
             {
@@ -49,7 +49,7 @@ internal sealed class Recommender(DbSession db, ICompetencyQueries competencies,
 
         if (compliance.OverdueMandatory.Count > 0)
         {
-            var courses = (await InChunksAsync<CourseCandidate, Guid>(TrackSql.ByIds, "I", compliance.OverdueMandatory.Select(o => o.CourseId).Distinct().ToList(),
+            var courses = (await InChunksAsync<CourseCandidate, Guid>(TrackSql.ByIds, TrackSql.ByIdsFew, "I", compliance.OverdueMandatory.Select(o => o.CourseId).Distinct().ToList(),
                 new { args.OrgPath }, ct)).ToDictionary(c => c.CourseId);
             foreach (var overdue in compliance.OverdueMandatory)
             {
@@ -89,8 +89,8 @@ internal sealed class Recommender(DbSession db, ICompetencyQueries competencies,
         }
 
         // The next session of every picked course the worker can still enrol in, in one read.
-        var next = (await InChunksAsync<NextSessionRow, Guid>(TrackSql.NextSessions, "I", picked.Select(p => p.Course.CourseId).ToList(),
-            new { args.OrgPath, args.Now, args.Today }, ct)).ToDictionary(n => n.CourseId);
+        var next = (await InChunksAsync<NextSessionRow, Guid>(TrackSql.NextSessions, TrackSql.NextSessionsFew, "I", picked.Select(p => p.Course.CourseId).ToList(),
+            args, ct)).ToDictionary(n => n.CourseId);
         return picked.Select(p =>
         {
             var session = next.GetValueOrDefault(p.Course.CourseId);
@@ -105,22 +105,35 @@ internal sealed class Recommender(DbSession db, ICompetencyQueries competencies,
 
     /// <summary>
     /// Runs <paramref name="sql"/> with <paramref name="values"/> bound to its list slots (<paramref name="prefix"/>0 …, see
-    /// <see cref="TrackSql.ListSlots"/>), a chunk at a time, with <paramref name="args"/> as the other parameters.
+    /// <see cref="TrackSql.ListSlots"/>), a chunk at a time, with <paramref name="args"/> as the other parameters; a chunk of
+    /// at most <see cref="TrackSql.FewSlots"/> values runs <paramref name="sqlFew"/>, the same query with fewer slots.
     /// </summary>
-    private async Task<List<TRow>> InChunksAsync<TRow, TValue>(string sql, string prefix, IReadOnlyList<TValue> values, object args, CancellationToken ct)
+    private async Task<List<TRow>> InChunksAsync<TRow, TValue>(string sql, string sqlFew, string prefix, IReadOnlyList<TValue> values, object args,
+        CancellationToken ct)
     {
         var rows = new List<TRow>();
         foreach (var chunk in values.Chunk(TrackSql.ListSlots))
         {
             var parameters = new DynamicParameters(args);
-            for (var i = 0; i < TrackSql.ListSlots; i++)
+            var slots = chunk.Length <= TrackSql.FewSlots ? TrackSql.FewSlots : TrackSql.ListSlots;
+            for (var i = 0; i < slots; i++)
             {
                 parameters.Add(prefix + i, i < chunk.Length ? chunk[i] : null);
             }
-            rows.AddRange(await db.QueryAsync<TRow>(sql, parameters, ct));
+            rows.AddRange(await db.QueryAsync<TRow>(slots == TrackSql.FewSlots ? sqlFew : sql, parameters, ct));
         }
         return rows;
     }
 
-    private sealed record Ctx(Guid WorkerId, string OrgPath, DateTimeOffset Now, DateOnly Today);
+    /// <summary>The reads' arguments: the worker, now, today, and the worker's units for the session slots (<see cref="TrackSql.Ancestors"/>).</summary>
+    private sealed record Ctx(Guid WorkerId, string OrgPath, DateTimeOffset Now, DateOnly Today)
+    {
+        private readonly string?[] _units = TrackSql.Ancestors(OrgPath);
+        public string? A0 => _units[0];
+        public string? A1 => _units[1];
+        public string? A2 => _units[2];
+        public string? A3 => _units[3];
+        public string? A4 => _units[4];
+        public string? A5 => _units[5];
+    }
 }
