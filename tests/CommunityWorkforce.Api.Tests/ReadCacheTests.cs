@@ -269,10 +269,7 @@ public sealed class ReadCacheTests
     public async Task No_value_is_served_longer_than_StaleFor_after_the_write_it_does_not_show()
     {
         var clock = new MovableClock();
-        var cache = new ReadCache(_host.Services.GetRequiredService<DbConnectionFactory>(), clock,
-            _host.Services.GetRequiredService<IServiceScopeFactory>(),
-            _host.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>(),
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<ReadCache>.Instance);
+        var cache = CacheOn(clock);
         var key = "test:" + Guid.NewGuid();
         var gated = new Gated();
         Task<int> Read() => cache.GetKeptFreshAsync(key, ["staffing"], gated.Compute, _ => true, CancellationToken.None);
@@ -287,6 +284,61 @@ public sealed class ReadCacheTests
         Assert.That(late.IsCompleted, Is.False, "past StaleFor the caller waits for the recomputation");
         gated.Open();
         Assert.That(await late, Is.EqualTo(2));
+    }
+
+    private ReadCache CacheOn(TimeProvider clock) => new(_host.Services.GetRequiredService<DbConnectionFactory>(), clock,
+        _host.Services.GetRequiredService<IServiceScopeFactory>(),
+        _host.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>(),
+        Microsoft.Extensions.Logging.Abstractions.NullLogger<ReadCache>.Instance);
+
+    [Test]
+    public async Task A_write_to_a_value_nobody_read_lately_is_noted_so_the_next_caller_gets_it_fresh()
+    {
+        var clock = new MovableClock();
+        var cache = CacheOn(clock);
+        var key = "test:" + Guid.NewGuid();
+        var gated = new Gated();
+        Task<int> Read() => cache.GetKeptFreshAsync(key, ["staffing"], gated.Compute, _ => true, CancellationToken.None);
+        Assert.That(await Read(), Is.EqualTo(1));
+
+        // Nobody reads it for longer than KeepFor: a write does not recompute it, but marks it.
+        clock.Offset = ReadCache.KeepFor + TimeSpan.FromMinutes(1);
+        await WriteAsync("UPDATE staffing_settings SET version = version WHERE 1 = 0", commit: true);
+        await Task.Delay(300);
+        Assert.That(gated.Runs, Is.EqualTo(1), "not recomputed for nobody");
+
+        clock.Offset += ReadCache.StaleFor + TimeSpan.FromSeconds(1);
+        var next = Read();
+        await Task.Delay(200);
+        Assert.That(next.IsCompleted, Is.False, "the write is older than StaleFor: the caller waits rather than get the value it misses");
+        gated.Open();
+        Assert.That(await next, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task A_value_past_MaxAge_that_nothing_here_wrote_is_served_while_recomputed()
+    {
+        var clock = new MovableClock();
+        var cache = CacheOn(clock);
+        var key = "test:" + Guid.NewGuid();
+        var gated = new Gated();
+        Task<int> Read() => cache.GetKeptFreshAsync(key, ["staffing"], gated.Compute, _ => true, CancellationToken.None);
+        Assert.That(await Read(), Is.EqualTo(1));
+
+        clock.Offset = ReadCache.MaxAge + TimeSpan.FromSeconds(5);
+        var aged = Read();
+        Assert.That(aged.IsCompletedSuccessfully, Is.True, "the first caller after a quiet spell does not wait");
+        Assert.That(await aged, Is.EqualTo(1));
+        gated.Open();
+        Assert.That(await Eventually(Read, 2), Is.EqualTo(2), "recomputed for writes other hosts may have made");
+
+        clock.Offset = ReadCache.AgedFor + TimeSpan.FromMinutes(1);
+        gated.Close();
+        var old = Read();
+        await Task.Delay(200);
+        Assert.That(old.IsCompleted, Is.False, "older than AgedFor: the caller waits");
+        gated.Open();
+        Assert.That(await old, Is.EqualTo(3));
     }
 
     /// <summary>commit: true commits a transaction, false rolls it back, null runs the statement on its own.</summary>

@@ -12,7 +12,9 @@ namespace CommunityWorkforce.BuildingBlocks.Data;
 /// recomputation lands, callers get the value it replaces. So a write shows after one recomputation (about a second
 /// for a city), never later than <see cref="StaleFor"/> after it: a caller who comes later than that, or when the
 /// recomputation failed, waits for a fresh value as with <see cref="GetAsync{T}(string, IReadOnlyList{string}, Func{Task{T}})"/>.
-/// Only values for which the read's rule says so are served while refreshing (a city's dashboard, not a street's: a
+/// A value past <see cref="MaxAge"/> that this host has not written since (it can miss only other hosts' writes to a
+/// shared SQL Server database) is served while it is recomputed if younger than <see cref="AgedFor"/>, so that the first
+/// caller after a quiet spell does not wait either. Only values for which the read's rule says so are served while refreshing (a city's dashboard, not a street's: a
 /// street's recomputes in milliseconds and its HR sees their own write at once); the others behave exactly as
 /// <see cref="GetAsync{T}(string, IReadOnlyList{string}, Func{Task{T}})"/>. The computation must not depend on who asks
 /// (it runs without the request): the key names the data, and the caller checks visibility before asking.
@@ -23,7 +25,16 @@ public sealed partial class ReadCache
     public static readonly TimeSpan StaleFor = TimeSpan.FromSeconds(10);
 
     /// <summary>A kept value not read for this long is no longer recomputed after writes (and is dropped).</summary>
-    public static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(3);
+    public static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// A value older than <see cref="ReadCache.MaxAge"/> that this host has not written since is served while it is
+    /// recomputed if it is younger than this (it can miss only other hosts' writes to a shared SQL Server database).
+    /// </summary>
+    public static readonly TimeSpan AgedFor = TimeSpan.FromMinutes(10);
+
+    /// <summary>While writes keep coming, a kept value is recomputed at most this often (after one follow-up at once).</summary>
+    private static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(5);
 
     /// <summary>Writes that arrive together start one recomputation, this long after the first.</summary>
     private static readonly TimeSpan Coalesce = TimeSpan.FromMilliseconds(50);
@@ -57,12 +68,22 @@ public sealed partial class ReadCache
             var generation = factory.Generations.Of(kept.DependsOn);
             if (kept.HasValue)
             {
-                if (kept.Generation == generation && now - kept.ComputedAt < MaxAge)
+                var written = kept.Generation != generation;
+                var age = now - kept.ComputedAt;
+                if (!written && age < MaxAge)
                 {
                     return (T)kept.Value!;
                 }
-                kept.OutdatedSince ??= now;
-                if (kept.ServeWhileRefreshing && now - kept.OutdatedSince.Value <= StaleFor && now - kept.ComputedAt < MaxAge + StaleFor)
+                if (!written)
+                {
+                    // Past MaxAge with no write by this host: only other hosts' writes can be missing.
+                    kept.OutdatedSince ??= now;
+                }
+                // This host's writes show at most StaleFor after the first one the value misses (noted when it landed);
+                // other hosts' (age past MaxAge, nothing written here) by the recomputation this read starts, if the value
+                // is younger than AgedFor.
+                var serve = written ? kept.OutdatedSince is { } outdated && now - outdated <= StaleFor : age < AgedFor;
+                if (kept.ServeWhileRefreshing && serve)
                 {
                     EnsureRunning(kept);
                     return (T)kept.Value!;
@@ -73,6 +94,7 @@ public sealed partial class ReadCache
             var since = kept.HasValue && kept.Generation == generation ? now : DateTimeOffset.MinValue;
             var waiter = new Waiter(generation, since, new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously));
             kept.Waiters.Add(waiter);
+            kept.Woken.TrySetResult();
             EnsureRunning(kept);
             fresh = waiter.Completion.Task;
         }
@@ -102,9 +124,15 @@ public sealed partial class ReadCache
             }
             lock (kept)
             {
-                if (kept.HasValue && kept.ServeWhileRefreshing && now - kept.LastRead < KeepFor)
+                if (!kept.HasValue)
                 {
-                    kept.OutdatedSince ??= now;
+                    continue;
+                }
+                // Noted for every value (a value nobody reads now must not be served later as if the write were recent);
+                // recomputed at once for those read lately.
+                kept.OutdatedSince ??= now;
+                if (kept.ServeWhileRefreshing && now - kept.LastRead < KeepFor)
+                {
                     EnsureRunning(kept);
                 }
             }
@@ -173,8 +201,8 @@ public sealed partial class ReadCache
     /// <summary>
     /// Recomputes while someone waits or the value is outdated and still read; one computation at a time per entry.
     /// After a computation that left the value outdated (a write landed while it ran), the next starts at once; after a
-    /// second one in a row (writes keep coming), no sooner than the last one took, so that a stream of writes costs at
-    /// most about half a core per kept value.
+    /// second one in a row (writes keep coming), no sooner than <see cref="MinInterval"/> or the time the last one took,
+    /// so that a stream of writes costs a city-wide value at most about a fifth of a core.
     /// </summary>
     private async Task RunAsync(Kept kept)
     {
@@ -206,11 +234,15 @@ public sealed partial class ReadCache
             }
             if (pause > TimeSpan.Zero)
             {
-                try
+                Task woken;
+                lock (kept)
                 {
-                    await Task.Delay(pause, clock, stopping);
+                    kept.Woken = new(TaskCreationOptions.RunContinuationsAsynchronously);
+                    woken = kept.Waiters.Count > 0 ? Task.CompletedTask : kept.Woken.Task;
                 }
-                catch (OperationCanceledException)
+                // A caller who cannot be served the old value ends the pause.
+                await Task.WhenAny(Task.Delay(pause, clock, stopping), woken);
+                if (stopping.IsCancellationRequested)
                 {
                     continue;
                 }
@@ -272,7 +304,7 @@ public sealed partial class ReadCache
                 stillOutdated = failure is null && kept.OutdatedSince is not null;
             }
             outdatedInARow = stillOutdated ? outdatedInARow + 1 : 0;
-            pause = outdatedInARow >= 2 && took > Coalesce ? took : Coalesce;
+            pause = outdatedInARow >= 2 ? (took > MinInterval ? took : MinInterval) : Coalesce;
         }
     }
 
@@ -305,6 +337,7 @@ public sealed partial class ReadCache
         public DateTimeOffset? OutdatedSince { get; set; }
         public bool ServeWhileRefreshing { get; set; }
         public bool Running { get; set; }
+        public TaskCompletionSource Woken { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     /// <summary>A caller waiting for a value computed from at least <paramref name="Generation"/>, starting no earlier than <paramref name="Since"/>.</summary>
