@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { checksDone } from './accessibility';
 import { baseUrl, openBrowser, screenshot, signIn, type Browser } from './support';
 
 describe('HR tries to post a worker into a full post', () => {
@@ -27,6 +28,10 @@ describe('HR tries to post a worker into a full post', () => {
     await page.getByRole('tab', { name: '任职记录' }).click();
     await page.getByRole('button', { name: '安排任职' }).click();
     const dialog = page.getByRole('dialog', { name: /安排任职/ });
+    await dialog.getByRole('combobox', { name: '单位' }).waitFor();
+    // Let the queued accessibility checks finish first: a late check would otherwise scan the unit picker while its
+    // list is open and the option it points at is not rendered yet (antd's virtual list), as in performance.e2e.ts.
+    await checksDone(page);
     await dialog.getByRole('combobox', { name: '单位' }).fill('汾西路');
     await page.getByTitle('汾西路居民委员会（310106021001）').click();
     await dialog.getByRole('combobox', { name: '岗位' }).click();

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checksDone } from './accessibility';
 import { baseUrl, openBrowser, screenshot, signIn, type Browser, landAndOpen } from './support';
 
 async function tabCount(page: Page, label: string): Promise<number> {
@@ -38,6 +39,10 @@ describe('a rotation from proposal to the worker’s own record', () => {
     await page.getByRole('tab', { name: '轮岗申请' }).click();
     await page.getByRole('button', { name: '发起轮岗' }).click();
     const dialog = page.getByRole('dialog', { name: /发起轮岗/ });
+    await dialog.getByLabel('轮岗理由').waitFor();
+    // Let the queued accessibility checks finish first: a late check would otherwise scan the unit picker while its
+    // list is open and the option it points at is not rendered yet (antd's virtual list), as in performance.e2e.ts.
+    await checksDone(page);
     await dialog.getByRole('combobox', { name: /目标单位/ }).fill('阳曲路');
     await page.getByTitle('阳曲路居民委员会（310106021002）').click();
     await dialog.getByRole('combobox', { name: '目标岗位' }).click();

@@ -1,4 +1,5 @@
 import { App, Button, Card, Checkbox, Drawer, Form, Input, InputNumber, Progress, Space, Table, Tag } from 'antd';
+import type { GetProps } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useCurrentUser } from '../../app/auth/RequireAuth';
@@ -21,6 +22,15 @@ interface CampaignForm {
 }
 
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/**
+ * A checkbox group as a required form field. The form item marks its control `aria-required`, which the group role does
+ * not take (axe: aria-allowed-attr, critical); the label's required mark and the field's error message say it instead.
+ */
+function RequiredCheckboxGroup(props: GetProps<typeof Checkbox.Group> & { 'aria-required'?: unknown }) {
+  const { 'aria-required': _notForAGroup, ...rest } = props;
+  return <Checkbox.Group {...rest} />;
+}
 
 /** Campaigns with their progress; a campaign's assessments, each assessed by the supervisor and finalised here. */
 export function CampaignsPage() {
@@ -182,7 +192,7 @@ function CampaignEditor({ onDone }: { onDone: (id?: string) => void }) {
           </Form.Item>
         </Space>
         <Form.Item name="postTypes" label={ct('competency.campaign.postTypes')} rules={[{ required: true }]}>
-          <Checkbox.Group options={postTypes.map((p) => ({ value: p, label: ct(postTypeKey(p)) }))} />
+          <RequiredCheckboxGroup options={postTypes.map((p) => ({ value: p, label: ct(postTypeKey(p)) }))} />
         </Form.Item>
         <Space wrap align="start">
           <Form.Item name="periodStart" label={ct('competency.campaign.periodStart')} rules={[{ required: true }]}>

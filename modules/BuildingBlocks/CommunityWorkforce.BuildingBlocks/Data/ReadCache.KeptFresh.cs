@@ -112,7 +112,10 @@ public sealed partial class ReadCache
         }
     }
 
-    /// <summary>A write landed: every recently read value that is served while refreshing and reads a module written starts its recomputation.</summary>
+    /// <summary>
+    /// A write landed: every value that reads a module written notes when it became outdated; those served while
+    /// refreshing and read lately (<see cref="KeepFor"/>) start their recomputation.
+    /// </summary>
     private void OnWritten(IReadOnlyCollection<string> modules)
     {
         var now = clock.GetUtcNow();
