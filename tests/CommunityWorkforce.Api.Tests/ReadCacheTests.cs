@@ -153,6 +153,13 @@ public sealed class ReadCacheTests
         public void Close() => _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
+    /// <summary>Reads a new kept value (a key of its own) computed by <paramref name="gated"/> from Staffing's tables.</summary>
+    private static Func<Task<int>> KeptRead(ReadCache cache, Gated gated, Func<int, bool>? serveWhileRefreshing = null)
+    {
+        var key = "test:" + Guid.NewGuid();
+        return () => cache.GetKeptFreshAsync(key, ["staffing"], gated.Compute, serveWhileRefreshing ?? (_ => true), CancellationToken.None);
+    }
+
     private static async Task<int> Eventually(Func<Task<int>> read, int expected)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -168,24 +175,23 @@ public sealed class ReadCacheTests
     public async Task A_kept_value_is_served_while_its_recomputation_runs_after_a_write_and_the_write_shows_when_it_lands()
     {
         var cache = _host.Services.GetRequiredService<ReadCache>();
-        var key = "test:" + Guid.NewGuid();
         var gated = new Gated();
-        Task<int> Read() => cache.GetKeptFreshAsync(key, ["staffing"], gated.Compute, _ => true, CancellationToken.None);
+        var read = KeptRead(cache, gated);
 
-        Assert.That(await Read(), Is.EqualTo(1));
+        Assert.That(await read(), Is.EqualTo(1));
         await WriteAsync("UPDATE training_settings SET version = version WHERE 1 = 0", commit: true);
-        Assert.That(await Read(), Is.EqualTo(1), "another module's write leaves it");
+        Assert.That(await read(), Is.EqualTo(1), "another module's write leaves it");
         Assert.That(gated.Runs, Is.EqualTo(1), "and starts nothing");
 
         await WriteAsync("UPDATE staffing_settings SET version = version WHERE 1 = 0", commit: true);
-        var whileRefreshing = Read();
+        var whileRefreshing = read();
         Assert.That(whileRefreshing.IsCompletedSuccessfully, Is.True, "the caller does not wait for the recomputation");
         Assert.That(await whileRefreshing, Is.EqualTo(1), "the value it replaces");
         Assert.That(await Eventually(() => Task.FromResult(gated.Runs), 2), Is.EqualTo(2), "the write started a recomputation");
-        Assert.That(await Read(), Is.EqualTo(1), "still the old value while it runs");
+        Assert.That(await read(), Is.EqualTo(1), "still the old value while it runs");
 
         gated.Open();
-        Assert.That(await Eventually(Read, 2), Is.EqualTo(2), "the write shows once the recomputation lands");
+        Assert.That(await Eventually(read, 2), Is.EqualTo(2), "the write shows once the recomputation lands");
         Assert.That(gated.Runs, Is.EqualTo(2), "one recomputation");
         Assert.That(gated.RanWithoutUser, Is.True, "computed in a scope of its own, outside any request");
     }
@@ -194,14 +200,13 @@ public sealed class ReadCacheTests
     public async Task A_kept_value_whose_rule_says_no_is_recomputed_before_the_caller_gets_it()
     {
         var cache = _host.Services.GetRequiredService<ReadCache>();
-        var key = "test:" + Guid.NewGuid();
         var gated = new Gated();
         gated.Open();
-        Task<int> Read() => cache.GetKeptFreshAsync(key, ["staffing"], gated.Compute, value => value > 100, CancellationToken.None);
+        var read = KeptRead(cache, gated, value => value > 100);
 
-        Assert.That(await Read(), Is.EqualTo(1));
+        Assert.That(await read(), Is.EqualTo(1));
         await WriteAsync("UPDATE staffing_settings SET version = version WHERE 1 = 0", commit: true);
-        Assert.That(await Read(), Is.EqualTo(2), "a small value is never served after a write it does not show");
+        Assert.That(await read(), Is.EqualTo(2), "a small value is never served after a write it does not show");
     }
 
     [Test]
@@ -229,11 +234,10 @@ public sealed class ReadCacheTests
     public async Task A_failed_recomputation_is_not_hidden_behind_the_old_value_and_the_next_success_serves_again()
     {
         var cache = _host.Services.GetRequiredService<ReadCache>();
-        var key = "test:" + Guid.NewGuid();
         var gated = new Gated();
         gated.Open();
-        Task<int> Read() => cache.GetKeptFreshAsync(key, ["staffing"], gated.Compute, _ => true, CancellationToken.None);
-        Assert.That(await Read(), Is.EqualTo(1));
+        var read = KeptRead(cache, gated);
+        Assert.That(await read(), Is.EqualTo(1));
 
         gated.Fail = true;
         await WriteAsync("UPDATE staffing_settings SET version = version WHERE 1 = 0", commit: true);
@@ -242,7 +246,7 @@ public sealed class ReadCacheTests
         {
             try
             {
-                Assert.That(await Read(), Is.EqualTo(1), "at most the old value until the recomputation fails");
+                Assert.That(await read(), Is.EqualTo(1), "at most the old value until the recomputation fails");
                 await Task.Delay(20);
             }
             catch (InvalidOperationException)
@@ -253,9 +257,9 @@ public sealed class ReadCacheTests
         Assert.That(failed, Is.True, "once the background recomputation failed, the caller waits for one and sees its failure");
 
         gated.Fail = false;
-        var fresh = await Read();
+        var fresh = await read();
         Assert.That(fresh, Is.GreaterThan(2), "computed again for the caller");
-        Assert.That(await Read(), Is.EqualTo(fresh), "and served again");
+        Assert.That(await read(), Is.EqualTo(fresh), "and served again");
     }
 
     /// <summary>A clock the test moves (timers still run on the system's).</summary>
@@ -270,16 +274,15 @@ public sealed class ReadCacheTests
     {
         var clock = new MovableClock();
         var cache = CacheOn(clock);
-        var key = "test:" + Guid.NewGuid();
         var gated = new Gated();
-        Task<int> Read() => cache.GetKeptFreshAsync(key, ["staffing"], gated.Compute, _ => true, CancellationToken.None);
-        Assert.That(await Read(), Is.EqualTo(1));
+        var read = KeptRead(cache, gated);
+        Assert.That(await read(), Is.EqualTo(1));
 
         await WriteAsync("UPDATE staffing_settings SET version = version WHERE 1 = 0", commit: true);
-        Assert.That(await Read(), Is.EqualTo(1), "within StaleFor: the old value while the (held) recomputation runs");
+        Assert.That(await read(), Is.EqualTo(1), "within StaleFor: the old value while the (held) recomputation runs");
 
         clock.Offset = ReadCache.StaleFor + TimeSpan.FromSeconds(1);
-        var late = Read();
+        var late = read();
         await Task.Delay(200);
         Assert.That(late.IsCompleted, Is.False, "past StaleFor the caller waits for the recomputation");
         gated.Open();
@@ -296,10 +299,9 @@ public sealed class ReadCacheTests
     {
         var clock = new MovableClock();
         var cache = CacheOn(clock);
-        var key = "test:" + Guid.NewGuid();
         var gated = new Gated();
-        Task<int> Read() => cache.GetKeptFreshAsync(key, ["staffing"], gated.Compute, _ => true, CancellationToken.None);
-        Assert.That(await Read(), Is.EqualTo(1));
+        var read = KeptRead(cache, gated);
+        Assert.That(await read(), Is.EqualTo(1));
 
         // Nobody reads it for longer than KeepFor: a write does not recompute it, but marks it.
         clock.Offset = ReadCache.KeepFor + TimeSpan.FromMinutes(1);
@@ -308,7 +310,7 @@ public sealed class ReadCacheTests
         Assert.That(gated.Runs, Is.EqualTo(1), "not recomputed for nobody");
 
         clock.Offset += ReadCache.StaleFor + TimeSpan.FromSeconds(1);
-        var next = Read();
+        var next = read();
         await Task.Delay(200);
         Assert.That(next.IsCompleted, Is.False, "the write is older than StaleFor: the caller waits rather than get the value it misses");
         gated.Open();
@@ -320,21 +322,20 @@ public sealed class ReadCacheTests
     {
         var clock = new MovableClock();
         var cache = CacheOn(clock);
-        var key = "test:" + Guid.NewGuid();
         var gated = new Gated();
-        Task<int> Read() => cache.GetKeptFreshAsync(key, ["staffing"], gated.Compute, _ => true, CancellationToken.None);
-        Assert.That(await Read(), Is.EqualTo(1));
+        var read = KeptRead(cache, gated);
+        Assert.That(await read(), Is.EqualTo(1));
 
         clock.Offset = ReadCache.MaxAge + TimeSpan.FromSeconds(5);
-        var aged = Read();
+        var aged = read();
         Assert.That(aged.IsCompletedSuccessfully, Is.True, "the first caller after a quiet spell does not wait");
         Assert.That(await aged, Is.EqualTo(1));
         gated.Open();
-        Assert.That(await Eventually(Read, 2), Is.EqualTo(2), "recomputed for writes other hosts may have made");
+        Assert.That(await Eventually(read, 2), Is.EqualTo(2), "recomputed for writes other hosts may have made");
 
         clock.Offset = ReadCache.AgedFor + TimeSpan.FromMinutes(1);
         gated.Close();
-        var old = Read();
+        var old = read();
         await Task.Delay(200);
         Assert.That(old.IsCompleted, Is.False, "older than AgedFor: the caller waits");
         gated.Open();
