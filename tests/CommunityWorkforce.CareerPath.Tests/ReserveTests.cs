@@ -208,6 +208,28 @@ public sealed class ReserveTests
     }
 
     [Test]
+    public async Task A_term_and_its_plan_may_reach_past_a_year_ahead()
+    {
+        // A term accepted today ends in two years; extending it by one and planning its last rotation 18 months out are
+        // plans, not facts: the planning horizon (five years) applies, not the year allowed for a hire or a posting.
+        var nominated = await Nominate(_hr, await FreeWorker()).Ok(HttpStatusCode.Created);
+        var id = MemberId(nominated);
+        var accepted = await _leader.PostAsJsonAsync($"/api/career/reserve-members/{id}/decision",
+            new { accept = true, version = Version(nominated) }).Ok();
+        Assert.That(DateOnly.Parse(accepted.GetProperty("member").Str("termEnd")), Is.EqualTo(Today.AddYears(2).AddDays(-1)));
+        var extended = await _hr.PostAsJsonAsync($"/api/career/reserve-members/{id}/extend",
+            new { termEnd = Today.AddYears(3), reason = "培养期延长一年", version = Version(accepted) }).Ok();
+        Assert.That(DateOnly.Parse(extended.GetProperty("member").Str("termEnd")), Is.EqualTo(Today.AddYears(3)));
+        var post = (await _hr.GetJson("/api/staffing/posts?pageSize=1")).Items().First();
+        var item = await _hr.PostAsJsonAsync($"/api/career/reserve-members/{id}/plan-items",
+            new { kind = "rotation", postId = post.Id(), dueOn = Today.AddMonths(18) }).Ok(HttpStatusCode.Created);
+        Assert.That(DateOnly.Parse(item.Str("dueOn")), Is.EqualTo(Today.AddMonths(18)));
+        var reviewed = await _hr.PostAsJsonAsync($"/api/career/reserve-members/{id}/reviews",
+            new { outcome = "developing", nextReviewOn = Today.AddMonths(15), version = Version(extended) }).Ok();
+        Assert.That(DateOnly.Parse(reviewed.GetProperty("member").Str("reviewOn")), Is.EqualTo(Today.AddMonths(15)));
+    }
+
+    [Test]
     public async Task Bad_input_is_400_naming_the_field()
     {
         var worker = await FreeWorker();
@@ -224,7 +246,9 @@ public sealed class ReserveTests
         var v = Version(member);
         await ProblemAssert.NamesField(await _hr.PostAsJsonAsync($"/api/career/reserve-members/{id}/extend",
             new { termEnd = Today.AddYears(1), reason = "缩短", version = v }), "termEnd");
-        await ProblemAssert.NamesField(await _hr.PostAsJsonAsync($"/api/career/reserve-members/{id}/extend", new { termEnd = Today.AddYears(3), reason = "x", version = v }), "termEnd");
+        await ProblemAssert.NamesField(await _hr.PostAsJsonAsync($"/api/career/reserve-members/{id}/extend", new { termEnd = Today.AddYears(6), reason = "x", version = v }), "termEnd");
+        await ProblemAssert.NamesField(await _hr.PostAsJsonAsync($"/api/career/reserve-members/{id}/plan-items",
+            new { kind = "course", courseId = Guid.NewGuid(), dueOn = Today.AddYears(6) }), "dueOn");
         await ProblemAssert.NamesField(await _hr.PostAsJsonAsync($"/api/career/reserve-members/{id}/extend", new { termEnd = Today.AddMonths(6), version = v }), "reason");
         await ProblemAssert.NamesField(await _hr.PostAsJsonAsync($"/api/career/reserve-members/{id}/reviews",
             new { outcome = "excellent", nextReviewOn = Today.AddMonths(3), version = v }), "outcome");

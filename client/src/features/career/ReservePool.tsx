@@ -21,10 +21,13 @@ const day = (d: Dayjs | undefined | null) => (d ? d.format('YYYY-MM-DD') : undef
 
 type Action = 'decide' | 'extend' | 'review' | 'end';
 
-/** A year after the term's end, but no later than a year from today (the furthest date a request may name). */
+/**
+ * A year after the term's end, but no later than five years from today (the furthest a planned date may lie:
+ * `Validation:PlanningHorizonDays`, 1,830 days by default).
+ */
 function laterByAYear(termEnd: string): Dayjs {
   const wanted = dayjs(termEnd).add(1, 'year');
-  const cap = dayjs().add(1, 'year');
+  const cap = dayjs().add(5, 'year');
   return wanted.isAfter(cap) ? cap : wanted;
 }
 

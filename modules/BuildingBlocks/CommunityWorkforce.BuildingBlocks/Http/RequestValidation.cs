@@ -10,26 +10,43 @@ namespace CommunityWorkforce.BuildingBlocks.Http;
 
 /// <summary>
 /// A date a person enters (hired on, closed on, ends on…): not before <see cref="Earliest"/> and not beyond
-/// <c>Validation:FutureHorizonDays</c> from today. Rules against the record's own start (a posting ends on or after it
-/// began) stay with the handler, which has read the record.
+/// <c>Validation:FutureHorizonDays</c> from today — or, for a date that plans ahead (<see cref="Planned"/>: a reserve
+/// cadre's term end, a development plan's due date, a next review), not beyond <c>Validation:PlanningHorizonDays</c>.
+/// Rules against the record's own start (a posting ends on or after it began) stay with the handler, which has read the
+/// record.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class PlausibleDateAttribute : Attribute
 {
     /// <summary>No community-worker record predates this.</summary>
     public static readonly DateOnly Earliest = new(1950, 1, 1);
+
+    /// <summary>The date plans ahead: it may lie as far as the planning horizon rather than the one for facts.</summary>
+    public bool Planned { get; set; }
 }
 
-/// <summary>How far into the future a date in a request may lie (default 366 days: a year ahead, leap day included).</summary>
-public sealed record ValidationOptions(int FutureHorizonDays)
+/// <summary>
+/// How far into the future a date in a request may lie: a fact (hired on, issued on, a session's start) at most
+/// <see cref="FutureHorizonDays"/> ahead (default 366: a year, leap day included); a planned date at most
+/// <see cref="PlanningHorizonDays"/> (default 1,830: five years, a two-year reserve term extended and its plan).
+/// </summary>
+public sealed record ValidationOptions(int FutureHorizonDays, int PlanningHorizonDays)
 {
     public const int DefaultFutureHorizonDays = 366;
+    public const int DefaultPlanningHorizonDays = 1830;
 
-    public static ValidationOptions From(IConfiguration configuration) =>
-        new(Math.Max(0, configuration.GetSection("Validation").GetValue("FutureHorizonDays", DefaultFutureHorizonDays)));
+    public static ValidationOptions From(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Validation");
+        var facts = Math.Max(0, section.GetValue("FutureHorizonDays", DefaultFutureHorizonDays));
+        return new(facts, Math.Max(facts, section.GetValue("PlanningHorizonDays", DefaultPlanningHorizonDays)));
+    }
 
     /// <summary>The latest date a request may name, counted from today in China Standard Time.</summary>
     public DateOnly Latest(TimeProvider clock) => LocalDate.Today(clock).AddDays(FutureHorizonDays);
+
+    /// <summary>The latest date a plan in a request may name, counted from today in China Standard Time.</summary>
+    public DateOnly LatestPlanned(TimeProvider clock) => LocalDate.Today(clock).AddDays(PlanningHorizonDays);
 }
 
 /// <summary>Dates in this house are China Standard Time (UTC+8, no daylight saving).</summary>
@@ -49,7 +66,11 @@ public static class RequestValidation
 {
     private static readonly ConcurrentDictionary<Type, PropertyRule[]> RulesByType = new();
 
-    private sealed record PropertyRule(PropertyInfo Property, string Field, bool Required, int? MaxLength, bool PlausibleDate);
+    private sealed record PropertyRule(PropertyInfo Property, string Field, bool Required, int? MaxLength,
+        PlausibleDateAttribute? PlausibleDate);
+
+    /// <summary>The latest dates a request may name, read once per request that has a date to check.</summary>
+    private readonly record struct Horizon(DateOnly Facts, DateOnly Plans);
 
     public static EndpointFilterDelegate Filter(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
     {
@@ -64,7 +85,7 @@ public static class RequestValidation
         return async invocation =>
         {
             var validator = new Validator();
-            DateOnly? latest = null;
+            Horizon? latest = null;
             foreach (var (index, rules) in checkedArguments)
             {
                 if (invocation.Arguments[index] is not { } body)
@@ -73,10 +94,12 @@ public static class RequestValidation
                 }
                 foreach (var rule in rules)
                 {
-                    if (rule.PlausibleDate && latest is null)
+                    if (rule.PlausibleDate is not null && latest is null)
                     {
                         var services = invocation.HttpContext.RequestServices;
-                        latest = services.GetRequiredService<ValidationOptions>().Latest(services.GetRequiredService<TimeProvider>());
+                        var options = services.GetRequiredService<ValidationOptions>();
+                        var clock = services.GetRequiredService<TimeProvider>();
+                        latest = new Horizon(options.Latest(clock), options.LatestPlanned(clock));
                     }
                     Check(validator, rule, rule.Property.GetValue(body), latest);
                 }
@@ -93,11 +116,11 @@ public static class RequestValidation
             : t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Select(p => new PropertyRule(p, JsonNamingPolicy.CamelCase.ConvertName(p.Name),
                     p.IsDefined(typeof(RequiredAttribute)), p.GetCustomAttribute<MaxLengthAttribute>()?.Length,
-                    p.IsDefined(typeof(PlausibleDateAttribute))))
-                .Where(r => r.Required || r.MaxLength is not null || r.PlausibleDate)
+                    p.GetCustomAttribute<PlausibleDateAttribute>()))
+                .Where(r => r.Required || r.MaxLength is not null || r.PlausibleDate is not null)
                 .ToArray());
 
-    private static void Check(Validator validator, PropertyRule rule, object? value, DateOnly? latest)
+    private static void Check(Validator validator, PropertyRule rule, object? value, Horizon? latest)
     {
         if (value is null || (value is string blank && string.IsNullOrWhiteSpace(blank)))
         {
@@ -111,7 +134,8 @@ public static class RequestValidation
         {
             validator.Add(rule.Field, Text.Of($"不能超过 {max} 个字符。", $"At most {max} characters."));
         }
-        if (rule.PlausibleDate && value is DateOnly date && latest is { } last
+        if (rule.PlausibleDate is { } plausible && value is DateOnly date && latest is { } horizon
+            && (plausible.Planned ? horizon.Plans : horizon.Facts) is var last
             && (date < PlausibleDateAttribute.Earliest || date > last))
         {
             validator.Add(rule.Field, Text.Of(

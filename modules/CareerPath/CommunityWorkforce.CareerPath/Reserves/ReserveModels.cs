@@ -62,7 +62,7 @@ public sealed record DecideNominationRequest
     public DateOnly? TermStart { get; init; }
 
     /// <summary>Default the configured months (6) after the term starts.</summary>
-    [PlausibleDate]
+    [PlausibleDate(Planned = true)]
     public DateOnly? ReviewOn { get; init; }
 
     [Required]
@@ -71,7 +71,7 @@ public sealed record DecideNominationRequest
 
 public sealed record ExtendReserveTermRequest
 {
-    [Required, PlausibleDate]
+    [Required, PlausibleDate(Planned = true)]
     public DateOnly? TermEnd { get; init; }
     [Required, MaxLength(1000)]
     public string Reason { get; init; } = "";
@@ -89,7 +89,7 @@ public sealed record RecordReserveReviewRequest
     public string Outcome { get; init; } = "";
     [MaxLength(1000)]
     public string? Note { get; init; }
-    [Required, PlausibleDate]
+    [Required, PlausibleDate(Planned = true)]
     public DateOnly? NextReviewOn { get; init; }
     [Required]
     public int? Version { get; init; }
@@ -114,7 +114,7 @@ public sealed record AddPlanItemRequest
     public string Kind { get; init; } = "";
     public Guid? CourseId { get; init; }
     public Guid? PostId { get; init; }
-    [Required, PlausibleDate]
+    [Required, PlausibleDate(Planned = true)]
     public DateOnly? DueOn { get; init; }
     [MaxLength(1000)]
     public string? Note { get; init; }
@@ -122,7 +122,7 @@ public sealed record AddPlanItemRequest
 
 public sealed record UpdatePlanItemRequest
 {
-    [Required, PlausibleDate]
+    [Required, PlausibleDate(Planned = true)]
     public DateOnly? DueOn { get; init; }
     [Required, MaxLength(20)]
     public string Status { get; init; } = "";
