@@ -34,44 +34,54 @@ public static class EligibilityRules
 
     public static int Age(DateOnly birth, DateOnly on) => on.Year - birth.Year - (on < birth.AddYears(on.Year - birth.Year) ? 1 : 0);
 
+    /// <summary>
+    /// Every criterion of <paramref name="c"/> against <paramref name="w"/>. The missing amount is put in words only for a
+    /// criterion not met (a city's eligibility list evaluates 60,000 workers; most criteria are met).
+    /// </summary>
     public static IReadOnlyList<CriterionResult> Evaluate(StageCriteria c, WorkerFacts w, DateOnly asOf)
     {
-        var results = new List<CriterionResult>();
+        var results = new List<CriterionResult>(8);
         if (c.MinYearsInGrade is { } years)
         {
             var held = w.GradeSince is { } since ? YearsBetween(since, asOf) : 0m;
             var missing = years - held;
-            results.Add(Result("yearsInGrade", missing <= 0, $"{years}", $"{held}",
+            results.Add(missing <= 0 ? Met("yearsInGrade", $"{years}", $"{held}") : Unmet("yearsInGrade", $"{years}", $"{held}",
                 w.GradeSince is null ? "尚未定级" : $"需在现等级再任职 {missing} 年",
                 w.GradeSince is null ? "no grade recorded yet" : $"needs {missing} more years in grade"));
         }
         if (c.MinYearsInCommunityWork is { } work)
         {
             var held = YearsBetween(w.ServiceStartDate, asOf);
-            results.Add(Result("yearsInCommunityWork", held >= work, $"{work}", $"{held}",
+            results.Add(held >= work ? Met("yearsInCommunityWork", $"{work}", $"{held}") : Unmet("yearsInCommunityWork", $"{work}", $"{held}",
                 $"需再从事社区工作 {work - held} 年", $"needs {work - held} more years in community work"));
         }
         if (c.MinLevel is { } level)
         {
-            results.Add(Result("level", (w.Level ?? 0) >= level, $"{level}", $"{w.Level}",
+            results.Add((w.Level ?? 0) >= level ? Met("level", $"{level}", $"{w.Level}") : Unmet("level", $"{level}", $"{w.Level}",
                 $"需达到 {level} 级（现 {w.Level?.ToString() ?? "未定级"}）", $"needs level {level} (now {w.Level?.ToString() ?? "none"})"));
         }
         if (c.RecentYears is { } window)
         {
-            var yearsInWindow = Enumerable.Range(asOf.Year - window, window).ToList();
+            var first = asOf.Year - window;
             if (c.MinExcellent is { } excellent and > 0)
             {
-                var count = yearsInWindow.Count(y => w.AnnualGrades.GetValueOrDefault(y) == Grades.Excellent);
+                var count = 0;
+                for (var y = first; y < asOf.Year; y++)
+                {
+                    count += w.AnnualGrades.GetValueOrDefault(y) == Grades.Excellent ? 1 : 0;
+                }
                 var more = excellent - count;
-                results.Add(Result("recentExcellent", more <= 0, $"{excellent}/{window}", $"{count}",
+                results.Add(more <= 0 ? Met("recentExcellent", $"{excellent}/{window}", $"{count}") : Unmet("recentExcellent", $"{excellent}/{window}", $"{count}",
                     more == 1 ? $"近{window}年需再获优秀 1 次" : $"近{window}年需再获优秀 {more} 次",
                     more == 1 ? $"needs 优秀 once more in the last {window} years" : $"needs 优秀 {more} more times in the last {window} years"));
             }
             if (c.LowestGrade is { } lowest)
             {
                 var floor = Array.IndexOf(GradeOrder, lowest);
+                var yearsInWindow = Enumerable.Range(first, window);
                 var below = yearsInWindow.Where(y => w.AnnualGrades.TryGetValue(y, out var g) && Array.IndexOf(GradeOrder, g) < floor).ToList();
-                results.Add(Result("recentGrades", below.Count == 0, Grades.NameOf(lowest), string.Join("/", yearsInWindow.Select(y => w.AnnualGrades.TryGetValue(y, out var g) ? Grades.NameOf(g) : "—")),
+                var actual = string.Join("/", yearsInWindow.Select(y => w.AnnualGrades.TryGetValue(y, out var g) ? Grades.NameOf(g) : "—"));
+                results.Add(below.Count == 0 ? Met("recentGrades", Grades.NameOf(lowest), actual) : Unmet("recentGrades", Grades.NameOf(lowest), actual,
                     $"近{window}年考核需均为{Grades.NameOf(lowest)}及以上（{string.Join("、", below.Select(y => $"{y}年{Grades.NameOf(w.AnnualGrades[y])}"))}）",
                     $"every grade of the last {window} years must be {lowest} or better ({string.Join(", ", below.Select(y => $"{y}: {w.AnnualGrades[y]}"))})"));
             }
@@ -79,44 +89,54 @@ public static class EligibilityRules
         if (c.MinTrainingHours is { } hours)
         {
             var more = hours - w.TrainingHours;
-            results.Add(Result("trainingHours", more <= 0, $"{hours}", $"{w.TrainingHours}",
+            results.Add(more <= 0 ? Met("trainingHours", $"{hours}", $"{w.TrainingHours}") : Unmet("trainingHours", $"{hours}", $"{w.TrainingHours}",
                 $"近12个月还需 {more} 学时培训", $"needs {more} more training hours (last 12 months)"));
         }
         if (c.MandatoryCompliance && w.Compliance is { } compliance)
         {
-            var short_ = compliance.HoursRequired - compliance.HoursDone;
-            var parts = new List<string>();
-            var partsEn = new List<string>();
-            if (short_ > 0)
+            if (compliance.Compliant)
             {
-                parts.Add($"本年度还需 {short_} 学时");
-                partsEn.Add($"{short_} more hours this year");
+                results.Add(Met("mandatoryCompliance", $"{compliance.HoursRequired}", $"{compliance.HoursDone}"));
             }
-            if (compliance.OverdueCourseCodes.Count > 0)
+            else
             {
-                parts.Add($"必修课程未完成：{string.Join("、", compliance.OverdueCourseCodes)}");
-                partsEn.Add($"mandatory courses overdue: {string.Join(", ", compliance.OverdueCourseCodes)}");
+                var short_ = compliance.HoursRequired - compliance.HoursDone;
+                var parts = new List<string>();
+                var partsEn = new List<string>();
+                if (short_ > 0)
+                {
+                    parts.Add($"本年度还需 {short_} 学时");
+                    partsEn.Add($"{short_} more hours this year");
+                }
+                if (compliance.OverdueCourseCodes.Count > 0)
+                {
+                    parts.Add($"必修课程未完成：{string.Join("、", compliance.OverdueCourseCodes)}");
+                    partsEn.Add($"mandatory courses overdue: {string.Join(", ", compliance.OverdueCourseCodes)}");
+                }
+                results.Add(Unmet("mandatoryCompliance", $"{compliance.HoursRequired}", $"{compliance.HoursDone}",
+                    string.Join("；", parts), string.Join("; ", partsEn)));
             }
-            results.Add(Result("mandatoryCompliance", compliance.Compliant, $"{compliance.HoursRequired}", $"{compliance.HoursDone}",
-                string.Join("；", parts), string.Join("; ", partsEn)));
         }
         foreach (var req in c.Competencies)
         {
             var held = w.CompetencyLevels.GetValueOrDefault(req.Code);
-            results.Add(Result("competency:" + req.Code, held >= req.MinLevel, $"{req.MinLevel}", $"{held}",
+            var code = "competency:" + req.Code;
+            results.Add(held >= req.MinLevel ? Met(code, $"{req.MinLevel}", $"{held}") : Unmet(code, $"{req.MinLevel}", $"{held}",
                 held == 0 ? $"能力「{req.Code}」尚无评估结果，需达到 {req.MinLevel} 级" : $"能力「{req.Code}」需达到 {req.MinLevel} 级（现 {held} 级）",
                 held == 0 ? $"competency {req.Code} not assessed; needs level {req.MinLevel}" : $"competency {req.Code} needs level {req.MinLevel} (now {held})"));
         }
         if (c.SocialWorkLevel is { } certificate)
         {
             var held = w.SocialWorkLevel is null ? -1 : Array.IndexOf(SocialWorkOrder, w.SocialWorkLevel);
-            results.Add(Result("certificate", held >= Array.IndexOf(SocialWorkOrder, certificate), certificate, w.SocialWorkLevel ?? "",
-                $"需取得社会工作者职业资格（{SocialWorkName(certificate)}及以上）", $"needs a social-work qualification ({certificate} or higher)"));
+            results.Add(held >= Array.IndexOf(SocialWorkOrder, certificate) ? Met("certificate", certificate, w.SocialWorkLevel ?? "")
+                : Unmet("certificate", certificate, w.SocialWorkLevel ?? "",
+                    $"需取得社会工作者职业资格（{SocialWorkName(certificate)}及以上）", $"needs a social-work qualification ({certificate} or higher)"));
         }
         if (c.MaxAge is { } maxAge)
         {
             var age = Age(w.BirthDate, asOf);
-            results.Add(Result("age", age <= maxAge, $"≤{maxAge}", $"{age}", $"年龄 {age} 岁，超过 {maxAge} 岁上限", $"aged {age}, above the limit of {maxAge}"));
+            results.Add(age <= maxAge ? Met("age", $"≤{maxAge}", $"{age}")
+                : Unmet("age", $"≤{maxAge}", $"{age}", $"年龄 {age} 岁，超过 {maxAge} 岁上限", $"aged {age}, above the limit of {maxAge}"));
         }
         return results;
     }
@@ -129,8 +149,13 @@ public static class EligibilityRules
         _ => level,
     };
 
-    private static CriterionResult Result(string code, bool met, string required, string actual, string missingZh, string missingEn) => new()
+    private static CriterionResult Met(string code, string required, string actual) => new()
     {
-        Code = code, Met = met, Required = required, Actual = actual, MissingZh = met ? null : missingZh, MissingEn = met ? null : missingEn,
+        Code = code, Met = true, Required = required, Actual = actual,
+    };
+
+    private static CriterionResult Unmet(string code, string required, string actual, string missingZh, string missingEn) => new()
+    {
+        Code = code, Met = false, Required = required, Actual = actual, MissingZh = missingZh, MissingEn = missingEn,
     };
 }
