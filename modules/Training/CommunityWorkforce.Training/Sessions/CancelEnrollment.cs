@@ -34,10 +34,9 @@ internal static class CancelEnrollment
         {
             return NotCancellable(EnrollmentStatus.Cancelled);
         }
-        var state = await db.QuerySingleOrDefaultAsync<ClaimedSession>(SessionSql.ClaimedState, new { Id = enrollment.SessionId }, ct);
-        var enrolled = await db.ExecuteScalarAsync<int>(SessionSql.CountEnrolled, new { Id = enrollment.SessionId }, ct);
+        var state = (await db.QuerySingleOrDefaultAsync<ClaimedSession>(SessionSql.ClaimedState, new { Id = enrollment.SessionId }, ct))!;
         var waiting = await db.QueryAsync<Guid>(EnrollmentSql.NextWaiting, new { enrollment.SessionId }, ct);
-        foreach (var next in waiting.Take(SessionRules.ToPromote(state!.Capacity, enrolled, waiting.Count)))
+        foreach (var next in waiting.Take(SessionRules.ToPromote(state.Capacity, state.Enrolled, waiting.Count)))
         {
             await db.ExecuteAsync(EnrollmentSql.Promote, new { Id = next, Now = now }, ct);
             promoted.Add(next);

@@ -96,7 +96,7 @@ internal static class Enrol
             return Closed(session);
         }
         var state = (await db.QuerySingleOrDefaultAsync<ClaimedSession>(SessionSql.ClaimedState, new { Id = session.Id }, ct))!;
-        var enrolled = await db.ExecuteScalarAsync<int>(SessionSql.CountEnrolled, new { Id = session.Id }, ct);
+        var enrolled = state.Enrolled;
         var queueNo = state.NextQueueNo - newcomers.Count;
         var now = clock.GetUtcNow();
         var written = new List<(TrainingWorker Worker, Guid EnrollmentId, string Status)>();

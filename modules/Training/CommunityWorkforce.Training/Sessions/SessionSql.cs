@@ -55,15 +55,21 @@ internal static class SessionSql
         UPDATE training_sessions SET next_queue_no = next_queue_no + @N WHERE id = @Id AND status = 'scheduled'
         """;
 
-    public const string ClaimedState = "SELECT capacity AS Capacity, next_queue_no AS NextQueueNo FROM training_sessions WHERE id = @Id";
-
-    public const string CountEnrolled = "SELECT COUNT(*) FROM training_enrollments WHERE session_id = @Id AND status = 'enrolled'";
+    /// <summary>The claimed session's capacity, queue counter and seats taken, in one statement inside the claim.</summary>
+    public const string ClaimedState = """
+        SELECT s.capacity AS Capacity, s.next_queue_no AS NextQueueNo,
+               (SELECT COUNT(*) FROM training_enrollments e WHERE e.session_id = s.id AND e.status = 'enrolled') AS Enrolled
+        FROM training_sessions s WHERE s.id = @Id
+        """;
 }
 
 internal sealed class ClaimedSession
 {
     public int Capacity { get; init; }
     public int NextQueueNo { get; init; }
+
+    /// <summary>Seats taken (enrolled, not waiting).</summary>
+    public int Enrolled { get; init; }
 }
 
 internal static class EnrollmentSql
