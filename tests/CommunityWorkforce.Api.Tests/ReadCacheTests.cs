@@ -342,6 +342,51 @@ public sealed class ReadCacheTests
         Assert.That(await old, Is.EqualTo(3));
     }
 
+    [Test]
+    public async Task A_value_kept_warm_for_nobody_is_recomputed_at_most_once_a_minute_after_writes_and_the_first_person_back_gets_it_at_once()
+    {
+        var clock = new MovableClock();
+        var cache = CacheOn(clock);
+        var gated = new Gated();
+        var read = KeptRead(cache, gated);
+        var warmed = 0;
+        Func<Task> warm = () => ReadCache.WarmingAsync(async () => warmed = await read());
+        await warm();
+        Assert.That(warmed, Is.EqualTo(1));
+        gated.Open();
+
+        // Warm-up reads every four minutes for over KeepFor, no person reads: it is kept, and refreshed past MaxAge.
+        for (var minutes = 4; minutes <= 32; minutes += 4)
+        {
+            clock.Offset = TimeSpan.FromMinutes(minutes);
+            await warm();
+            var runs = 1 + minutes / 4;
+            Assert.That(await Eventually(() => Task.FromResult(gated.Runs), runs), Is.EqualTo(runs), "a warm-up past MaxAge recomputes it");
+            Assert.That(await Eventually(async () => { await warm(); return warmed; }, runs), Is.EqualTo(runs));
+        }
+        Assert.That(cache.KeptCount, Is.EqualTo(1), "never dropped while kept warm");
+
+        await WriteAsync("UPDATE staffing_settings SET version = version WHERE 1 = 0", commit: true);
+        await Task.Delay(300);
+        Assert.That(gated.Runs, Is.EqualTo(9), "a write does not recompute it at once for nobody (at most once a UnattendedInterval)");
+
+        // The first person back, past StaleFor but within UnattendedInterval + StaleFor of the write: served at once, and
+        // their read starts the recomputation that shows the write.
+        clock.Offset += ReadCache.StaleFor + TimeSpan.FromSeconds(20);
+        var first = read();
+        Assert.That(first.IsCompletedSuccessfully, Is.True, "the person back does not wait");
+        Assert.That(await first, Is.EqualTo(9));
+        Assert.That(await Eventually(read, 10), Is.EqualTo(10), "their read recomputed it");
+    }
+
+    [Test]
+    public void Warm_ups_run_every_four_minutes_and_just_after_midnight_China_time()
+    {
+        Assert.That(KeptWarmReads.UntilNext(new DateTimeOffset(2026, 12, 2, 3, 0, 0, TimeSpan.Zero)), Is.EqualTo(KeptWarmReads.Interval));
+        // 15:58 UTC is 23:58 in China: the next run is a second after midnight there.
+        Assert.That(KeptWarmReads.UntilNext(new DateTimeOffset(2026, 12, 2, 15, 58, 0, TimeSpan.Zero)), Is.EqualTo(TimeSpan.FromSeconds(121)));
+    }
+
     /// <summary>commit: true commits a transaction, false rolls it back, null runs the statement on its own.</summary>
     private async Task WriteAsync(string sql, bool? commit)
     {

@@ -30,6 +30,8 @@ public sealed class CwHost : WebApplicationFactory<Program>
             ["Seed:Demo"] = "true",
             ["Auth:SignInPermitsPerMinute"] = "100000",
             ["Client:DistPath"] = Path.Combine(DataFolder, "no-client"),
+            // No background warm-up reads (they would run beside what a test counts); the tests of it turn it on.
+            ["ReadCache:KeepWarm"] = "false",
         };
         var sqlServer = Environment.GetEnvironmentVariable("CW_TEST_SQLSERVER");
         if (!string.IsNullOrWhiteSpace(sqlServer))

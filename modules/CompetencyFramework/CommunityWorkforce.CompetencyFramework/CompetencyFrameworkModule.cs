@@ -30,6 +30,7 @@ public sealed class CompetencyFrameworkModule : IModule
         services.AddScoped<DemoCompetency>();
         services.AddScoped<ICompetencyQueries, CompetencyQueries>();
         services.AddScoped<IWorkbenchContributor, CompetencyTodos>();
+        services.AddSingleton<BuildingBlocks.Data.IKeptWarm, Gaps.HeatMapWarm>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)

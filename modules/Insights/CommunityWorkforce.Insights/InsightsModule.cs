@@ -34,6 +34,7 @@ public sealed class InsightsModule : IModule
         services.AddScoped<TransferPlanner>();
         services.AddScoped<ForecastReader>();
         services.AddScoped<TurnoverReader>();
+        services.AddSingleton<IKeptWarm, InsightsWarm>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)

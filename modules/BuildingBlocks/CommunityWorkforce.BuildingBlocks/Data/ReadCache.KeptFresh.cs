@@ -33,6 +33,33 @@ public sealed partial class ReadCache
     /// </summary>
     public static readonly TimeSpan AgedFor = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// A value kept warm (<see cref="KeptWarmReads"/>) that no person has read for <see cref="KeepFor"/> is recomputed after
+    /// writes at most this often, and served while it is recomputed up to this long (plus <see cref="StaleFor"/>) after
+    /// the first write it misses: a person who opens it after a long spell gets it at once, at most about a minute behind,
+    /// and their read starts its recomputation. Writes all day then cost a city's value about 2 % of a core, not 20 %.
+    /// </summary>
+    public static readonly TimeSpan UnattendedInterval = TimeSpan.FromMinutes(1);
+
+    private static readonly AsyncLocal<bool> Warming = new();
+
+    /// <summary>
+    /// Runs <paramref name="read"/> as a warm-up (<see cref="KeptWarmReads"/>): the values it reads are kept as read, but
+    /// not as read by a person.
+    /// </summary>
+    public static async Task WarmingAsync(Func<Task> read)
+    {
+        Warming.Value = true;
+        try
+        {
+            await read();
+        }
+        finally
+        {
+            Warming.Value = false;
+        }
+    }
+
     /// <summary>While writes keep coming, a kept value is recomputed at most this often (after one follow-up at once).</summary>
     private static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(5);
 
@@ -62,9 +89,19 @@ public sealed partial class ReadCache
                 value => serveWhileRefreshing((T)value!)));
         }
         Task<object?> fresh;
+        var warming = Warming.Value;
         lock (kept)
         {
-            kept.LastRead = now;
+            // Unattended: kept warm, but no person has read it lately (see UnattendedInterval).
+            var unattended = now - kept.LastRead >= KeepFor && now - kept.LastWarmed < KeepFor;
+            if (warming)
+            {
+                kept.LastWarmed = now;
+            }
+            else
+            {
+                kept.LastRead = now;
+            }
             var generation = factory.Generations.Of(kept.DependsOn);
             if (kept.HasValue)
             {
@@ -82,10 +119,17 @@ public sealed partial class ReadCache
                 // This host's writes show at most StaleFor after the first one the value misses (noted when it landed);
                 // other hosts' (age past MaxAge, nothing written here) by the recomputation this read starts, if the value
                 // is younger than AgedFor.
-                var serve = written ? kept.OutdatedSince is { } outdated && now - outdated <= StaleFor : age < AgedFor;
+                var serve = written
+                    ? kept.OutdatedSince is { } outdated && now - outdated <= (unattended ? UnattendedInterval + StaleFor : StaleFor)
+                    : age < AgedFor;
                 if (kept.ServeWhileRefreshing && serve)
                 {
                     EnsureRunning(kept);
+                    if (unattended && !warming)
+                    {
+                        // A person is back: the recomputation paced for nobody starts now.
+                        kept.Woken.TrySetResult();
+                    }
                     return (T)kept.Value!;
                 }
             }
@@ -103,6 +147,9 @@ public sealed partial class ReadCache
 
     /// <summary>How many values are kept fresh (tests).</summary>
     internal int KeptCount => _kept.Count;
+
+    /// <summary>The keys of the values kept fresh that hold a value (tests).</summary>
+    internal IReadOnlyList<string> KeptKeys => _kept.Where(k => k.Value.HasValue).Select(k => k.Key).ToList();
 
     private void Subscribe()
     {
@@ -134,7 +181,7 @@ public sealed partial class ReadCache
                 // Noted for every value (a value nobody reads now must not be served later as if the write were recent);
                 // recomputed at once for those read lately.
                 kept.OutdatedSince ??= now;
-                if (kept.ServeWhileRefreshing && now - kept.LastRead < KeepFor)
+                if (kept.ServeWhileRefreshing && (now - kept.LastRead < KeepFor || now - kept.LastWarmed < KeepFor))
                 {
                     EnsureRunning(kept);
                 }
@@ -218,8 +265,10 @@ public sealed partial class ReadCache
             {
                 var outdated = !kept.HasValue || kept.Generation != factory.Generations.Of(kept.DependsOn)
                     || clock.GetUtcNow() - kept.ComputedAt >= MaxAge;
+                var now = clock.GetUtcNow();
                 var wanted = kept.Waiters.Count > 0
-                    || (outdated && kept.ServeWhileRefreshing && clock.GetUtcNow() - kept.LastRead < KeepFor && kept.OutdatedSince is not null);
+                    || (outdated && kept.ServeWhileRefreshing && (now - kept.LastRead < KeepFor || now - kept.LastWarmed < KeepFor)
+                        && kept.OutdatedSince is not null);
                 if (!wanted || stopping.IsCancellationRequested)
                 {
                     kept.Running = false;
@@ -233,6 +282,11 @@ public sealed partial class ReadCache
                 if (kept.Waiters.Count > 0)
                 {
                     pause = TimeSpan.Zero;
+                }
+                else if (now - kept.LastRead >= KeepFor && kept.HasValue && kept.ComputedAt + UnattendedInterval - now is var due && due > pause)
+                {
+                    // Kept warm for nobody reading: at most once a UnattendedInterval (a person's read ends the pause).
+                    pause = due;
                 }
             }
             if (pause > TimeSpan.Zero)
@@ -318,7 +372,7 @@ public sealed partial class ReadCache
         {
             lock (kept)
             {
-                if (!kept.Running && (now - kept.LastRead >= KeepFor || _kept.Count >= MaxKept))
+                if (!kept.Running && ((now - kept.LastRead >= KeepFor && now - kept.LastWarmed >= KeepFor) || _kept.Count >= MaxKept))
                 {
                     _kept.TryRemove(new KeyValuePair<string, Kept>(key, kept));
                 }
@@ -336,7 +390,11 @@ public sealed partial class ReadCache
         public bool HasValue { get; set; }
         public long Generation { get; set; }
         public DateTimeOffset ComputedAt { get; set; }
+        /// <summary>When a person last read it.</summary>
         public DateTimeOffset LastRead { get; set; }
+
+        /// <summary>When <see cref="KeptWarmReads"/> last read it.</summary>
+        public DateTimeOffset LastWarmed { get; set; }
         public DateTimeOffset? OutdatedSince { get; set; }
         public bool ServeWhileRefreshing { get; set; }
         public bool Running { get; set; }

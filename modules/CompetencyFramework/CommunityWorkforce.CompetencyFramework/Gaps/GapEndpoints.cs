@@ -89,10 +89,14 @@ internal static class GapEndpoints
         // The map depends on the unit and the scope only (no per-caller masking): callers who see the same subtree share it.
         // A large one (a district's, the city's: about a second) is recomputed in the background after a write and served
         // as it was until the new one lands (ReadCache.GetKeptFreshAsync); a smaller one before the next caller gets it.
-        return TypedResults.Ok(await cache.GetKeptFreshAsync($"competency:heat-map:{unitId}:{scope}", ReadsFrom,
-            (services, token) => HeatMapAsync(services.GetRequiredService<DbSession>(), services.GetRequiredService<ReadCache>(), unitId, scope, token),
-            map => Assessed(map) >= HeatMapServeWhileRefreshingFrom, ct));
+        return TypedResults.Ok(await KeptHeatMapAsync(cache, unitId, scope, ct));
     }
+
+    /// <summary>The heat map of a unit's subtree (<paramref name="unitId"/> null: the whole tree), kept fresh.</summary>
+    internal static Task<HeatMapResponse> KeptHeatMapAsync(ReadCache cache, Guid? unitId, string scope, CancellationToken ct) =>
+        cache.GetKeptFreshAsync($"competency:heat-map:{unitId}:{scope}", ReadsFrom,
+            (services, token) => HeatMapAsync(services.GetRequiredService<DbSession>(), services.GetRequiredService<ReadCache>(), unitId, scope, token),
+            map => Assessed(map) >= HeatMapServeWhileRefreshingFrom, ct);
 
     /// <summary>From this many assessed workers on, a heat map is served as it was while the map after a write is computed.</summary>
     internal static int HeatMapServeWhileRefreshingFrom { get; set; } = 5_000;

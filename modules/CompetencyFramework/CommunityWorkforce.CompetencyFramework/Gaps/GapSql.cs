@@ -2,6 +2,11 @@ namespace CommunityWorkforce.CompetencyFramework.Gaps;
 
 internal static class GapSql
 {
+    /// <summary>The top-level units (the city): their heat maps are kept warm.</summary>
+    public const string TopUnits = """
+        SELECT u.id AS Id, u.path AS Path FROM staffing_v_org_units u WHERE u.parent_id IS NULL AND u.status = 'active' ORDER BY u.code
+        """;
+
     public const string WorkerFit = """
         SELECT f.assessment_id, f.profile_id, p.name AS profile_name, p.post_type, f.fit_score, f.assessed_on
         FROM competency_worker_fits f

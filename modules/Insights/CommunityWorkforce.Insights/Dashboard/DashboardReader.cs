@@ -26,11 +26,15 @@ internal sealed class DashboardReader(DbSession db, InsightsScope scope, ReadCac
 
     public async Task<DashboardResponse> ReadAsync(UnitRef unit, CancellationToken ct)
     {
-        var figures = await cache.GetKeptFreshAsync($"insights:dashboard:{unit.Id:N}:{LocalDate.Today(clock):yyyy-MM-dd}", DependsOn,
-            (services, token) => services.GetRequiredService<DashboardReader>().ComputeAsync(unit.Id, unit, token),
-            d => d.Headcount >= ServeWhileRefreshingFrom, ct);
+        var figures = await FiguresAsync(unit, ct);
         return figures with { Trail = await scope.TrailAsync(figures.Unit, ct) };
     }
+
+    /// <summary>The unit's figures, shared by every caller (no trail).</summary>
+    public Task<DashboardResponse> FiguresAsync(UnitRef unit, CancellationToken ct) =>
+        cache.GetKeptFreshAsync($"insights:dashboard:{unit.Id:N}:{LocalDate.Today(clock):yyyy-MM-dd}", DependsOn,
+            (services, token) => services.GetRequiredService<DashboardReader>().ComputeAsync(unit.Id, unit, token),
+            d => d.Headcount >= ServeWhileRefreshingFrom, ct);
 
     /// <summary>The unit as it is now (a recomputation may follow a move or a rename), then its figures.</summary>
     private async Task<DashboardResponse> ComputeAsync(Guid unitId, UnitRef asRequested, CancellationToken ct) =>

@@ -22,6 +22,6 @@ internal static class ForecastEndpoints
             return validator.ToProblem();
         }
         var unit = await scope.FindAsync(id, ct);
-        return unit is null ? TypedResults.NotFound() : TypedResults.Ok(await reader.ReadAsync(unit, years ?? 5, ct));
+        return unit is null ? TypedResults.NotFound() : TypedResults.Ok(await reader.ReadAsync(unit, years ?? ForecastReader.DefaultHorizon, ct));
     }
 }

@@ -19,6 +19,9 @@ internal sealed class ForecastReader(DbSession db, NormsReader norms, IStaffingR
 {
     public static readonly IReadOnlyList<string> DependsOn = [InsightsCache.Staffing, InsightsCache.Career];
 
+    /// <summary>The years projected when the caller names none.</summary>
+    public const int DefaultHorizon = 5;
+
     public Task<ForecastResponse> ReadAsync(UnitRef unit, int horizon, CancellationToken ct) =>
         cache.GetKeptFreshAsync($"insights:forecast:{unit.Id:N}:{horizon}:{LocalDate.Today(clock):yyyy-MM-dd}", DependsOn,
             (services, token) => services.GetRequiredService<ForecastReader>().ComputeAsync(unit.Id, unit, horizon, token),
