@@ -127,7 +127,9 @@ public sealed partial class ReadCache
                     EnsureRunning(kept);
                     if (unattended && !warming)
                     {
-                        // A person is back: the recomputation paced for nobody starts now.
+                        // A person is back: the recomputation paced for nobody starts now, and from now on the value is
+                        // served while it runs as for any value people read (StaleFor from now), not only to them.
+                        kept.OutdatedSince = now;
                         kept.Woken.TrySetResult();
                     }
                     return (T)kept.Value!;
