@@ -386,6 +386,21 @@ public sealed class ReadCacheTests
     }
 
     [Test]
+    public void An_unattended_value_is_recomputed_a_minute_after_the_last_once_writes_pause_or_ten_minutes_after_the_first_it_misses()
+    {
+        var now = new DateTimeOffset(2026, 12, 2, 3, 0, 0, TimeSpan.Zero);
+        var sec = (double s) => TimeSpan.FromSeconds(s);
+        // Computed 20 s ago: not before a minute has passed since.
+        Assert.That(ReadCache.UnattendedWait(now - sec(20), now - sec(5), now - sec(5), now), Is.EqualTo(sec(40)));
+        // Computed long ago, writes still coming (the last 1 s ago): until they have paused for UnattendedQuiet.
+        Assert.That(ReadCache.UnattendedWait(now - sec(600), now - sec(30), now - sec(1), now), Is.EqualTo(ReadCache.UnattendedQuiet - sec(1)));
+        // Writes paused: now.
+        Assert.That(ReadCache.UnattendedWait(now - sec(600), now - sec(90), now - ReadCache.UnattendedQuiet - sec(1), now), Is.LessThanOrEqualTo(TimeSpan.Zero));
+        // Writes that never pause: no longer than UnattendedLatest after the first one the value misses.
+        Assert.That(ReadCache.UnattendedWait(now - sec(700), now - ReadCache.UnattendedLatest, now, now), Is.LessThanOrEqualTo(TimeSpan.Zero));
+    }
+
+    [Test]
     public void Warm_ups_run_every_four_minutes_and_just_after_midnight_China_time()
     {
         Assert.That(KeptWarmReads.UntilNext(new DateTimeOffset(2026, 12, 2, 3, 0, 0, TimeSpan.Zero)), Is.EqualTo(KeptWarmReads.Interval));

@@ -33,16 +33,22 @@ public sealed record KeptWarmOptions(bool Enabled, TimeSpan AfterStart)
 
 /// <summary>
 /// Reads every <see cref="IKeptWarm"/> shortly after start-up, again every <see cref="Interval"/>, and just after each
-/// midnight (China Standard Time: the values are kept per day). A read keeps the value as if a person had read it:
+/// midnight (China Standard Time: the values are kept per day), under <see cref="ReadCache.WarmingAsync"/>: such a read
+/// keeps the value, though not as a person's read would.
 /// <list type="bullet">
-/// <item>the first read of the day, or the first after start-up, finds it computed;</item>
-/// <item>it is never unread for <see cref="ReadCache.KeepFor"/>, so writes keep recomputing it in the background, and
-/// a caller after a long spell without readers finds it at most <see cref="ReadCache.StaleFor"/> behind a write;</item>
-/// <item>a read past <see cref="ReadCache.MaxAge"/> with nothing written here recomputes it in the background (other
+/// <item>The first read of the day, or the first after start-up, finds it computed.</item>
+/// <item>It is never dropped, so writes keep recomputing it in the background — while people read it, as soon as they
+/// land (<see cref="ReadCache.StaleFor"/>); while nobody does, at most once a <see cref="ReadCache.UnattendedInterval"/>
+/// and only when writes pause (<see cref="ReadCache.UnattendedQuiet"/>; at the latest
+/// <see cref="ReadCache.UnattendedLatest"/> after the first it misses). The first person back gets it at once while
+/// their read recomputes it.</item>
+/// <item>A read past <see cref="ReadCache.MaxAge"/> with nothing written here recomputes it in the background (other
 /// hosts' writes), so it is never older than <see cref="ReadCache.AgedFor"/> and always served at once.</item>
 /// </list>
-/// The cost: one recomputation per value every <see cref="Interval"/> while nothing is written (a city: about 1 % of a
-/// core for its three values); while writes come, what a reader would cost anyway.
+/// The cost for a city's four values (dashboard, forecast, two heat maps: about a second each): with nothing written,
+/// one recomputation each every <see cref="Interval"/> (about 2 % of a core); with writes all day and nobody reading, at
+/// most one each a minute, in the pauses between writes (at most about 7 %); while people read them, what their reads
+/// cost anyway.
 /// </summary>
 public sealed class KeptWarmReads(IEnumerable<IKeptWarm> reads, IServiceScopeFactory scopes, KeptWarmOptions options, TimeProvider clock,
     ILogger<KeptWarmReads> logger) : BackgroundService

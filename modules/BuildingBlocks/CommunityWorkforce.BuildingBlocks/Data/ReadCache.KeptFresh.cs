@@ -34,12 +34,22 @@ public sealed partial class ReadCache
     public static readonly TimeSpan AgedFor = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// A value kept warm (<see cref="KeptWarmReads"/>) that no person has read for <see cref="KeepFor"/> is recomputed after
-    /// writes at most this often, and served while it is recomputed up to this long (plus <see cref="StaleFor"/>) after
-    /// the first write it misses: a person who opens it after a long spell gets it at once, at most about a minute behind,
-    /// and their read starts its recomputation. Writes all day then cost a city's value about 2 % of a core, not 20 %.
+    /// A value kept warm (<see cref="KeptWarmReads"/>) that no person has read for <see cref="KeepFor"/> ("unattended") is
+    /// recomputed after writes at most this often, and only once writes pause for <see cref="UnattendedQuiet"/> — or, under
+    /// writes that never pause, <see cref="UnattendedLatest"/> after the first write it misses — so that keeping it does not
+    /// compete with a burst of writes. A person who opens it then gets it at once, at most
+    /// <see cref="UnattendedLatest"/> (plus <see cref="StaleFor"/>) behind, and their read starts its recomputation.
     /// </summary>
     public static readonly TimeSpan UnattendedInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long writes must pause before an unattended value is recomputed.</summary>
+    public static readonly TimeSpan UnattendedQuiet = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long after the first write it misses an unattended value is recomputed even if writes never pause.</summary>
+    public static readonly TimeSpan UnattendedLatest = TimeSpan.FromMinutes(10);
+
+    /// <summary>When this host last committed a write (ticks of the clock's UTC time).</summary>
+    private long _lastWriteTicks;
 
     private static readonly AsyncLocal<bool> Warming = new();
 
@@ -120,7 +130,7 @@ public sealed partial class ReadCache
                 // other hosts' (age past MaxAge, nothing written here) by the recomputation this read starts, if the value
                 // is younger than AgedFor.
                 var serve = written
-                    ? kept.OutdatedSince is { } outdated && now - outdated <= (unattended ? UnattendedInterval + StaleFor : StaleFor)
+                    ? kept.OutdatedSince is { } outdated && now - outdated <= (unattended ? UnattendedLatest + StaleFor : StaleFor)
                     : age < AgedFor;
                 if (kept.ServeWhileRefreshing && serve)
                 {
@@ -168,6 +178,7 @@ public sealed partial class ReadCache
     private void OnWritten(IReadOnlyCollection<string> modules)
     {
         var now = clock.GetUtcNow();
+        Interlocked.Exchange(ref _lastWriteTicks, now.UtcTicks);
         foreach (var kept in _kept.Values)
         {
             if (!modules.Contains(WrittenModules.Unknown) && !kept.DependsOn.Any(d => modules.Contains(d, StringComparer.OrdinalIgnoreCase)))
@@ -261,6 +272,7 @@ public sealed partial class ReadCache
         var stopping = lifetime.ApplicationStopping;
         var pause = Coalesce;
         var outdatedInARow = 0;
+        TimeSpan? unattendedWait = null;
         while (true)
         {
             lock (kept)
@@ -285,11 +297,23 @@ public sealed partial class ReadCache
                 {
                     pause = TimeSpan.Zero;
                 }
-                else if (now - kept.LastRead >= KeepFor && kept.HasValue && kept.ComputedAt + UnattendedInterval - now is var due && due > pause)
+                else if (now - kept.LastRead >= KeepFor && kept.HasValue && UnattendedWait(kept, now) is var wait && wait > TimeSpan.Zero)
                 {
-                    // Kept warm for nobody reading: at most once a UnattendedInterval (a person's read ends the pause).
-                    pause = due;
+                    // Kept warm for nobody reading: wait (a person's read or a caller who waits ends it), then look again.
+                    unattendedWait = wait;
                 }
+            }
+            if (unattendedWait is { } waitFor)
+            {
+                unattendedWait = null;
+                Task wakeUp;
+                lock (kept)
+                {
+                    kept.Woken = new(TaskCreationOptions.RunContinuationsAsynchronously);
+                    wakeUp = kept.Waiters.Count > 0 ? Task.CompletedTask : kept.Woken.Task;
+                }
+                await Task.WhenAny(Task.Delay(waitFor, clock, stopping), wakeUp);
+                continue;
             }
             if (pause > TimeSpan.Zero)
             {
@@ -365,6 +389,25 @@ public sealed partial class ReadCache
             outdatedInARow = stillOutdated ? outdatedInARow + 1 : 0;
             pause = outdatedInARow >= 2 ? (took > MinInterval ? took : MinInterval) : Coalesce;
         }
+    }
+
+    /// <summary>
+    /// How long an unattended value waits before its recomputation: until <see cref="UnattendedInterval"/> after the last
+    /// and writes have paused for <see cref="UnattendedQuiet"/>, but no later than <see cref="UnattendedLatest"/> after the
+    /// first write it misses (called under the entry's lock).
+    /// </summary>
+    private TimeSpan UnattendedWait(Kept kept, DateTimeOffset now) =>
+        UnattendedWait(kept.ComputedAt, kept.OutdatedSince, new DateTimeOffset(Interlocked.Read(ref _lastWriteTicks), TimeSpan.Zero), now);
+
+    internal static TimeSpan UnattendedWait(DateTimeOffset computedAt, DateTimeOffset? outdatedSince, DateTimeOffset lastWrite, DateTimeOffset now)
+    {
+        var spaced = computedAt + UnattendedInterval - now;
+        if (outdatedSince is { } since && now - since >= UnattendedLatest)
+        {
+            return spaced;
+        }
+        var quiet = lastWrite + UnattendedQuiet - now;
+        return spaced > quiet ? spaced : quiet;
     }
 
     /// <summary>Drops values not read for <see cref="KeepFor"/> (and everything idle past the bound on their number).</summary>
