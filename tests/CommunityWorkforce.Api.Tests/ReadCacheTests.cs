@@ -136,8 +136,12 @@ public sealed class ReadCacheTests
         public bool Fail;
         public bool RanWithoutUser = true;
 
+        /// <summary>The nice value of the thread the last run started on (Linux).</summary>
+        public int? NiceOfLastRun;
+
         public async Task<int> Compute(IServiceProvider services, CancellationToken ct)
         {
+            NiceOfLastRun = BackgroundPriority.CurrentNice();
             RanWithoutUser &= !services.GetRequiredService<CommunityWorkforce.BuildingBlocks.Security.CurrentUser>().IsAuthenticated;
             var run = Interlocked.Increment(ref Runs);
             if (run > 1)
@@ -189,6 +193,10 @@ public sealed class ReadCacheTests
         Assert.That(await whileRefreshing, Is.EqualTo(1), "the value it replaces");
         Assert.That(await Eventually(() => Task.FromResult(gated.Runs), 2), Is.EqualTo(2), "the write started a recomputation");
         Assert.That(await read(), Is.EqualTo(1), "still the old value while it runs");
+        if (OperatingSystem.IsLinux())
+        {
+            Assert.That(gated.NiceOfLastRun, Is.EqualTo(10), "the background recomputation yields to requests (nice 10)");
+        }
 
         gated.Open();
         Assert.That(await Eventually(read, 2), Is.EqualTo(2), "the write shows once the recomputation lands");

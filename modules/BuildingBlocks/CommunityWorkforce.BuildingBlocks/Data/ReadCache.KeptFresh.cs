@@ -240,6 +240,7 @@ public sealed partial class ReadCache
             {
                 new Thread(() =>
                 {
+                    BackgroundPriority.Lower();
                     foreach (var task in _queue.GetConsumingEnumerable())
                     {
                         TryExecuteTask(task);
