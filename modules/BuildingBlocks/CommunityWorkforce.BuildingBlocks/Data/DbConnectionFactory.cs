@@ -28,7 +28,9 @@ public sealed class DbConnectionFactory : IDisposable
             ? NormaliseSqlite(options.ConnectionString)
             : options.ConnectionString;
         _sqlitePragmas = options.Provider == DatabaseProvider.Sqlite
-            ? $"PRAGMA synchronous={(options.SqliteSynchronous == SqliteSynchronous.Normal ? "NORMAL" : "FULL")};"
+            // No checkpoint on commit: WalCheckpointer copies the log into the database in the background, so that the
+            // writer whose commit crossed the 1,000-page mark no longer copies and syncs it while every queued writer waits.
+            ? $"PRAGMA synchronous={(options.SqliteSynchronous == SqliteSynchronous.Normal ? "NORMAL" : "FULL")}; PRAGMA wal_autocheckpoint=0;"
             : null;
         TypeHandlers.Register();
         WriteGate = options.Provider == DatabaseProvider.Sqlite ? new SemaphoreSlim(1, 1) : null;

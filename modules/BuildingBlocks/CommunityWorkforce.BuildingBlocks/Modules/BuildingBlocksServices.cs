@@ -30,6 +30,8 @@ public static class BuildingBlocksServices
         services.AddSingleton(Platform.AuditRetentionOptions.From(configuration));
         services.AddSingleton<Platform.AuditRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<Platform.AuditRetention>());
+        services.AddSingleton<WalCheckpointer>();
+        services.AddHostedService(sp => sp.GetRequiredService<WalCheckpointer>());
         services.AddSingleton(KeptWarmOptions.From(configuration));
         services.AddSingleton<KeptWarmReads>();
         services.AddHostedService(sp => sp.GetRequiredService<KeptWarmReads>());
