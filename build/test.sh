@@ -130,11 +130,13 @@ if [ -f client/package.json ]; then
     *) echo "    $audit_high high/critical advisories"; (cd client && npm audit --omit=dev || true); step_failed "npm audit: high-severity advisories" ;;
   esac
 
+  # A test file that failed outside its tests (a beforeAll that threw: its tests are reported skipped, none failed)
+  # counts as one failure, so that it can never pass unnoticed.
   vitest_count() { # file
-    node -e 'const r=require(process.argv[1]);console.log(r.numPassedTests+" "+(r.numFailedTests+(r.numRuntimeErrorTestSuites||0)))' "$1" 2>/dev/null || echo "0 1"
+    node -e 'const r=require(process.argv[1]);const broken=(r.testResults||[]).filter(f=>f.status!=="passed"&&!(f.assertionResults||[]).some(t=>t.status==="failed")).length;console.log(r.numPassedTests+" "+(r.numFailedTests+broken))' "$1" 2>/dev/null || echo "0 1"
   }
   vitest_failures() { # file label
-    node -e 'const r=require(process.argv[1]);for(const f of r.testResults||[])for(const t of f.assertionResults||[])if(t.status==="failed")console.log(process.argv[2]+": "+f.name.replace(/.*\/client\//,"")+" > "+t.fullName+" | "+String((t.failureMessages||[""])[0]).split("\n")[0].slice(0,300))' "$1" "$2" 2>/dev/null || true
+    node -e 'const r=require(process.argv[1]);for(const f of r.testResults||[]){const name=f.name.replace(/.*\/client\//,"");let any=false;for(const t of f.assertionResults||[])if(t.status==="failed"){any=true;console.log(process.argv[2]+": "+name+" > "+t.fullName+" | "+String((t.failureMessages||[""])[0]).split("\n")[0].slice(0,300))}if(f.status!=="passed"&&!any)console.log(process.argv[2]+": "+name+" (the file failed outside its tests) | "+String(f.message||"").split("\n")[0].slice(0,300))}' "$1" "$2" 2>/dev/null || true
   }
   (cd client && npm test -- --reporter=default --reporter=json --outputFile="$OUT/vitest.json")
   read -r p f < <(vitest_count "$OUT/vitest.json")

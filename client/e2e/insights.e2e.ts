@@ -45,7 +45,8 @@ describe('insights: HR of 静安区 drills down to a community, sees its gap, re
     // communities are above their norms, with workers due for rotation.
     const unit = (name: string, code: string, population: number) =>
       call<{ id: string }>(admin, 'POST', '/api/staffing/org-units', { parentId: street, code, name, level: 'community', population });
-    const short = await unit(shortName, `310106021${900 + (suffix % 100)}`, 3000);
+    // 901–999: the demo street's service centre is 310106021900.
+    const short = await unit(shortName, `310106021${901 + (suffix % 99)}`, 3000);
     const post = (orgUnitId: string, quota: number) =>
       call<{ id: string }>(admin, 'POST', '/api/staffing/posts', { orgUnitId, postType: 'staff', title: `社区专职工作者${suffix}`, quota });
     const shortPost = await post(short.id, 6);
