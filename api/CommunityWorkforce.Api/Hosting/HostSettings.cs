@@ -22,7 +22,7 @@ public sealed record HostSettings(string DataFolder, DatabaseOptions Database, b
             {
                 Provider = provider,
                 ConnectionString = connectionString,
-                SqliteSynchronous = Enum.Parse<SqliteSynchronous>(configuration["Database:SqliteSynchronous"] ?? nameof(SqliteSynchronous.Full), ignoreCase: true),
+                SqliteSynchronous = Enum.Parse<SqliteSynchronous>(configuration["Database:SqliteSynchronous"] ?? nameof(SqliteSynchronous.Grouped), ignoreCase: true),
             },
             configuration.GetValue("Seed:Demo", false),
             ServesClient(configuration));

@@ -30,11 +30,18 @@ public sealed class DbConnectionFactory : IDisposable
         _sqlitePragmas = options.Provider == DatabaseProvider.Sqlite
             // No checkpoint on commit: WalCheckpointer copies the log into the database in the background, so that the
             // writer whose commit crossed the 1,000-page mark no longer copies and syncs it while every queued writer waits.
-            ? $"PRAGMA synchronous={(options.SqliteSynchronous == SqliteSynchronous.Normal ? "NORMAL" : "FULL")}; PRAGMA wal_autocheckpoint=0;"
+            // Grouped: the commit does not sync; WalGroupSync does, after the write gate is released.
+            ? $"PRAGMA synchronous={(options.SqliteSynchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")}; PRAGMA wal_autocheckpoint=0;"
             : null;
         TypeHandlers.Register();
         WriteGate = options.Provider == DatabaseProvider.Sqlite ? new SemaphoreSlim(1, 1) : null;
+        LogSync = options.Provider == DatabaseProvider.Sqlite && options.SqliteSynchronous == SqliteSynchronous.Grouped
+            ? new WalGroupSync(new SqliteConnectionStringBuilder(_connectionString).DataSource)
+            : null;
     }
+
+    /// <summary>SQLite with <see cref="SqliteSynchronous.Grouped"/>: where a commit waits to be on disk (<see cref="DbSession"/>).</summary>
+    public WalGroupSync? LogSync { get; }
 
     public DatabaseProvider Provider { get; }
 
@@ -128,6 +135,7 @@ public sealed class DbConnectionFactory : IDisposable
     {
         Volatile.Write(ref _disposed, true);
         CloseIdle();
+        LogSync?.Dispose();
     }
 
     private void CloseIdle()

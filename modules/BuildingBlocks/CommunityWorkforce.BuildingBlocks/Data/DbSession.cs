@@ -83,6 +83,7 @@ public sealed class DbSession : IAsyncDisposable
         try
         {
             var rows = await connection.QueryAsync<T>(Command(sql, param, ct));
+            await AutocommitDurableAsync();
             return rows.AsList();
         }
         finally
@@ -118,7 +119,9 @@ public sealed class DbSession : IAsyncDisposable
         var connection = await ConnectionAsync(ct);
         try
         {
-            return await connection.QuerySingleOrDefaultAsync<T>(Command(sql, param, ct));
+            var row = await connection.QuerySingleOrDefaultAsync<T>(Command(sql, param, ct));
+            await AutocommitDurableAsync();
+            return row;
         }
         finally
         {
@@ -132,6 +135,7 @@ public sealed class DbSession : IAsyncDisposable
         try
         {
             var value = await connection.ExecuteScalarAsync<T>(Command(sql, param, ct));
+            await AutocommitDurableAsync();
             return value!;
         }
         finally
@@ -143,9 +147,11 @@ public sealed class DbSession : IAsyncDisposable
     public async Task<int> ExecuteAsync(string sql, object? param, CancellationToken ct)
     {
         var connection = await ConnectionAsync(ct);
+        int affected;
         try
         {
-            return await connection.ExecuteAsync(Command(sql, param, ct));
+            affected = await connection.ExecuteAsync(Command(sql, param, ct));
+            await AutocommitDurableAsync();
         }
         finally
         {
@@ -154,6 +160,7 @@ public sealed class DbSession : IAsyncDisposable
                 AdvanceWritten();
             }
         }
+        return affected;
     }
 
     /// <summary>
@@ -196,6 +203,7 @@ public sealed class DbSession : IAsyncDisposable
                 }
                 affected[r] = await command.ExecuteNonQueryAsync(ct);
             }
+            await AutocommitDurableAsync();
             return affected;
         }
         finally
@@ -260,9 +268,11 @@ public sealed class DbSession : IAsyncDisposable
             throw new InvalidOperationException(
                 "An inner unit of work ended without committing, so the transaction was rolled back instead of committed.");
         }
+        long commit;
         try
         {
             await transaction.CommitAsync(ct);
+            commit = _factory.LogSync?.Committed() ?? 0;
             await transaction.DisposeAsync();
             _transaction = null;
         }
@@ -274,6 +284,8 @@ public sealed class DbSession : IAsyncDisposable
                 ReleaseWriteGate();
             }
         }
+        // Grouped commits: on disk before the request goes on, synced outside the write gate (WalGroupSync).
+        await DurableAsync(commit);
         var events = _pendingEvents.ToArray();
         _pendingEvents.Clear();
         foreach (var integrationEvent in events)
@@ -302,6 +314,13 @@ public sealed class DbSession : IAsyncDisposable
             ReleaseWriteGate();
         }
     }
+
+    private Task DurableAsync(long commit) => _factory.LogSync is { } sync && commit > 0 ? sync.DurableAsync(commit) : Task.CompletedTask;
+
+    /// <summary>After a statement that ran outside a transaction (its own commit): wait for it to be on disk as a commit does.</summary>
+    private Task AutocommitDurableAsync() => _factory.LogSync is { } sync && _transaction is null && _writtenModules.Count > 0
+        ? sync.DurableAsync(sync.Committed())
+        : Task.CompletedTask;
 
     private void ReleaseWriteGate()
     {
