@@ -118,6 +118,37 @@ public sealed class PostAndRotationExportAgreesWithListTests
     }
 
     [Test]
+    public async Task A_list_filtered_by_one_worker_holds_exactly_that_workers_requests_of_the_whole_list_and_its_export_agrees()
+    {
+        // The one-worker filter reads by the requests' worker index (RotationSql.ListOfWorker), not the scope's workers.
+        var everyone = await Listed(_admin, "/api/staffing/rotation-requests?sort=proposedOn", r => $"{r.Str("workerId")}|{r.Str("id")}");
+        foreach (var (client, who) in new[] { (_hr, "hr"), (_leader, "leader"), (_admin, "admin") })
+        {
+            var whole = await Listed(client, "/api/staffing/rotation-requests?sort=proposedOn", r => $"{r.Str("workerId")}|{r.Str("id")}");
+            var workers = whole.Select(k => k.Split('|')[0]).Distinct().ToList();
+            Assert.That(workers, Has.Count.GreaterThan(1), $"{who} sees requests of several workers, so the filter means something");
+            foreach (var worker in workers.Take(6))
+            {
+                var filtered = await Listed(client, $"/api/staffing/rotation-requests?sort=proposedOn&workerId={worker}",
+                    r => $"{r.Str("workerId")}|{r.Str("id")}");
+                Assert.That(filtered, Is.EqualTo(whole.Where(k => k.StartsWith(worker + "|", StringComparison.Ordinal)).ToList()),
+                    $"{who}: the worker's requests, in the whole list's order");
+                var listedRows = await Listed(client, $"/api/staffing/rotation-requests?sort=proposedOn&workerId={worker}",
+                    r => $"{r.Str("staffNo")}|{r.Str("status")}|{r.Str("proposedOn")}");
+                var exported = (await Exported(client, $"/api/staffing/rotation-requests/export?sort=proposedOn&workerId={worker}"))
+                    .Select(r => $"{r["工号"]}|{StatusCode(r["状态"]?.ToString())}|{r["拟轮岗日期"]}").ToList();
+                Assert.That(exported, Is.EqualTo(listedRows), $"{who}: export vs list for one worker");
+            }
+        }
+        // A worker outside the leader's street: the filter finds nothing rather than reaching past the scope.
+        var leaderSees = (await Listed(_leader, "/api/staffing/rotation-requests?sort=proposedOn", r => r.Str("workerId"))).ToHashSet();
+        var outside = everyone.Select(k => k.Split('|')[0]).FirstOrDefault(w => !leaderSees.Contains(w));
+        Assert.That(outside, Is.Not.Null, "the demo city has requests outside the leader's street");
+        var json = await _leader.GetJson($"/api/staffing/rotation-requests?workerId={outside}&pageSize=7&page=1");
+        Assert.That(json.GetProperty("total").GetInt32(), Is.Zero, "another street's worker's requests stay hidden");
+    }
+
+    [Test]
     public async Task The_leader_exports_no_drafts_and_another_streets_unit_is_not_found()
     {
         var leaderRows = await Exported(_leader, "/api/staffing/rotation-requests/export?");

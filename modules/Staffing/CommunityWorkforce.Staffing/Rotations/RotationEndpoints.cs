@@ -58,7 +58,7 @@ internal static class RotationEndpoints
         {
             return TypedResults.NotFound();
         }
-        var total = await db.ExecuteScalarAsync<int>(RotationSql.Count, request.Args, ct);
+        var total = await db.ExecuteScalarAsync<int>(request.CountSql, request.Args, ct);
         var rows = await db.QueryAsync<RotationRow>(request.PageSql, request.Args, ct);
         return TypedResults.Ok(new PagedResult<RotationRequestResponse>(mapper.Map<List<RotationRequestResponse>>(rows), total, page.PageNumber, page.Size));
     }

@@ -18,20 +18,26 @@ internal sealed class RotationListRequest
         ["workerName"] = "w.name",
     };
 
-    private RotationListRequest(object args, string orderBy)
+    private RotationListRequest(object args, string orderBy, bool oneWorker)
     {
         Args = args;
         OrderBy = orderBy;
+        OneWorker = oneWorker;
     }
 
     public object Args { get; }
 
     private string OrderBy { get; }
 
-    public string PageSql => PagedSql.WithOrderBy(RotationSql.List, OrderBy);
+    /// <summary>Filtered by one worker: read by the requests' worker index (<see cref="RotationSql.ListOfWorker"/>).</summary>
+    private bool OneWorker { get; }
+
+    public string PageSql => PagedSql.WithOrderBy(OneWorker ? RotationSql.ListOfWorker : RotationSql.List, OrderBy);
+
+    public string CountSql => OneWorker ? RotationSql.CountOfWorker : RotationSql.Count;
 
     /// <summary>Every matching request in the list's order, unpaged (streamed by the export).</summary>
-    public string ExportSql => PagedSql.WithOrderBy(RotationSql.Export, OrderBy);
+    public string ExportSql => PagedSql.WithOrderBy(OneWorker ? RotationSql.ExportOfWorker : RotationSql.Export, OrderBy);
 
     public static Validator Check(Validator v, PageQuery page, RotationListQuery filter)
     {
@@ -54,6 +60,6 @@ internal sealed class RotationListRequest
             HideDrafts = RotationScope.HideDrafts(user), filter.Status, filter.WorkerId,
             UnitPath = unitPath is null ? null : unitPath + "%", Q = page.QPattern, page.Skip, Take = page.Size,
         };
-        return new RotationListRequest(args, page.OrderBy(Sortable, "-createdAt", "r.id"));
+        return new RotationListRequest(args, page.OrderBy(Sortable, "-createdAt", "r.id"), oneWorker: filter.WorkerId is not null);
     }
 }
