@@ -60,6 +60,33 @@ public sealed class CatalogueAndRecordsTests
     }
 
     [Test]
+    public async Task Enrolments_filtered_by_session_hold_exactly_that_sessions_rows_of_the_whole_list()
+    {
+        // A session's roster runs its own SQL (read by the session index): it must agree with the unfiltered list.
+        var all = new List<System.Text.Json.JsonElement>();
+        for (var page = 1; ; page++)
+        {
+            var chunk = await _hr.GetJson($"/api/training/enrollments?pageSize=200&page={page}");
+            all.AddRange(chunk.Items());
+            if (all.Count >= chunk.GetProperty("total").GetInt32())
+            {
+                break;
+            }
+        }
+        var sessions = all.GroupBy(r => r.GetProperty("sessionId").GetGuid()).OrderByDescending(g => g.Count()).Take(3).ToList();
+        Assert.That(sessions, Has.Count.EqualTo(3), "the demo street has sessions with enrolments");
+        foreach (var session in sessions)
+        {
+            var filtered = await _hr.GetJson($"/api/training/enrollments?sessionId={session.Key}&pageSize=200");
+            Assert.That(filtered.GetProperty("total").GetInt32(), Is.EqualTo(session.Count()), $"roster of {session.Key}");
+            Assert.That(filtered.Items().Select(r => r.Id()), Is.EquivalentTo(session.Select(r => r.Id())), $"roster of {session.Key}");
+            var enrolled = session.Count(r => r.GetProperty("status").GetString() == "enrolled");
+            var onlyEnrolled = await _hr.GetJson($"/api/training/enrollments?sessionId={session.Key}&status=enrolled&pageSize=200");
+            Assert.That(onlyEnrolled.GetProperty("total").GetInt32(), Is.EqualTo(enrolled), "the other filters still apply");
+        }
+    }
+
+    [Test]
     public async Task Hr_adds_a_course_that_is_found_by_category_and_competency_and_changes_it_with_its_version()
     {
         var code = $"T-CAT-{Next():D4}";

@@ -120,12 +120,22 @@ internal static class EnrollmentSql
     public const string CountOwn = "SELECT COUNT(*)" + From + " AND e.worker_id = @OnlyWorkerId " + Filters;
 
     /// <summary>
+    /// One session's enrolments (its roster, where HR takes attendance) by the session index: with the optional filter
+    /// alone the city's HR read the city's every enrolment to find a session's few (0.5–0.7 s warm on the city data).
+    /// </summary>
+    public const string ListOfSession = "SELECT " + Columns + From + " AND e.session_id = @SessionId " + Filters + " ORDER BY {orderBy} {page}";
+
+    public const string CountOfSession = "SELECT COUNT(*)" + From + " AND e.session_id = @SessionId " + Filters;
+
+    /// <summary>
     /// The count and list SQL for the caller and filter: one worker's enrolments (a worker filter, or a worker's own) by the
-    /// worker index — the optional filters alone make SQLite read the scope's every enrolment (1.4 s for a street).
+    /// worker index, one session's by the session index — the optional filters alone make SQLite read the scope's every
+    /// enrolment (1.4 s for a street).
     /// </summary>
     public static (string Count, string List) For(CurrentUser user, EnrollmentListQuery filter) =>
         filter.WorkerId is not null ? (CountOfWorker, ListOfWorker)
         : user.OnlyWorkerId is not null ? (CountOwn, ListOwn)
+        : filter.SessionId is not null ? (CountOfSession, ListOfSession)
         : (Count, List);
 
     public const string Get = "SELECT " + Columns + From + " AND e.id = @Id";
