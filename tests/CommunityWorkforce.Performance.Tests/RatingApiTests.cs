@@ -31,6 +31,38 @@ public sealed class RatingApiTests
 
     private static string NewId() => $"T-{Guid.NewGuid():N}";
 
+    [TestCase("ratings")]
+    [TestCase("rectifications")]
+    public async Task A_list_filtered_by_worker_holds_exactly_that_workers_rows_of_the_whole_list(string list)
+    {
+        // Two ratings for each of two workers (one bad: a rectification case), so both lists have several workers.
+        var others = await _hr.GetJson("/api/staffing/workers?pageSize=2&sort=staffNo");
+        foreach (var staffNo in others.Items().Select(w => w.Str("staffNo")))
+        {
+            await _hr.PostAsJsonAsync("/api/performance/ratings/batch",
+                new { ratings = new[] { Rating(NewId(), staffNo, 5), Rating(NewId(), staffNo, 1) } }).Ok("ratings");
+        }
+        // The worker filter runs its own SQL (read by the worker's index): it must agree with the unfiltered list.
+        var all = new List<JsonElement>();
+        for (var page = 1; ; page++)
+        {
+            var chunk = await _hr.GetJson($"/api/performance/{list}?pageSize=200&page={page}");
+            all.AddRange(chunk.Items());
+            if (all.Count >= chunk.GetProperty("total").GetInt32())
+            {
+                break;
+            }
+        }
+        var workers = all.GroupBy(r => r.GetProperty("workerId").GetGuid()).ToList();
+        Assert.That(workers, Has.Count.GreaterThan(1), $"{list} of several workers");
+        foreach (var worker in workers.Take(4))
+        {
+            var filtered = await _hr.GetJson($"/api/performance/{list}?workerId={worker.Key}&pageSize=200");
+            Assert.That(filtered.GetProperty("total").GetInt32(), Is.EqualTo(worker.Count()), $"{list} of {worker.Key}");
+            Assert.That(filtered.Items().Select(r => r.GetProperty("id").GetGuid()), Is.EquivalentTo(worker.Select(r => r.GetProperty("id").GetGuid())));
+        }
+    }
+
     [Test]
     public async Task A_resent_batch_changes_nothing_and_says_so()
     {

@@ -162,8 +162,10 @@ internal static class RatingEndpoints
             return validator.ToProblem();
         }
         var args = new { Scope = user.ScopePattern, WorkerId = workerId, Level = level, From = from, To = to, page.Skip, Take = page.Size };
-        var total = await db.ExecuteScalarAsync<int>(RatingSql.CountRatings, args, ct);
-        var rows = await db.QueryAsync<RatingRow>(PagedSql.WithOrderBy(RatingSql.ListRatings, page.OrderBy(Sortable, "-ratedAt", "r.id")), args, ct);
+        var oneWorker = workerId is not null;
+        var total = await db.ExecuteScalarAsync<int>(oneWorker ? RatingSql.CountRatingsOfWorker : RatingSql.CountRatings, args, ct);
+        var rows = await db.QueryAsync<RatingRow>(PagedSql.WithOrderBy(oneWorker ? RatingSql.ListRatingsOfWorker : RatingSql.ListRatings,
+            page.OrderBy(Sortable, "-ratedAt", "r.id")), args, ct);
         return TypedResults.Ok(new PagedResult<RatingResponse>(rows.Select(r => new RatingResponse(r.Id, r.ExternalId, r.WorkerId, r.StaffNo, r.WorkerName,
             r.ServiceItem, r.Level, RatingLevels.Names.GetValueOrDefault(r.Level, ""), r.RatedAt, r.RatedOn, r.Comment, r.Source)).ToList(),
             total, page.PageNumber, page.Size));

@@ -194,9 +194,21 @@ internal static class RatingSql
 
     public const string CountRatings = "SELECT COUNT(*)" + RatingFilter;
 
-    public const string ListRatings = """
+    /// <summary>The rating list's rows, before its order (<see cref="ListRatings"/>, <see cref="ListRatingsOfWorker"/>).</summary>
+    private const string RatingRows = """
         SELECT r.id, r.external_id, r.worker_id, w.staff_no, w.name AS worker_name, r.service_item, r.level, r.rated_at, r.rated_on, r.comment, r.source
-        """ + RatingFilter + " ORDER BY {orderBy} {page}";
+        """ + RatingFilter;
+
+    public const string ListRatings = RatingRows + " ORDER BY {orderBy} {page}";
+
+    /// <summary>
+    /// Filtered by one worker (<c>@WorkerId</c> set): the plain condition lets SQLite read the worker's ratings by the
+    /// (worker, day, level) index; with the optional filter alone the city's HR read the city's three million ratings to
+    /// find one worker's (1.6 s warm, over a minute cold on the city data). Same rows.
+    /// </summary>
+    public const string CountRatingsOfWorker = "SELECT COUNT(*)" + RatingFilter + " AND r.worker_id = @WorkerId";
+
+    public const string ListRatingsOfWorker = RatingRows + " AND r.worker_id = @WorkerId ORDER BY {orderBy} {page}";
 
     private const string CaseColumns = """
         SELECT c.id, c.rating_id, r.external_id, r.level, r.service_item, r.comment, c.worker_id, w.staff_no, w.name AS worker_name, c.org_path,
@@ -214,6 +226,11 @@ internal static class RatingSql
     public const string CountCases = "SELECT COUNT(*) FROM performance_rectifications c" + CaseFilter;
 
     public const string ListCases = CaseColumns + CaseFilter + " ORDER BY {orderBy} {page}";
+
+    /// <summary>One worker's cases, by the (worker, due) index (migration 0007), as <see cref="ListRatingsOfWorker"/> for ratings.</summary>
+    public const string CountCasesOfWorker = "SELECT COUNT(*) FROM performance_rectifications c" + CaseFilter + " AND c.worker_id = @WorkerId";
+
+    public const string ListCasesOfWorker = CaseColumns + CaseFilter + " AND c.worker_id = @WorkerId ORDER BY {orderBy} {page}";
 
     public const string GetCase = CaseColumns + " WHERE c.id = @Id AND {scope:c.org_path}";
 

@@ -42,8 +42,10 @@ internal static class RectificationEndpoints
         }
         var today = LocalDate.Today(clock);
         var args = RectificationList.Args(user, status, today, workerId, unitPath, page);
-        var total = await db.ExecuteScalarAsync<int>(RatingSql.CountCases, args, ct);
-        var rows = await db.QueryAsync<RectificationRow>(PagedSql.WithOrderBy(RatingSql.ListCases, page.OrderBy(Sortable, "dueOn", "c.id")), args, ct);
+        var oneWorker = workerId is not null;
+        var total = await db.ExecuteScalarAsync<int>(oneWorker ? RatingSql.CountCasesOfWorker : RatingSql.CountCases, args, ct);
+        var rows = await db.QueryAsync<RectificationRow>(PagedSql.WithOrderBy(oneWorker ? RatingSql.ListCasesOfWorker : RatingSql.ListCases,
+            page.OrderBy(Sortable, "dueOn", "c.id")), args, ct);
         return TypedResults.Ok(new PagedResult<RectificationResponse>(rows.Select(r => r.ToResponse(today)).ToList(), total, page.PageNumber, page.Size));
     }
 
