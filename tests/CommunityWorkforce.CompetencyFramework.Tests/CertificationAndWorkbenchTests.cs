@@ -75,6 +75,30 @@ public sealed class CertificationAndWorkbenchTests
         });
 
     [Test]
+    public async Task Certifications_filtered_by_worker_hold_exactly_that_workers_rows_of_the_whole_list()
+    {
+        // The worker filter runs its own SQL (read by the worker's index): it must agree with the unfiltered list.
+        var all = new List<System.Text.Json.JsonElement>();
+        for (var page = 1; ; page++)
+        {
+            var chunk = await _hr.GetJson($"/api/competency/certifications?pageSize=200&page={page}");
+            all.AddRange(chunk.Items());
+            if (all.Count >= chunk.GetProperty("total").GetInt32())
+            {
+                break;
+            }
+        }
+        var workers = all.GroupBy(r => r.GetProperty("workerId").GetGuid()).ToList();
+        Assert.That(workers, Has.Count.GreaterThan(1), "certifications of several workers");
+        foreach (var worker in workers.Take(4))
+        {
+            var filtered = await _hr.GetJson($"/api/competency/certifications?workerId={worker.Key}&pageSize=200");
+            Assert.That(filtered.GetProperty("total").GetInt32(), Is.EqualTo(worker.Count()), $"certifications of {worker.Key}");
+            Assert.That(filtered.Items().Select(r => r.GetProperty("id").GetGuid()), Is.EquivalentTo(worker.Select(r => r.GetProperty("id").GetGuid())));
+        }
+    }
+
+    [Test]
     public async Task The_coverage_matrix_flags_uncovered_lines_and_single_points_of_failure()
     {
         var later = Today.AddMonths(6);

@@ -97,8 +97,10 @@ internal static class CertificationEndpoints
             Scope = user.ScopePattern, user.OnlyWorkerId, filter.WorkerId, UnitPath = unitPath, filter.LineId, Q = page.QPattern,
             page.Skip, Take = page.Size,
         };
-        var total = await db.ExecuteScalarAsync<int>(CertificationSql.Count, args, ct);
-        var rows = await db.QueryAsync<CertificationRow>(PagedSql.WithOrderBy(CertificationSql.List, page.OrderBy(Sortable, "staffNo", "l.sort_order, c.id")), args, ct);
+        var oneWorker = filter.WorkerId is not null;
+        var total = await db.ExecuteScalarAsync<int>(oneWorker ? CertificationSql.CountOfWorker : CertificationSql.Count, args, ct);
+        var rows = await db.QueryAsync<CertificationRow>(PagedSql.WithOrderBy(oneWorker ? CertificationSql.ListOfWorker : CertificationSql.List,
+            page.OrderBy(Sortable, "staffNo", "l.sort_order, c.id")), args, ct);
         var today = LocalDate.Today(clock);
         return TypedResults.Ok(new PagedResult<CertificationResponse>(rows.Select(r => r.ToResponse(today)).ToList(), total, page.PageNumber, page.Size));
     }

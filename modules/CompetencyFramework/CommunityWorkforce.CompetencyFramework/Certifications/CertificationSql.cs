@@ -43,6 +43,14 @@ internal static class CertificationSql
 
     public const string Count = "SELECT COUNT(*) " + From + Filters;
 
+    /// <summary>
+    /// Filtered by one worker (<c>@WorkerId</c> set): the plain condition lets SQLite read the worker's few certifications
+    /// by the (worker, line) index instead of the scope's every one (131,000 on the city data). Same rows.
+    /// </summary>
+    public const string ListOfWorker = "SELECT " + Columns + " " + From + " AND c.worker_id = @WorkerId" + Filters + " ORDER BY {orderBy} {page}";
+
+    public const string CountOfWorker = "SELECT COUNT(*) " + From + " AND c.worker_id = @WorkerId" + Filters;
+
     public const string Get = "SELECT " + Columns + " " + From + " AND c.id = @Id";
 
     /// <summary>Passed certifications of active workers in scope that expire between today and <c>@Until</c>.</summary>
