@@ -159,16 +159,7 @@ public sealed class EligibilityTests
             track = "business", nameZh = "必修达标阶段", nameEn = "Compliance stage", sortOrder = 910, version = 0,
             criteria = new { mandatoryCompliance = true, minYearsInCommunityWork },
         }).Ok();
-        var rows = new List<System.Text.Json.JsonElement>();
-        for (var page = 1; ; page++)
-        {
-            var list = await _hr.GetJson($"/api/career/eligibility?stage={code}&pageSize=200&page={page}");
-            rows.AddRange(list.Items());
-            if (rows.Count >= list.GetProperty("total").GetInt32())
-            {
-                break;
-            }
-        }
+        var rows = await _hr.AllItems($"/api/career/eligibility?stage={code}");
         var candidates = 0;
         foreach (var row in rows)
         {

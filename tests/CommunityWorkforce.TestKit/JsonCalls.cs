@@ -23,6 +23,26 @@ public static class JsonCalls
         return await response.ReadJson();
     }
 
+    /// <summary>
+    /// Every item of a paged list, page after page (<c>pageSize=200</c>) until its total is read. <paramref name="url"/>
+    /// carries the list's own query (it gets <c>&amp;pageSize=…&amp;page=…</c> or <c>?…</c> appended).
+    /// </summary>
+    public static async Task<List<JsonElement>> AllItems(this HttpClient client, string url)
+    {
+        var separator = url.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+        var all = new List<JsonElement>();
+        for (var page = 1; ; page++)
+        {
+            var chunk = await client.GetJson($"{url}{separator}pageSize=200&page={page}");
+            var items = chunk.Items().ToList();
+            all.AddRange(items);
+            if (items.Count == 0 || all.Count >= chunk.GetProperty("total").GetInt32())
+            {
+                return all;
+            }
+        }
+    }
+
     /// <summary>A call that must answer <paramref name="status"/>; the body as JSON.</summary>
     public static Task<JsonElement> Ok(this Task<HttpResponseMessage> call, HttpStatusCode status = HttpStatusCode.OK) => call.Ok("", status);
 

@@ -39,16 +39,7 @@ public sealed class CatalogueAndRecordsTests
     public async Task A_list_filtered_by_worker_holds_exactly_that_workers_rows_of_the_whole_list(string list)
     {
         // The worker filter runs its own SQL (read by the worker index): it must agree with the unfiltered list.
-        var all = new List<System.Text.Json.JsonElement>();
-        for (var page = 1; ; page++)
-        {
-            var chunk = await _hr.GetJson($"/api/training/{list}?pageSize=200&page={page}");
-            all.AddRange(chunk.Items());
-            if (all.Count >= chunk.GetProperty("total").GetInt32())
-            {
-                break;
-            }
-        }
+        var all = await _hr.AllItems($"/api/training/{list}");
         var workers = all.GroupBy(r => r.GetProperty("workerId").GetGuid()).OrderByDescending(g => g.Count()).Take(3).ToList();
         Assert.That(workers, Is.Not.Empty, $"the demo street has {list}");
         foreach (var worker in workers)
@@ -63,16 +54,7 @@ public sealed class CatalogueAndRecordsTests
     public async Task Enrolments_filtered_by_session_hold_exactly_that_sessions_rows_of_the_whole_list()
     {
         // A session's roster runs its own SQL (read by the session index): it must agree with the unfiltered list.
-        var all = new List<System.Text.Json.JsonElement>();
-        for (var page = 1; ; page++)
-        {
-            var chunk = await _hr.GetJson($"/api/training/enrollments?pageSize=200&page={page}");
-            all.AddRange(chunk.Items());
-            if (all.Count >= chunk.GetProperty("total").GetInt32())
-            {
-                break;
-            }
-        }
+        var all = await _hr.AllItems("/api/training/enrollments");
         var sessions = all.GroupBy(r => r.GetProperty("sessionId").GetGuid()).OrderByDescending(g => g.Count()).Take(3).ToList();
         Assert.That(sessions, Has.Count.EqualTo(3), "the demo street has sessions with enrolments");
         foreach (var session in sessions)
