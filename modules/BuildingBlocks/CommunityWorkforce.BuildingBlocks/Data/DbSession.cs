@@ -168,7 +168,15 @@ public sealed class DbSession : IAsyncDisposable
     /// inserts or updates: no per-row command set-up or SQL compilation). The public properties of <typeparamref name="T"/>
     /// are the parameters, by name, as Dapper binds them. Returns each row's affected count, in order.
     /// </summary>
-    public async Task<int[]> ExecuteEachAsync<T>(string sql, IReadOnlyList<T> rows, CancellationToken ct)
+    public Task<int[]> ExecuteEachAsync<T>(string sql, IReadOnlyList<T> rows, CancellationToken ct) =>
+        ExecuteEachAsync(sql, rows, static row => row, ct);
+
+    /// <summary>
+    /// As <see cref="ExecuteEachAsync{T}(string, IReadOnlyList{T}, CancellationToken)"/>, binding <paramref name="bind"/> of
+    /// each source row: the bound values are built one at a time as the statement runs and dropped after it, so a batch of
+    /// tens of thousands never holds them all at once.
+    /// </summary>
+    public async Task<int[]> ExecuteEachAsync<TSource, T>(string sql, IReadOnlyList<TSource> rows, Func<TSource, T> bind, CancellationToken ct)
     {
         var affected = new int[rows.Count];
         if (rows.Count == 0)
@@ -192,9 +200,10 @@ public sealed class DbSession : IAsyncDisposable
             }
             for (var r = 0; r < rows.Count; r++)
             {
+                var bound = bind(rows[r]);
                 for (var i = 0; i < properties.Length; i++)
                 {
-                    var value = properties[i].GetValue(rows[r]);
+                    var value = properties[i].GetValue(bound);
                     if (value is DateOnly)
                     {
                         parameters[i].DbType = DbType.Date;

@@ -31,6 +31,8 @@ internal static class ProgressionSql
         VALUES (@Id, @AsOf, @OrgUnitId, @OrgPath, @LadderEffectiveFrom, 'previewed', @Workers, @Steps, 1, @By, @Now)
         """;
 
+    public const string SetRunSteps = "UPDATE career_progression_runs SET steps = @Steps WHERE id = @Id";
+
     public const string InsertResult = """
         INSERT INTO career_progression_results (run_id, worker_id, staff_no, name, org_path, post_type, since, from_level, to_level,
             reason_code, explanation, explanation_en, next_due_on, new_grade_id, applied)

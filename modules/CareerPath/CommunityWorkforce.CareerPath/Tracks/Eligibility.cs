@@ -54,43 +54,49 @@ internal sealed class Eligibility(FactsReader facts)
     public async Task<IReadOnlyList<EligibleWorkerResponse>> ForScopeAsync(string scopePattern, StageResponse stage, DateOnly asOf, CancellationToken ct)
     {
         var all = await facts.ReadAsync(scopePattern, null, stage.Criteria, asOf, ct);
-        var evaluated = new List<(WorkerFacts Worker, IReadOnlyList<CriterionResult> Criteria)>(all.Count);
+        // Each worker's line is made as they are judged and their criteria dropped; only those meeting everything but
+        // mandatory compliance keep theirs until it is read (a city: 60,000 workers, a few criteria each).
+        var list = new List<EligibleWorkerResponse>(all.Count);
+        var pending = new List<(int Line, WorkerFacts Worker)>();
         foreach (var w in all)
         {
             if (stage.PostType is not null && w.PostType == stage.PostType)
             {
                 continue;
             }
-            evaluated.Add((w, EligibilityRules.Evaluate(stage.Criteria, w, asOf)));
+            var criteria = EligibilityRules.Evaluate(stage.Criteria, w, asOf);
+            if (stage.Criteria.MandatoryCompliance && criteria.All(c => c.Met))
+            {
+                pending.Add((list.Count, w));
+            }
+            list.Add(Line(w, criteria, stage));
         }
-        if (stage.Criteria.MandatoryCompliance)
+        if (pending.Count > 0)
         {
-            var candidates = evaluated.Select((e, i) => (e, i)).Where(x => x.e.Criteria.All(c => c.Met)).Select(x => x.i).ToList();
-            var bySubtree = candidates.Count > Math.Max(PerWorkerComplianceLimit, all.Count / PerWorkerComplianceShare)
+            var bySubtree = pending.Count > Math.Max(PerWorkerComplianceLimit, all.Count / PerWorkerComplianceShare)
                 ? await facts.ComplianceOfSubtreeAsync(scopePattern, asOf, ct)
                 : null;
-            foreach (var i in candidates)
+            foreach (var (line, w) in pending)
             {
-                var w = evaluated[i].Worker;
                 var withCompliance = bySubtree is null
                     ? await facts.WithComplianceAsync(w, stage.Criteria, asOf, ct)
                     : w with { Compliance = bySubtree.GetValueOrDefault(w.WorkerId) ?? new MandatoryCompliance { Year = asOf.Year } };
-                evaluated[i] = (w, EligibilityRules.Evaluate(stage.Criteria, withCompliance, asOf));
+                list[line] = Line(w, EligibilityRules.Evaluate(stage.Criteria, withCompliance, asOf), stage);
             }
         }
-        var list = new List<EligibleWorkerResponse>(evaluated.Count);
-        foreach (var (w, criteria) in evaluated)
-        {
-            var met = criteria.Count(c => c.Met);
-            // Mandatory compliance counts as a criterion (not met) also where it was not read: something else is missing.
-            var total = criteria.Count + (stage.Criteria.MandatoryCompliance && criteria.All(c => c.Code != "mandatoryCompliance") ? 1 : 0);
-            list.Add(new EligibleWorkerResponse
-            {
-                WorkerId = w.WorkerId, StaffNo = w.StaffNo, Name = w.Name, OrgPath = w.OrgPath, PostType = w.PostType, Level = w.Level,
-                Eligible = met == total, MetCount = met, CriteriaCount = total,
-                Missing = string.Join("；", criteria.Where(c => !c.Met).Select(c => c.MissingZh)),
-            });
-        }
         return list;
+    }
+
+    private static EligibleWorkerResponse Line(WorkerFacts w, IReadOnlyList<CriterionResult> criteria, StageResponse stage)
+    {
+        var met = criteria.Count(c => c.Met);
+        // Mandatory compliance counts as a criterion (not met) also where it was not read: something else is missing.
+        var total = criteria.Count + (stage.Criteria.MandatoryCompliance && criteria.All(c => c.Code != "mandatoryCompliance") ? 1 : 0);
+        return new EligibleWorkerResponse
+        {
+            WorkerId = w.WorkerId, StaffNo = w.StaffNo, Name = w.Name, OrgPath = w.OrgPath, PostType = w.PostType, Level = w.Level,
+            Eligible = met == total, MetCount = met, CriteriaCount = total,
+            Missing = string.Join("；", criteria.Where(c => !c.Met).Select(c => c.MissingZh)),
+        };
     }
 }

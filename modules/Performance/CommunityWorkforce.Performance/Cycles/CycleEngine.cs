@@ -52,44 +52,58 @@ internal sealed class CycleEngine(DbSession db, PerformanceSettingsStore setting
             new { CycleId = cycle.Id, Start = cycle.PeriodStart, End = cycle.PeriodEnd }, ct)).ToDictionary(s => s.WorkerId);
         var own = (await db.QueryAsync<UnitScoreRow>(CycleSql.UnitScores, new { CycleId = cycle.Id }, ct))
             .ToDictionary(u => u.OrgUnitId, u => (decimal)u.OwnScore);
-        var templates = new Dictionary<Guid, TemplateRow>();
+        // Each template's indicators parsed once (a city cycle has a handful of templates and tens of thousands of
+        // participants); a participant's parts are built twice — for the department scores, then for the composite — and
+        // only the numbers are kept between the passes: the explanation is serialised as each row is saved, so a city's
+        // explanations never sit in memory together (they were most of the 190 MB this method held).
+        var templates = new Dictionary<Guid, (TemplateRow Row, IReadOnlyList<IndicatorDto> Indicators)>();
         foreach (var id in inputs.Select(i => i.TemplateId).Distinct())
         {
-            templates[id] = (await db.QuerySingleOrDefaultAsync<TemplateRow>(TemplateSql.ById, new { Id = id }, ct))!;
+            var template = (await db.QuerySingleOrDefaultAsync<TemplateRow>(TemplateSql.ById, new { Id = id }, ct))!;
+            templates[id] = (template, TemplateLookup.Indicators(template.Indicators));
         }
         ScoreInputs InputsOf(InputRow row, decimal? department)
         {
-            var template = templates[row.TemplateId];
+            var (template, indicators) = templates[row.TemplateId];
             var stat = stats.GetValueOrDefault(row.WorkerId);
-            return new ScoreInputs(TemplateLookup.Indicators(template.Indicators), template.DepartmentShare,
+            return new ScoreInputs(indicators, template.DepartmentShare,
                 (decimal?)row.StreetScore, (decimal?)row.PeerScore, Kpis(row.KpiActuals), stat?.N ?? 0,
                 stat is null ? null : (decimal)stat.Average, config.MinRatings, department);
         }
-        var firstPass = inputs.ToDictionary(r => r.Id, r => CompositeScore.Compute(InputsOf(r, null)));
-        var departments = inputs.GroupBy(r => r.OrgUnitId).ToDictionary(g => g.Key,
-            g => DepartmentScores.Compute(own.TryGetValue(g.Key, out var o) ? o : null, g.Select(r => firstPass[r.Id].IndividualScore).ToList()));
-        var now = clock.GetUtcNow();
-        var finals = new Dictionary<Guid, ScoreResult>(inputs.Count);
+        var individual = new Dictionary<Guid, decimal>(inputs.Count);
         foreach (var row in inputs)
         {
-            finals[row.Id] = CompositeScore.Compute(InputsOf(row, departments[row.OrgUnitId]));
+            individual[row.Id] = CompositeScore.Compute(InputsOf(row, null)).IndividualScore;
+        }
+        var departments = inputs.GroupBy(r => r.OrgUnitId).ToDictionary(g => g.Key,
+            g => DepartmentScores.Compute(own.TryGetValue(g.Key, out var o) ? o : null, g.Select(r => individual[r.Id]).ToList()));
+        var now = clock.GetUtcNow();
+        var finals = new Dictionary<Guid, decimal>(inputs.Count);
+        foreach (var row in inputs)
+        {
+            finals[row.Id] = CompositeScore.Compute(InputsOf(row, departments[row.OrgUnitId])).Score;
         }
         var grades = new Dictionary<Guid, string>(inputs.Count);
         foreach (var unit in inputs.GroupBy(r => r.OrgUnitId))
         {
-            foreach (var (id, grade) in GradeProposal.Propose(unit.Select(r => (r.Id, r.StaffNo, finals[r.Id].Score)).ToList(), cycle.ExcellentQuotaPercent))
+            foreach (var (id, grade) in GradeProposal.Propose(unit.Select(r => (r.Id, r.StaffNo, finals[r.Id])).ToList(), cycle.ExcellentQuotaPercent))
             {
                 grades[id] = grade;
             }
         }
         // One prepared statement re-bound per participant (a city cycle has tens of thousands): score, explanation and
-        // proposed grade in one update each.
-        var saves = inputs.Select(row => new ScoreSave
+        // proposed grade in one update each; each row's composite is computed again as it is bound (the same inputs, so
+        // the same result) and its explanation dropped right after.
+        ScoreSave Save(InputRow row)
         {
-            Id = row.Id, DepartmentScore = (double)departments[row.OrgUnitId], Score = (double)finals[row.Id].Score,
-            Explanation = JsonSerializer.Serialize(finals[row.Id].Parts, Json), Grade = grades[row.Id], Now = now,
-        }).ToList();
-        await db.ExecuteEachAsync(propose ? CycleSql.SaveScoreAndGrade : CycleSql.SaveScore, saves, ct);
+            var final = CompositeScore.Compute(InputsOf(row, departments[row.OrgUnitId]));
+            return new ScoreSave
+            {
+                Id = row.Id, DepartmentScore = (double)departments[row.OrgUnitId], Score = (double)final.Score,
+                Explanation = JsonSerializer.Serialize(final.Parts, Json), Grade = grades[row.Id], Now = now,
+            };
+        }
+        await db.ExecuteEachAsync(propose ? CycleSql.SaveScoreAndGrade : CycleSql.SaveScore, inputs, Save, ct);
         return inputs.Count;
     }
 
