@@ -180,6 +180,29 @@ public sealed class PreparedStatementTests
         Assert.That(sqlServer.BindPage(sqlServer.Render(query + "{page}"), new { Take = 2, Skip = 1 }), Does.Contain("FETCH NEXT @Take ROWS ONLY"));
     }
 
+    [Test]
+    public async Task A_batch_with_a_bind_builds_each_row_as_its_statement_runs()
+    {
+        // Outside a transaction each statement commits as it runs, so a bind sees the rows before it already stored: what
+        // proves that the bound values are built one at a time (and can be dropped) rather than all before the first runs.
+        await using var scope = _host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DbSession>();
+        var batch = Guid.NewGuid().ToString("N");
+        var sources = new[] { "甲", "𠀀乙", "丙" };
+        var storedBeforeEach = new List<long>();
+        await using var reader = await Factory.OpenAsync(CancellationToken.None);
+        var affected = await db.ExecuteEachAsync("INSERT INTO test_prepared (name) VALUES (@Name)", sources, source =>
+        {
+            storedBeforeEach.Add(reader.ExecuteScalar<long>("SELECT count(*) FROM test_prepared WHERE name LIKE @Batch", new { Batch = batch + "%" }));
+            return new { Name = batch + source };
+        }, CancellationToken.None);
+
+        Assert.That(affected, Is.EqualTo(new[] { 1, 1, 1 }));
+        Assert.That(storedBeforeEach, Is.EqualTo(new long[] { 0, 1, 2 }), "each row bound after the one before it was stored");
+        var names = await reader.QueryAsync<string>("SELECT name FROM test_prepared WHERE name LIKE @Batch ORDER BY id", new { Batch = batch + "%" });
+        Assert.That(names, Is.EqualTo(sources.Select(s => batch + s)), "the bound values, in order");
+    }
+
     /// <summary>Runs <paramref name="sql"/> three times on one prepared statement with other pages bound each time.</summary>
     private static int Reprepares(SqliteConnection connection, string sql)
     {
