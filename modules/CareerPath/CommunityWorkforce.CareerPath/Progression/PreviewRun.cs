@@ -39,21 +39,6 @@ internal static class PreviewRun
         // Each candidate is judged as its result row is bound and the row (with its two explanations) dropped right after,
         // so a city's results never sit in memory together; the run's step count is written once they are all in.
         var steps = 0;
-        ResultRow Result(Candidate c)
-        {
-            var outcome = GradeRules.Evaluate(ladder,
-                new ProgressionInput(c.PostType, c.Level, c.Since, early.GetValueOrDefault(c.WorkerId), grades.GetValueOrDefault(c.WorkerId) ?? none), request.AsOf);
-            if (outcome.ToLevel > c.Level)
-            {
-                steps++;
-            }
-            return new ResultRow
-            {
-                RunId = runId, WorkerId = c.WorkerId, StaffNo = c.StaffNo, Name = c.Name, OrgPath = c.OrgPath, PostType = c.PostType, Since = c.Since,
-                FromLevel = c.Level, ToLevel = outcome.ToLevel, ReasonCode = outcome.ReasonCode, Explanation = outcome.Explanation,
-                ExplanationEn = outcome.ExplanationEn, NextDueOn = outcome.NextDueOn, NewGradeId = Guid.NewGuid(),
-            };
-        }
         await using (var tx = await db.BeginAsync(ct))
         {
             await db.ExecuteAsync(ProgressionSql.InsertRun, new
@@ -61,7 +46,17 @@ internal static class PreviewRun
                 Id = runId, request.AsOf, OrgUnitId = unitId, OrgPath = path, LadderEffectiveFrom = ladder.EffectiveFrom, Workers = candidates.Count,
                 Steps = 0, By = user.UserName, Now = clock.GetUtcNow(),
             }, ct);
-            await db.ExecuteEachAsync(ProgressionSql.InsertResult, candidates, Result, ct);
+            await db.ExecuteEachAsync(ProgressionSql.InsertResult, candidates, c =>
+            {
+                var outcome = GradeRules.Evaluate(ladder, new ProgressionInput(c.PostType, c.Level, c.Since, early.GetValueOrDefault(c.WorkerId),
+                    grades.GetValueOrDefault(c.WorkerId) ?? none), request.AsOf);
+                steps += outcome.ToLevel > c.Level ? 1 : 0;
+                return new
+                {
+                    RunId = runId, c.WorkerId, c.StaffNo, c.Name, c.OrgPath, c.PostType, c.Since, FromLevel = c.Level, outcome.ToLevel,
+                    outcome.ReasonCode, outcome.Explanation, outcome.ExplanationEn, outcome.NextDueOn, NewGradeId = Guid.NewGuid(),
+                };
+            }, ct);
             await db.ExecuteAsync(ProgressionSql.SetRunSteps, new { Id = runId, Steps = steps }, ct);
             await audit.WriteAsync(new AuditEntry("career.progression.previewed", "career-progression-run", runId, path,
                 new { request.AsOf, workers = candidates.Count, steps }), ct);
@@ -91,24 +86,6 @@ internal static class PreviewRun
         public string PostType { get; init; } = "";
         public int Level { get; init; }
         public DateOnly Since { get; init; }
-    }
-
-    private sealed class ResultRow
-    {
-        public Guid RunId { get; init; }
-        public Guid WorkerId { get; init; }
-        public string StaffNo { get; init; } = "";
-        public string Name { get; init; } = "";
-        public string OrgPath { get; init; } = "";
-        public string PostType { get; init; } = "";
-        public DateOnly Since { get; init; }
-        public int FromLevel { get; init; }
-        public int ToLevel { get; init; }
-        public string? ReasonCode { get; init; }
-        public string Explanation { get; init; } = "";
-        public string ExplanationEn { get; init; } = "";
-        public DateOnly? NextDueOn { get; init; }
-        public Guid NewGradeId { get; init; }
     }
 
     private sealed class Counted
