@@ -84,7 +84,7 @@ internal sealed class StaffingBench : IBenchModule
             var workerId = Guid.NewGuid();
             var phone = "1" + city.Random.Next(3, 10) + city.Random.Next(100_000_000, 999_999_999).ToString();
             var name = city.Faker.Name.LastName() + city.Faker.Name.FirstName();
-            grams.AddRange(RosterSearch.Grams(name).Select(g => new { Gram = g, OrgPath = post.Unit.Path, StaffNo = $"SH{sequence:D6}", WorkerId = workerId }));
+            grams.AddRange(RosterSearch.Grams(name).Select(g => new { Gram = g, StreetPath = RosterIndex.StreetPathOf(post.Unit.Path), StaffNo = $"SH{sequence:D6}", WorkerId = workerId }));
             workers.Add(new
             {
                 Id = workerId, StaffNo = $"SH{sequence:D6}", Name = name,
@@ -133,7 +133,7 @@ internal sealed class StaffingBench : IBenchModule
                 @EthnicGroup, @PoliticalStatus, @Education, @Phone, @PhoneLast4, @HireDate, @ServiceStartDate, 'active', @OrgUnitId,
                 @OrgPath, 0, 1, @Now, @Now)
             """, workers, city.Transaction);
-        await city.Connection.ExecuteAsync("INSERT INTO staffing_worker_name_grams (gram, org_path, staff_no, status, worker_id) VALUES (@Gram, @OrgPath, @StaffNo, 'active', @WorkerId)", grams, city.Transaction);
+        await city.Connection.ExecuteAsync("INSERT INTO staffing_worker_name_grams (gram, street_path, staff_no, status, worker_id) VALUES (@Gram, @StreetPath, @StaffNo, 'active', @WorkerId)", grams, city.Transaction);
         await city.Connection.ExecuteAsync("""
             INSERT INTO staffing_postings (id, worker_id, post_id, started_on, ended_on, reason, end_reason, is_primary, version, created_at, updated_at)
             VALUES (@Id, @WorkerId, @PostId, @StartedOn, @EndedOn, @Reason, @EndReason, @IsPrimary, 1, @Now, @Now)

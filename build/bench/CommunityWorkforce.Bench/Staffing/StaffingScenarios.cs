@@ -21,10 +21,10 @@ internal static class RawRoster
         var dialect = SqlDialect.Sqlite;
         var search = RosterSearch.For(q);
         var all = scope == "/%";
-        var args = new RosterArgs(Scope: scope, AllUnits: all ? 1 : 0, UnitPath: null, Status: null, ExcludeLeft: 1, EducationLike: null,
+        var args = new RosterArgs(Scope: scope, GramScope: RosterRequest.GramScopeOf(scope), AllUnits: all ? 1 : 0, UnitPath: null, Status: null, ExcludeLeft: 1, EducationLike: null,
             PoliticalStatus: null, BornOnOrBefore: null, BornAfter: null, ServiceFromOnOrBefore: null, ServiceFromAfter: null, PostType: null,
             search.Gram, search.NamePattern, search.CodeLow, search.CodeHigh, search.Last4, Skip: 0, Take: 20);
-        var width = all ? RosterScope.All : scope.Count(c => c == '/') <= 3 ? RosterScope.Wide : RosterScope.Narrow;
+        var width = all ? RosterScope.All : RosterRequest.WidthOf(scope[..^1]);
         var shape = new RosterShape(width, search.Kind, search.ConfirmName, args.Filters, "w.staff_no");
         return (dialect.Render(RosterQuery.Count(shape)), dialect.Render(RosterQuery.Page(shape)), args);
     }

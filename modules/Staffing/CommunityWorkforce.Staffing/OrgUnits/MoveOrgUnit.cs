@@ -64,7 +64,7 @@ internal static class MoveOrgUnit
             Now = clock.GetUtcNow(),
         };
         await db.ExecuteAsync(OrgUnitSql.MoveSubtree, move, ct);
-        await index.MoveSubtreeAsync(move, ct);
+        await index.MoveSubtreeAsync(row.Path, newPath, ct);
         await audit.WriteAsync(new AuditEntry("staffing.org-unit.moved", "org-unit", id, newPath,
             new { fromParentId = row.ParentId, toParentId = newParent.Id, fromPath = row.Path, toPath = newPath }), ct);
         await tx.CommitAsync(ct);

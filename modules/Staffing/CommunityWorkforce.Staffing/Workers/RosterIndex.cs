@@ -1,32 +1,64 @@
 namespace CommunityWorkforce.Staffing.Workers;
 
 /// <summary>
-/// The one owner of what the roster keeps copied onto a worker for fast lists (ADR 0004): the org path (on the worker
-/// and on each name n-gram), the name n-grams, their status, and the post-type bits. Every change that moves, renames,
-/// posts or changes the status of a worker calls here, inside its transaction, so the copies never drift.
+/// The one owner of what the roster keeps copied onto a worker for fast lists (ADR 0004): the org path on the worker,
+/// the name n-grams with the worker's street, staff number and status, and the post-type bits. Every change that moves,
+/// renames, posts or changes the status of a worker calls here, inside its transaction, so the copies never drift.
 /// </summary>
 internal sealed class RosterIndex(DbSession db, TimeProvider clock)
 {
+    /// <summary>A street's depth in the org tree (city 1, district 2, street 3; communities and centres below).</summary>
+    public const int StreetDepth = 3;
+
+    /// <summary>
+    /// The street a path lies in, which the name n-grams carry: the path cut after its street, or the path itself for a
+    /// street or a wider unit. Moves within a street (every rotation a street's leader approves) leave it unchanged.
+    /// </summary>
+    public static string StreetPathOf(string path)
+    {
+        var slashes = 0;
+        for (var i = 0; i < path.Length; i++)
+        {
+            if (path[i] == '/' && ++slashes == StreetDepth + 1)
+            {
+                return path[..(i + 1)];
+            }
+        }
+        return path;
+    }
+
     /// <summary>(Re)writes the name's n-grams, which the roster's name search reads; the worker row must be written.</summary>
     public async Task IndexNameAsync(Guid workerId, string name, CancellationToken ct)
     {
+        var path = await db.QuerySingleOrDefaultAsync<string>(WorkerSql.OrgPathOf, new { WorkerId = workerId }, ct)
+                   ?? throw new InvalidOperationException($"Worker {workerId} must be written before its name is indexed.");
         await db.ExecuteAsync(WorkerSql.DeleteGrams, new { WorkerId = workerId }, ct);
         await db.ExecuteAsync(WorkerSql.InsertGram,
-            RosterSearch.Grams(name).Select(g => new { Gram = g, WorkerId = workerId }), ct);
+            RosterSearch.Grams(name).Select(g => new { Gram = g, StreetPath = StreetPathOf(path), WorkerId = workerId }), ct);
     }
 
     /// <summary>The worker now belongs to <paramref name="orgUnitId"/> (their primary posting moved there).</summary>
     public async Task PlaceAsync(Guid workerId, Guid orgUnitId, string orgPath, CancellationToken ct)
     {
         await db.ExecuteAsync(WorkerSql.SetOrgUnit, new { Id = workerId, OrgUnitId = orgUnitId, OrgPath = orgPath, Now = clock.GetUtcNow() }, ct);
-        await db.ExecuteAsync(WorkerSql.SetGramsPath, new { WorkerId = workerId, OrgPath = orgPath }, ct);
+        await db.ExecuteAsync(WorkerSql.SetGramsStreet, new { WorkerId = workerId, StreetPath = StreetPathOf(orgPath) }, ct);
     }
 
-    /// <summary>A whole subtree moved: every worker's and n-gram's copy of the path follows.</summary>
-    public async Task MoveSubtreeAsync(object move, CancellationToken ct)
+    /// <summary>A whole subtree moved (from <paramref name="oldPath"/> to <paramref name="newPath"/>): every worker's copy of the path and their n-grams' street follow.</summary>
+    public async Task MoveSubtreeAsync(string oldPath, string newPath, CancellationToken ct)
     {
+        var move = new { NewPath = newPath, OldPathLength = oldPath.Length, OldPathPattern = oldPath + "%" };
         await db.ExecuteAsync(WorkerSql.MoveOrgPaths, move, ct);
-        await db.ExecuteAsync(WorkerSql.MoveGramPaths, move, ct);
+        if (StreetPathOf(oldPath) == oldPath)
+        {
+            // A street or a district: the street paths below it start with its path.
+            await db.ExecuteAsync(WorkerSql.MoveGramStreets, move, ct);
+        }
+        else
+        {
+            await db.ExecuteAsync(WorkerSql.SetGramStreetsOfSubtree,
+                new { NewStreetPath = StreetPathOf(newPath), NewPathPattern = newPath + "%" }, ct);
+        }
     }
 
     public Task SetStatusAsync(Guid workerId, string status, CancellationToken ct) =>

@@ -5,8 +5,14 @@ namespace CommunityWorkforce.Staffing.Workers;
 /// <summary>How wide the caller looks: which index answers the page.</summary>
 internal enum RosterScope
 {
-    /// <summary>A street or smaller (a few hundred workers): one org-path index range, sorted.</summary>
+    /// <summary>A street (a few hundred workers): one org-path index range, sorted.</summary>
     Narrow,
+
+    /// <summary>
+    /// A unit below a street (a community, a centre): as <see cref="Narrow"/>, except that a name search also checks the
+    /// worker's own path, since the n-grams carry only the street (<see cref="RosterIndex.StreetPathOf"/>).
+    /// </summary>
+    Unit,
 
     /// <summary>A district: read in sort order with the scope as a filter, stop after one page.</summary>
     Wide,
@@ -122,7 +128,7 @@ internal static class RosterQuery
     /// LIKE on the name is needed to confirm it.
     /// </summary>
     private static bool GramsOnly(RosterShape shape) =>
-        shape.Search == RosterSearch.Kinds.Name && !shape.ConfirmName && (shape.Filters & ~StatusOnly) == 0
+        shape.Search == RosterSearch.Kinds.Name && shape.Scope != RosterScope.Unit && !shape.ConfirmName && (shape.Filters & ~StatusOnly) == 0
         && shape.OrderBy is "w.staff_no" or "w.staff_no DESC";
 
     private static (string From, string Where) Source(RosterShape shape)
@@ -132,7 +138,7 @@ internal static class RosterQuery
             var grams = new StringBuilder("g.gram = @Gram");
             if (shape.Scope != RosterScope.All)
             {
-                grams.Append(" AND {scope:g.org_path}");
+                grams.Append(" AND {scope:g.street_path:@GramScope}");
             }
             if (shape.Filters.HasFlag(RosterFilters.ExcludeLeft))
             {
@@ -150,7 +156,11 @@ internal static class RosterQuery
         {
             case RosterSearch.Kinds.Name:
                 where.Add("w.id IN (SELECT g.worker_id FROM staffing_worker_name_grams g WHERE g.gram = @Gram"
-                          + (shape.Scope == RosterScope.All ? ")" : " AND {scope:g.org_path})"));
+                          + (shape.Scope == RosterScope.All ? ")" : " AND {scope:g.street_path:@GramScope})"));
+                if (shape.Scope == RosterScope.Unit)
+                {
+                    where.Add("{scope:w.org_path}");
+                }
                 if (shape.ConfirmName)
                 {
                     // An expression, not the bare parameter: SQLite would compile the statement again every time the
@@ -168,7 +178,7 @@ internal static class RosterQuery
                 }
                 break;
             default:
-                if (shape.Scope == RosterScope.Narrow)
+                if (shape.Scope is RosterScope.Narrow or RosterScope.Unit)
                 {
                     where.Add("{scope:w.org_path}");
                 }
@@ -217,6 +227,7 @@ internal static class RosterQuery
 /// <summary>The parameters of the roster's list, count and export SQL (paging excluded from a total's cache key).</summary>
 internal sealed record RosterArgs(
     string Scope,
+    string GramScope,
     int AllUnits,
     string? UnitPath,
     string? Status,

@@ -68,8 +68,10 @@ internal sealed class RosterRequest
             unitPath = unit.Path;
         }
         var search = RosterSearch.For(page.Q);
+        var scope = unitPath is null ? user.ScopePattern : unitPath + "%";
         var args = new RosterArgs(
-            Scope: unitPath is null ? user.ScopePattern : unitPath + "%",
+            Scope: scope,
+            GramScope: GramScopeOf(scope),
             AllUnits: user.IsAdmin && unitPath is null ? 1 : 0,
             UnitPath: unitPath is null ? null : unitPath + "%",
             Status: filter.Status is null or "all" ? null : filter.Status,
@@ -89,7 +91,7 @@ internal sealed class RosterRequest
             Skip: page.Skip,
             Take: page.Size);
         var shape = new RosterShape(
-            Scope: args.AllUnits == 1 ? RosterScope.All : IsWide(user, unitPath) ? RosterScope.Wide : RosterScope.Narrow,
+            Scope: args.AllUnits == 1 ? RosterScope.All : WidthOf(unitPath ?? (user.IsAdmin ? "/" : user.ScopePath ?? "/")),
             Search: search.Kind,
             ConfirmName: search.ConfirmName,
             Filters: args.Filters,
@@ -97,10 +99,19 @@ internal sealed class RosterRequest
         return new RosterRequest(args, shape);
     }
 
-    /// <summary>A district or the whole city (and no narrower unit filter): pages are read in sort order.</summary>
-    private static bool IsWide(CurrentUser user, string? unitPath)
+    /// <summary>
+    /// How wide a scope (or unit filter) with this path is: a district or the city is read in sort order
+    /// (<see cref="RosterScope.Wide"/>), a street by its path range, a unit below a street also checks each worker's path
+    /// on a name search.
+    /// </summary>
+    internal static RosterScope WidthOf(string path) => (path.Count(c => c == '/') - 1) switch
     {
-        var path = unitPath ?? (user.IsAdmin ? "/" : user.ScopePath ?? "/");
-        return path.Count(c => c == '/') <= 3;
-    }
+        <= RosterIndex.StreetDepth - 1 => RosterScope.Wide,
+        RosterIndex.StreetDepth => RosterScope.Narrow,
+        _ => RosterScope.Unit,
+    };
+
+    /// <summary>The scope pattern for the n-grams, which carry the worker's street: a pattern below a street widened to its street.</summary>
+    internal static string GramScopeOf(string scopePattern) =>
+        scopePattern.EndsWith("/%", StringComparison.Ordinal) ? RosterIndex.StreetPathOf(scopePattern[..^1]) + "%" : scopePattern;
 }

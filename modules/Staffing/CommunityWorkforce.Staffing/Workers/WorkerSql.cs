@@ -18,10 +18,13 @@ internal static class WorkerSql
          WHERE w.id = @Id AND ((@OnlyWorkerId IS NULL AND {scope:w.org_path}) OR w.id = @OnlyWorkerId)
         """;
 
-    /// <summary>An n-gram row carries the worker's org path, staff number and status, so that a name search pages on it alone.</summary>
+    /// <summary>
+    /// An n-gram row carries the worker's street (<see cref="RosterIndex.StreetPathOf"/>), staff number and status, so
+    /// that a name search in a street or wider pages on it alone.
+    /// </summary>
     public const string InsertGram = """
-        INSERT INTO staffing_worker_name_grams (gram, org_path, staff_no, status, worker_id)
-        SELECT @Gram, w.org_path, w.staff_no, w.status, w.id FROM staffing_workers w WHERE w.id = @WorkerId
+        INSERT INTO staffing_worker_name_grams (gram, street_path, staff_no, status, worker_id)
+        SELECT @Gram, @StreetPath, w.staff_no, w.status, w.id FROM staffing_workers w WHERE w.id = @WorkerId
         """;
 
     /// <summary>
@@ -46,7 +49,12 @@ internal static class WorkerSql
 
     public const string SetGramsStatus = "UPDATE staffing_worker_name_grams SET status = @Status WHERE worker_id = @WorkerId";
 
-    public const string SetGramsPath = "UPDATE staffing_worker_name_grams SET org_path = @OrgPath WHERE worker_id = @WorkerId";
+    /// <summary>Writes nothing when the worker stays in their street (the index is read, no page is changed).</summary>
+    public const string SetGramsStreet = """
+        UPDATE staffing_worker_name_grams SET street_path = @StreetPath WHERE worker_id = @WorkerId AND street_path <> @StreetPath
+        """;
+
+    public const string OrgPathOf = "SELECT org_path FROM staffing_workers WHERE id = @WorkerId";
 
     public const string DeleteGrams = "DELETE FROM staffing_worker_name_grams WHERE worker_id = @WorkerId";
 
@@ -56,9 +64,16 @@ internal static class WorkerSql
         WHERE org_path LIKE @OldPathPattern
         """;
 
-    public const string MoveGramPaths = """
-        UPDATE staffing_worker_name_grams SET org_path = @NewPath {cat} {substr}(org_path, @OldPathLength + 1, 400)
-        WHERE org_path LIKE @OldPathPattern
+    /// <summary>A street or a district moved: its n-grams' street paths start with its path, which changes.</summary>
+    public const string MoveGramStreets = """
+        UPDATE staffing_worker_name_grams SET street_path = @NewPath {cat} {substr}(street_path, @OldPathLength + 1, 400)
+        WHERE street_path LIKE @OldPathPattern
+        """;
+
+    /// <summary>A unit below a street moved to another street: its workers' n-grams (found by their new paths) follow.</summary>
+    public const string SetGramStreetsOfSubtree = """
+        UPDATE staffing_worker_name_grams SET street_path = @NewStreetPath
+        WHERE worker_id IN (SELECT w.id FROM staffing_workers w WHERE {scope:w.org_path:@NewPathPattern})
         """;
 
     public const string IdNumberHashExists = "SELECT COUNT(*) FROM staffing_workers WHERE id_number_hash = @Hash";
