@@ -27,14 +27,18 @@ internal sealed class RosterIndex(DbSession db, TimeProvider clock)
         return path;
     }
 
-    /// <summary>(Re)writes the name's n-grams, which the roster's name search reads; the worker row must be written.</summary>
+    /// <summary>Writes a new worker's name n-grams, which the roster's name search reads; the worker row must be written.</summary>
+    public Task IndexNewNameAsync(Guid workerId, string name, string orgPath, CancellationToken ct) =>
+        db.ExecuteAsync(WorkerSql.InsertGram,
+            RosterSearch.Grams(name).Select(g => new { Gram = g, StreetPath = StreetPathOf(orgPath), WorkerId = workerId }), ct);
+
+    /// <summary>Rewrites a renamed worker's name n-grams (in their street as it is inside the transaction).</summary>
     public async Task IndexNameAsync(Guid workerId, string name, CancellationToken ct)
     {
         var path = await db.QuerySingleOrDefaultAsync<string>(WorkerSql.OrgPathOf, new { WorkerId = workerId }, ct)
                    ?? throw new InvalidOperationException($"Worker {workerId} must be written before its name is indexed.");
         await db.ExecuteAsync(WorkerSql.DeleteGrams, new { WorkerId = workerId }, ct);
-        await db.ExecuteAsync(WorkerSql.InsertGram,
-            RosterSearch.Grams(name).Select(g => new { Gram = g, StreetPath = StreetPathOf(path), WorkerId = workerId }), ct);
+        await IndexNewNameAsync(workerId, name, path, ct);
     }
 
     /// <summary>The worker now belongs to <paramref name="orgUnitId"/> (their primary posting moved there).</summary>

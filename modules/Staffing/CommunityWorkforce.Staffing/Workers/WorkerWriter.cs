@@ -40,7 +40,7 @@ internal sealed class WorkerWriter(DbSession db, PersonalDataProtector protector
             worker.IsDemo,
             Now = clock.GetUtcNow(),
         }, ct);
-        await index.IndexNameAsync(id, worker.Name, ct);
+        await index.IndexNewNameAsync(id, worker.Name, orgPath, ct);
         await audit.WriteAsync(new AuditEntry("staffing.worker.created", "worker", id, orgPath, new
         {
             staffNo, worker.Name, idNumber = worker.IdNumber.Masked, worker.OrgUnitId, worker.HireDate,
