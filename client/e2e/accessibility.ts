@@ -83,31 +83,74 @@ async function settle(page: Page): Promise<void> {
   );
 }
 
-async function runAxe(page: Page, context: string, selector?: string): Promise<void> {
+interface AxeRun {
+  violations: AxeResult[];
+  /** Whether the DOM changed while axe ran: the journey acted meanwhile, so the result mixes two states. */
+  changed: boolean;
+}
+
+/** How often a check whose page changed under it is run again before its persistent findings are reported. */
+const attempts = 3;
+
+async function runAxeOnce(page: Page, selector: string | undefined): Promise<AxeRun> {
   await settle(page);
   const hasAxe = await page.evaluate(() => 'axe' in window);
   if (!hasAxe) await page.evaluate(axeSource);
-  const url = page.url();
-  const violations = await page.evaluate(
+  return page.evaluate(
     async ({ tags, include }) => {
       const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: unknown[] }> } }).axe;
-      if (include && !document.querySelector(include)) return [];
+      if (include && !document.querySelector(include)) return { violations: [], changed: false };
+      let changed = false;
+      const observer = new MutationObserver(() => {
+        changed = true;
+      });
+      observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
       const result = await axe.run(include ? { include: [include] } : document, {
         runOnly: { type: 'tag', values: tags },
         resultTypes: ['violations'],
       });
-      return result.violations;
+      changed = changed || observer.takeRecords().length > 0;
+      observer.disconnect();
+      return { violations: result.violations as AxeResult[], changed };
     },
     { tags: wcagTags, include: selector ?? null },
   );
+}
+
+const failing = (violations: AxeResult[]) => violations.filter((v) => v.impact && failingImpacts.has(v.impact));
+const keysOf = (v: AxeResult) => v.nodes.map((n) => `${v.id} ${JSON.stringify(n.target)}`);
+
+/**
+ * Checks a page state. The journey keeps acting while a check runs, so a check can catch the page between two states
+ * (a select whose list is not mounted yet, a picker half closed). A run during which the DOM changed is repeated; if no
+ * run saw a still page, only the findings every run made (the same rule on the same element) are reported.
+ */
+async function runAxe(page: Page, context: string, selector?: string): Promise<void> {
+  const runs: AxeRun[] = [];
+  for (let i = 0; i < attempts; i++) {
+    const run = await runAxeOnce(page, selector);
+    runs.push(run);
+    if (!run.changed || failing(run.violations).length === 0) break;
+  }
+  const last = runs[runs.length - 1];
+  let violations = failing(last.violations);
+  if (last.changed && runs.length > 1) {
+    const seenEveryTime = runs
+      .slice(0, -1)
+      .map((run) => new Set(failing(run.violations).flatMap(keysOf)))
+      .reduce((a, b) => new Set([...a].filter((k) => b.has(k))));
+    violations = violations
+      .map((v) => ({ ...v, nodes: v.nodes.filter((n) => seenEveryTime.has(`${v.id} ${JSON.stringify(n.target)}`)) }))
+      .filter((v) => v.nodes.length > 0);
+  }
+  const url = page.url();
   checked.add(`${url} ${context}`);
-  for (const v of violations as AxeResult[]) {
-    if (!v.impact || !failingImpacts.has(v.impact)) continue;
+  for (const v of violations) {
     found.push({
       url,
       context,
       rule: v.id,
-      impact: v.impact,
+      impact: v.impact!,
       help: v.help,
       nodes: v.nodes.slice(0, 8).map((n) => `${JSON.stringify(n.target)} ${n.html.slice(0, 160)}`),
     });

@@ -1,9 +1,8 @@
 import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useEffect } from 'react';
+import { antdLocales } from './antdLocales';
 import { features } from './features';
 import { buildDictionaries, FeatureDictionaries, useLocale } from './i18n';
 import { AppRoutes } from './routes';
@@ -23,7 +22,7 @@ export default function Workspace() {
   }, [locale]);
   return (
     <FeatureDictionaries dictionaries={dictionaries}>
-      <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={themeFor(reducedMotion)} button={{ autoInsertSpace: false }}>
+      <ConfigProvider locale={antdLocales[locale === 'zh-CN' ? 'zh-CN' : 'en-US']} theme={themeFor(reducedMotion)} button={{ autoInsertSpace: false }}>
         <AntApp>
           <AppRoutes />
         </AntApp>

@@ -1,4 +1,5 @@
-import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Tag, TreeSelect, Typography } from 'antd';
+import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
+import { ListedTreeSelect } from '../../app/ListedTreeSelect';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
@@ -116,7 +117,7 @@ function CreateCycleModal({ onClose, onCreated }: { onClose: () => void; onCreat
           )}
         </Space>
         <Form.Item name="orgUnitId" label={t('performance.cycles.unit')} rules={[{ required: true }]}>
-          <TreeSelect treeData={toTree((tree.data ?? []) as TreeNode[])} showSearch treeNodeFilterProp="title" treeDefaultExpandAll={false} />
+          <ListedTreeSelect treeData={toTree((tree.data ?? []) as TreeNode[])} showSearch treeNodeFilterProp="title" treeDefaultExpandAll={false} />
         </Form.Item>
         <Space wrap>
           <Form.Item name="entryDeadline" label={t('performance.cycles.entryDeadline')} rules={[{ required: true }]}>

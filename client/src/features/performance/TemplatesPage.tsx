@@ -1,4 +1,5 @@
-import { Alert, Button, Card, Form, Input, InputNumber, Select, Space, Tag, TreeSelect, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
+import { ListedTreeSelect } from '../../app/ListedTreeSelect';
 import type { FormInstance } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../api/problem';
@@ -135,7 +136,7 @@ function TemplateModal({ template, onClose }: { template: Template | null; onClo
         <Space wrap align="start">
           {!template && (
             <Form.Item name="orgUnitId" label={t('performance.templates.unit')} rules={[{ required: true }]} style={{ minWidth: 260 }}>
-              <TreeSelect treeData={toTree(tree.data ?? [])} showSearch treeNodeFilterProp="title" treeDefaultExpandAll={false} />
+              <ListedTreeSelect treeData={toTree(tree.data ?? [])} showSearch treeNodeFilterProp="title" treeDefaultExpandAll={false} />
             </Form.Item>
           )}
           <Form.Item name="postType" label={t('performance.templates.postType')} rules={[{ required: true }]}>

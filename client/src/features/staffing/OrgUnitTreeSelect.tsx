@@ -1,6 +1,6 @@
 import type { CSSProperties } from 'react';
-import { TreeSelect } from 'antd';
 import type { OrgUnitNode } from '../../api/types';
+import { ListedTreeSelect } from '../../app/ListedTreeSelect';
 
 interface TreeSelectNode {
   value: string;
@@ -44,7 +44,7 @@ export function OrgUnitTreeSelect({
   'aria-label': ariaLabel,
 }: Props) {
   return (
-    <TreeSelect<string>
+    <ListedTreeSelect<string>
       id={id}
       value={value ?? undefined}
       onChange={(next) => onChange?.(next ?? null)}
