@@ -133,6 +133,37 @@ public sealed class RosterScopeFollowsTheTreeTests
     }
 
     [Test]
+    public async Task A_rotation_of_the_primary_posting_into_a_head_post_moves_the_worker_between_the_post_type_filters()
+    {
+        var jingan = await OrgTree.IdByCode(_admin, "310106");
+        var street = await Unit(jingan, "310106971", "street");
+        var from = await Unit(street, "310106971001", "community");
+        var to = await Unit(street, "310106971002", "community");
+        var (workerId, postingId, _) = await WorkerInNewPost(_admin, from);
+        var head = await CreatePost(_admin, to, 1, "head");
+        var filed = await _admin.PostAsJsonAsync("/api/staffing/rotation-requests", new
+        {
+            workerId, fromPostingId = postingId, toPostId = head.Id(), reason = "任社区书记", proposedOn = Today.AddDays(1).ToString("yyyy-MM-dd"),
+        });
+        Assert.That(filed.StatusCode, Is.EqualTo(HttpStatusCode.Created), await filed.Content.ReadAsStringAsync());
+        var request = await filed.ReadJson();
+        var leader = await NewAccount(_host, _admin, "leader", street);
+        async Task<Guid[]> InStreet(string postType) =>
+            (await _admin.GetJson($"/api/staffing/workers?orgUnitId={street}&postType={postType}&pageSize=50")).Items().Select(i => i.Id()).ToArray();
+        var staffBefore = await InStreet("staff");
+
+        var approve = await leader.PostAsJsonAsync($"/api/staffing/rotation-requests/{request.Id()}/approve",
+            new { version = request.GetProperty("version").GetInt32() });
+
+        Assert.That(approve.StatusCode, Is.EqualTo(HttpStatusCode.OK), await approve.Content.ReadAsStringAsync());
+        Assert.That(staffBefore, Does.Contain(workerId));
+        Assert.That(await InStreet("head"), Is.EqualTo(new[] { workerId }), "written with the worker's new unit, in one statement");
+        Assert.That(await InStreet("staff"), Does.Not.Contain(workerId));
+        var worker = await _admin.GetJson($"/api/staffing/workers/{workerId}");
+        Assert.That(worker.Str("orgUnitId"), Is.EqualTo(to.ToString()));
+    }
+
+    [Test]
     public async Task Moving_a_community_to_another_street_takes_its_workers_into_that_streets_name_search()
     {
         var jingan = await OrgTree.IdByCode(_admin, "310106");

@@ -20,6 +20,8 @@ public sealed class DbSession : IAsyncDisposable
     private DbTransaction? _transaction;
     private bool _holdsWriteGate;
     private bool _rollbackOnly;
+    private readonly List<Func<CancellationToken, Task>> _beforeCommit = [];
+    private long _transactionNumber;
 
     public DbSession(DbConnectionFactory factory, EventPublisher events)
     {
@@ -36,6 +38,23 @@ public sealed class DbSession : IAsyncDisposable
     /// the transaction may only roll back. Committing it throws, so a refusal inside can never be committed by the outer owner.
     /// </summary>
     public bool RollbackOnly => _rollbackOnly;
+
+    /// <summary>Counts the transactions this session has begun: tells work buffered for one from work for the next.</summary>
+    public long TransactionNumber => _transactionNumber;
+
+    /// <summary>
+    /// Runs <paramref name="work"/> when the open transaction commits, after every other statement of the unit of work and
+    /// inside it (rows buffered during the work and written in one statement: the audit trail); forgotten on rollback.
+    /// If it fails, the transaction rolls back.
+    /// </summary>
+    public void BeforeCommit(Func<CancellationToken, Task> work)
+    {
+        if (_transaction is null)
+        {
+            throw new InvalidOperationException("Work before commit is registered inside a transaction.");
+        }
+        _beforeCommit.Add(work);
+    }
 
     /// <summary>
     /// Starts the transaction. Nested calls join the one already open; only the outermost caller commits.
@@ -64,6 +83,7 @@ public sealed class DbSession : IAsyncDisposable
             ReleaseWriteGate();
             throw;
         }
+        _transactionNumber++;
         return new Transaction(this, owner: true);
     }
 
@@ -277,6 +297,20 @@ public sealed class DbSession : IAsyncDisposable
             throw new InvalidOperationException(
                 "An inner unit of work ended without committing, so the transaction was rolled back instead of committed.");
         }
+        try
+        {
+            // Work registered while running may register more (it runs in order, to the end).
+            for (var i = 0; i < _beforeCommit.Count; i++)
+            {
+                await _beforeCommit[i](ct);
+            }
+        }
+        catch
+        {
+            await RollbackAsync();
+            throw;
+        }
+        _beforeCommit.Clear();
         long commit;
         try
         {
@@ -310,6 +344,7 @@ public sealed class DbSession : IAsyncDisposable
             return;
         }
         _pendingEvents.Clear();
+        _beforeCommit.Clear();
         _rollbackOnly = false;
         try
         {

@@ -31,21 +31,21 @@ internal sealed class PostingCommands(DbSession db, PostingService postings, Ros
         {
             return PostingResult.Refused(PostingRefusal.PostClosed);
         }
-        // The start below refreshes the worker's post types once for both changes.
+        // The worker's post types are written once for both changes: by the start below, or with the worker's new unit.
         if (!await postings.EndAsync(command.FromPostingId, command.EffectiveOn.AddDays(-1), command.Reason, null, facts.WorkerPath, ct,
                 refreshPostTypes: false))
         {
             return PostingResult.Refused(PostingRefusal.PostingEnded);
         }
         var (id, refusal) = await postings.StartAsync(facts.WorkerId, command.ToPostId, command.EffectiveOn, command.Reason,
-            facts.IsPrimary, facts.ToPath, ct, command.NewPostingId);
+            facts.IsPrimary, facts.ToPath, ct, command.NewPostingId, refreshPostTypes: !facts.IsPrimary);
         if (id is null)
         {
             return PostingResult.Refused(refusal);
         }
         if (facts.IsPrimary)
         {
-            await index.PlaceAsync(facts.WorkerId, facts.ToOrgUnitId, facts.ToPath, ct);
+            await index.PlaceAsync(facts.WorkerId, facts.ToOrgUnitId, facts.ToPath, facts.WorkerPath, ct);
         }
         await tx.CommitAsync(ct);
         return PostingResult.Done(id.Value);

@@ -8,8 +8,10 @@ namespace CommunityWorkforce.Staffing.Postings;
 /// </summary>
 internal sealed class PostingService(DbSession db, AuditWriter audit, Workers.RosterIndex index, TimeProvider clock)
 {
+    /// <param name="refreshPostTypes">False when the caller writes the worker's post types itself next, in the same
+    /// transaction (a move of the primary posting: <see cref="Workers.RosterIndex.PlaceAsync"/>).</param>
     public async Task<(Guid? PostingId, PostingRefusal Refusal)> StartAsync(Guid workerId, Guid postId, DateOnly startedOn,
-        string reason, bool? isPrimary, string orgPath, CancellationToken ct, Guid? postingId = null)
+        string reason, bool? isPrimary, string orgPath, CancellationToken ct, Guid? postingId = null, bool refreshPostTypes = true)
     {
         var check = await db.QuerySingleOrDefaultAsync<StartCheck>(PostingSql.StartChecks, new { PostId = postId, WorkerId = workerId }, ct);
         if (check is null)
@@ -40,7 +42,10 @@ internal sealed class PostingService(DbSession db, AuditWriter audit, Workers.Ro
         {
             Id = id, WorkerId = workerId, PostId = postId, StartedOn = startedOn, Reason = reason, IsPrimary = primary, Now = now,
         }, ct);
-        await index.RefreshPostTypesAsync(workerId, ct);
+        if (refreshPostTypes)
+        {
+            await index.RefreshPostTypesAsync(workerId, ct);
+        }
         await audit.WriteAsync(new AuditEntry("staffing.posting.started", "posting", id, orgPath,
             new { workerId, postId, startedOn, reason, isPrimary = primary }), ct);
         return (id, PostingRefusal.None);

@@ -41,11 +41,20 @@ internal sealed class RosterIndex(DbSession db, TimeProvider clock)
         await IndexNewNameAsync(workerId, name, path, ct);
     }
 
-    /// <summary>The worker now belongs to <paramref name="orgUnitId"/> (their primary posting moved there).</summary>
-    public async Task PlaceAsync(Guid workerId, Guid orgUnitId, string orgPath, CancellationToken ct)
+    /// <summary>
+    /// The worker now belongs to <paramref name="orgUnitId"/> at <paramref name="orgPath"/> (their primary posting moved
+    /// there from <paramref name="fromPath"/>, their org path inside the transaction), holding the post types their active
+    /// postings give them now: one write of the worker row for both. Their n-grams are rewritten only when the move leaves
+    /// their street (a rotation within a street, the common case, writes none and reads none).
+    /// </summary>
+    public async Task PlaceAsync(Guid workerId, Guid orgUnitId, string orgPath, string fromPath, CancellationToken ct)
     {
-        await db.ExecuteAsync(WorkerSql.SetOrgUnit, new { Id = workerId, OrgUnitId = orgUnitId, OrgPath = orgPath, Now = clock.GetUtcNow() }, ct);
-        await db.ExecuteAsync(WorkerSql.SetGramsStreet, new { WorkerId = workerId, StreetPath = StreetPathOf(orgPath) }, ct);
+        await db.ExecuteAsync(WorkerSql.Place, new { Id = workerId, OrgUnitId = orgUnitId, OrgPath = orgPath, Now = clock.GetUtcNow() }, ct);
+        var street = StreetPathOf(orgPath);
+        if (street != StreetPathOf(fromPath))
+        {
+            await db.ExecuteAsync(WorkerSql.SetGramsStreet, new { WorkerId = workerId, StreetPath = street }, ct);
+        }
     }
 
     /// <summary>A whole subtree moved (from <paramref name="oldPath"/> to <paramref name="newPath"/>): every worker's copy of the path and their n-grams' street follow.</summary>

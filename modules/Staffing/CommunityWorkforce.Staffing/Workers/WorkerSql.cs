@@ -49,7 +49,7 @@ internal static class WorkerSql
 
     public const string SetGramsStatus = "UPDATE staffing_worker_name_grams SET status = @Status WHERE worker_id = @WorkerId";
 
-    /// <summary>Writes nothing when the worker stays in their street (the index is read, no page is changed).</summary>
+    /// <summary>The worker's n-grams move to another street (the condition keeps a repeated call from writing).</summary>
     public const string SetGramsStreet = """
         UPDATE staffing_worker_name_grams SET street_path = @StreetPath WHERE worker_id = @WorkerId AND street_path <> @StreetPath
         """;
@@ -109,7 +109,7 @@ internal static class WorkerSql
         WHERE id = @Id AND version = @Version
         """;
 
-    public const string SetOrgUnit = """
-        UPDATE staffing_workers SET org_unit_id = @OrgUnitId, org_path = @OrgPath, version = version + 1, updated_at = @Now WHERE id = @Id
-        """;
+    /// <summary>The worker's unit, its path and the post types of their active postings (<see cref="RosterIndex.PlaceAsync"/>).</summary>
+    public const string Place = "UPDATE staffing_workers SET org_unit_id = @OrgUnitId, org_path = @OrgPath, post_types = " +
+        CurrentPostTypes + ", version = version + 1, updated_at = @Now WHERE id = @Id";
 }
