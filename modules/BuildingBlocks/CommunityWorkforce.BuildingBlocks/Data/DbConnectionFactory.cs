@@ -110,6 +110,45 @@ public sealed class DbConnectionFactory : IDisposable
         return new PreparedSqliteConnection((SqliteConnection)await OpenAsync(ct));
     }
 
+    /// <summary>SQLite: the one connection every write transaction of this host runs on (<see cref="WriterAsync"/>).</summary>
+    private PreparedSqliteConnection? _writer;
+
+    /// <summary>Pages of the writer connection's cache, in KiB as <c>PRAGMA cache_size</c> takes a negative number.</summary>
+    internal const int WriterCacheKiB = 8 * 1024;
+
+    /// <summary>
+    /// SQLite: the connection for a write transaction; the caller holds <see cref="WriteGate"/> until it calls
+    /// <see cref="ReturnWriter"/>. In WAL mode a connection throws its whole page cache away when it begins a transaction
+    /// after another connection has written, so a write transaction on a request's own connection read every b-tree page it
+    /// touched again from the operating system (a write statement cost 0.1–0.2 ms, mostly that). With every write on this
+    /// one connection, no other connection writes in between, and the b-trees' upper pages and the rows just written stay
+    /// in its cache from one transaction to the next.
+    /// </summary>
+    internal async Task<DbConnection> WriterAsync(CancellationToken ct)
+    {
+        if (_writer is { } writer)
+        {
+            return writer;
+        }
+        var connection = (SqliteConnection)await OpenAsync(ct);
+        using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = $"PRAGMA cache_size=-{WriterCacheKiB};";
+            await pragma.ExecuteNonQueryAsync(ct);
+        }
+        return _writer = new PreparedSqliteConnection(connection);
+    }
+
+    /// <summary>The write transaction on <see cref="WriterAsync"/>'s connection ended: keep it if fit, else close it.</summary>
+    internal void ReturnWriter(DbConnection connection)
+    {
+        if (_writer is { } writer && ReferenceEquals(connection, writer) && (!writer.Reusable || Volatile.Read(ref _disposed)))
+        {
+            _writer = null;
+            connection.Dispose();
+        }
+    }
+
     /// <summary>Takes back a rented connection: kept open for the next unit of work when fit and room remains, else closed.</summary>
     internal async ValueTask ReturnAsync(DbConnection connection)
     {
@@ -135,6 +174,7 @@ public sealed class DbConnectionFactory : IDisposable
     {
         Volatile.Write(ref _disposed, true);
         CloseIdle();
+        Interlocked.Exchange(ref _writer, null)?.Dispose();
         LogSync?.Dispose();
     }
 

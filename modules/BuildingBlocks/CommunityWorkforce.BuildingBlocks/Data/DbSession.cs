@@ -17,6 +17,8 @@ public sealed class DbSession : IAsyncDisposable
     private readonly List<object> _pendingEvents = [];
     private readonly HashSet<string> _writtenModules = new(StringComparer.OrdinalIgnoreCase);
     private DbConnection? _connection;
+    /// <summary>SQLite, during a write transaction: the session's own connection, set aside while the writer's is in use.</summary>
+    private DbConnection? _readConnection;
     private DbTransaction? _transaction;
     private bool _holdsWriteGate;
     private bool _rollbackOnly;
@@ -66,11 +68,28 @@ public sealed class DbSession : IAsyncDisposable
         {
             return new Transaction(this, owner: false);
         }
-        var connection = await ConnectionAsync(ct);
+        DbConnection connection;
         if (_factory.WriteGate is { } gate)
         {
+            // SQLite: the transaction runs on the host's writer connection, whose page cache no other writer invalidates
+            // (DbConnectionFactory.WriterAsync); the request's own connection serves its reads again once it ends.
             await gate.WaitAsync(ct);
             _holdsWriteGate = true;
+            try
+            {
+                connection = await _factory.WriterAsync(ct);
+            }
+            catch
+            {
+                ReleaseWriteGate();
+                throw;
+            }
+            _readConnection = _connection;
+            _connection = connection;
+        }
+        else
+        {
+            connection = await ConnectionAsync(ct);
         }
         try
         {
@@ -371,6 +390,10 @@ public sealed class DbSession : IAsyncDisposable
         if (_holdsWriteGate)
         {
             _holdsWriteGate = false;
+            var writer = _connection!;
+            _connection = _readConnection;
+            _readConnection = null;
+            _factory.ReturnWriter(writer);
             _factory.WriteGate!.Release();
         }
     }
