@@ -1,4 +1,5 @@
-import { App, Button, Input, Radio, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Input, Radio, Space, Tag, Tooltip, Typography } from 'antd';
+import { ResponsiveTable } from '../../app/ResponsiveTable';
 import { useState } from 'react';
 import { useReportError } from '../../app/problems';
 import { useAssessmentActions, type Assessment } from './hooks';
@@ -35,15 +36,16 @@ export function AssessmentForm({ assessment, who, canFinalise }: { assessment: A
         <Tag color={statusColor[a.status]}>{ct(statusKey(a.status))}</Tag>
         {a.fitScore != null && <Tag color="blue">{ct('competency.my.fit', { fit: a.fitScore })}</Tag>}
       </Space>
-      <Table<Score>
+      <ResponsiveTable<Score>
         rowKey="competencyId"
+        aria-label={`${ct('competency.assessment.level')}：${a.workerName}`}
         size="small"
         pagination={false}
         scroll={{ x: true }}
         dataSource={assessment.scores}
         columns={[
           { title: ct('competency.framework.dimension'), render: (_, s) => (s.dimensionNameZh && name({ nameZh: s.dimensionNameZh, nameEn: s.dimensionNameEn })) },
-          { title: ct('competency.framework.nameZh'), render: (_, s) => name(s) },
+          { title: ct('competency.framework.nameZh'), cardTitle: true, render: (_, s) => name(s) },
           { title: ct('competency.assessment.required'), render: (_, s) => s.requiredLevel ?? '—' },
           ...(locked
             ? [

@@ -1,4 +1,5 @@
-import { Button, Card, Descriptions, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Empty, Popconfirm, Space, Tag, Typography } from 'antd';
+import { ResponsiveTable } from '../../app/ResponsiveTable';
 import { useReportError } from '../../app/problems';
 import { useSubmitRotation, useWithdrawRotation } from './hooks/rotations';
 import type { ReactNode } from 'react';
@@ -129,7 +130,7 @@ export function PostingsTable({
     return key ? t(key) : r;
   };
   return (
-    <Table<Posting>
+    <ResponsiveTable<Posting>
       rowKey="id"
       size="small"
       loading={loading}
@@ -141,6 +142,7 @@ export function PostingsTable({
         { title: t('staffing.posting.field.orgUnit'), dataIndex: 'orgUnitName' },
         {
           title: t('staffing.posting.field.post'),
+          cardTitle: true,
           render: (_, p) => (
             <Space size={4}>
               {p.postTitle}
@@ -156,7 +158,7 @@ export function PostingsTable({
         },
         { title: t('staffing.posting.field.reason'), render: (_, p) => reason(p.reason) },
         { title: t('staffing.posting.field.endReason'), render: (_, p) => (p.endReason ? reason(p.endReason) : '') },
-        ...(actions ? [{ title: t('common.actions'), render: (_: unknown, p: Posting) => actions(p) }] : []),
+        ...(actions ? [{ title: t('common.actions'), cardActions: true, render: (_: unknown, p: Posting) => actions(p) }] : []),
       ]}
     />
   );
@@ -173,7 +175,7 @@ export function RotationRequestsTable({
 }) {
   const t = useT();
   return (
-    <Table<RotationRequest>
+    <ResponsiveTable<RotationRequest>
       rowKey="id"
       size="small"
       loading={loading}
@@ -183,7 +185,7 @@ export function RotationRequestsTable({
       locale={{ emptyText: t('staffing.rotation.empty') }}
       columns={[
         { title: t('staffing.rotation.field.from'), render: (_, r) => `${r.fromOrgUnitName} · ${r.fromPostTitle}` },
-        { title: t('staffing.rotation.field.to'), render: (_, r) => `${r.toOrgUnitName} · ${r.toPostTitle}` },
+        { title: t('staffing.rotation.field.to'), cardTitle: true, render: (_, r) => `${r.toOrgUnitName} · ${r.toPostTitle}` },
         { title: t('staffing.rotation.field.proposedOn'), dataIndex: 'proposedOn' },
         { title: t('staffing.rotation.field.reason'), dataIndex: 'reason' },
         { title: t('staffing.rotation.field.status'), render: (_, r) => <RotationStatusTag status={r.status} /> },
@@ -201,7 +203,7 @@ export function RotationRequestsTable({
               ''
             ),
         },
-        ...(actions ? [{ title: t('common.actions'), render: (_: unknown, r: RotationRequest) => actions(r) }] : []),
+        ...(actions ? [{ title: t('common.actions'), cardActions: true, render: (_: unknown, r: RotationRequest) => actions(r) }] : []),
       ]}
     />
   );
