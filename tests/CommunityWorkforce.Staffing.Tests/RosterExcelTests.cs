@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using CommunityWorkforce.Staffing.Workers;
+using Dapper;
 using CommunityWorkforce.TestKit;
 using MiniExcelLibs;
 
@@ -231,6 +232,40 @@ public sealed class RosterExcelTests
         Assert.That(rows.Select(r => r["身份证号"]?.ToString()), Has.All.Match(@"^310106\d{11}[\dX]$"));
         Assert.That(await _host.Scalar<long>("SELECT COUNT(*) FROM platform_audit_log WHERE action = 'staffing.worker.exported-with-ids' AND reason = '核对社保信息'"),
             Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Imported_workers_get_the_name_grams_a_worker_created_alone_gets()
+    {
+        // An import and the API write a new worker's n-grams through different callers (a way to write them faster for an
+        // import will be tried again): both must leave the same rows, with the worker's street, status and staff number.
+        var unique = Interlocked.Increment(ref _sequence);
+        var names = new[] { $"欧阳𠀀{unique}", $"李 小{unique}", $"王王{unique}" };
+        var response = await Upload("/api/staffing/workers/import", Sheet(names.Select(n => Row(n))));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        var body = Roster.WorkerBody(await OrgTree.IdByCode(_hr, "310106021002"));
+        body["name"] = $"欧阳𠀀{unique}甲";
+        await Roster.CreateWorker(_hr, body);
+
+        await using var connection = Db.Open(_host);
+        const string Grams = """
+            SELECT w.name AS Name, g.gram AS Gram, g.street_path AS StreetPath, g.status AS Status, g.staff_no AS StaffNo,
+                   w.org_path AS OrgPath, w.status AS WorkerStatus, w.staff_no AS WorkerStaffNo
+            FROM staffing_workers w JOIN staffing_worker_name_grams g ON g.worker_id = w.id
+            WHERE w.name LIKE @Pattern
+            """;
+        var rows = (await connection.QueryAsync<(string Name, string Gram, string StreetPath, string Status, string StaffNo,
+            string OrgPath, string WorkerStatus, string WorkerStaffNo)>(Grams, new { Pattern = $"%{unique}%" })).ToList();
+        foreach (var name in names.Append($"欧阳𠀀{unique}甲"))
+        {
+            var mine = rows.Where(r => r.Name == name).ToList();
+            Assert.That(mine.Select(r => r.Gram), Is.EquivalentTo(RosterSearch.Grams(name)), name);
+            Assert.That(mine.All(r => r.StreetPath == RosterIndex.StreetPathOf(r.OrgPath) && r.Status == r.WorkerStatus
+                && r.StaffNo == r.WorkerStaffNo), Is.True, name);
+        }
+        var search = await (await _hr.GetAsync($"/api/staffing/workers?q={Uri.EscapeDataString($"小{unique}")}")).ReadJson();
+        Assert.That(search.GetProperty("items").EnumerateArray().Select(w => w.GetProperty("name").GetString()),
+            Is.EquivalentTo(new[] { $"李 小{unique}" }));
     }
 
     [Test]
