@@ -11,5 +11,8 @@ export default defineConfig({
     sequence: { concurrent: false },
     testTimeout: 90_000,
     hookTimeout: 60_000,
+    // expect.poll waits up to 1 s by default: a poll right after a navigation (a page's first list) failed CI once on a
+    // busy machine while the page was still loading. Waiting longer only delays a failure; it never hides one.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
   },
 });
