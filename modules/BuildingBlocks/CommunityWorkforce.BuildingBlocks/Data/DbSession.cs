@@ -74,16 +74,17 @@ public sealed class DbSession : IAsyncDisposable
             // SQLite: the transaction runs on the host's writer connection, whose page cache no other writer invalidates
             // (DbConnectionFactory.WriterAsync); the request's own connection serves its reads again once it ends.
             await gate.WaitAsync(ct);
-            _holdsWriteGate = true;
             try
             {
                 connection = await _factory.WriterAsync(ct);
             }
             catch
             {
-                ReleaseWriteGate();
+                // Nothing swapped yet: the session keeps its own connection.
+                gate.Release();
                 throw;
             }
+            _holdsWriteGate = true;
             _readConnection = _connection;
             _connection = connection;
         }
