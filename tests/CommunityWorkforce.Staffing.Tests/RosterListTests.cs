@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using CommunityWorkforce.TestKit;
+using Dapper;
 using static CommunityWorkforce.Staffing.Tests.StaffingData;
 
 namespace CommunityWorkforce.Staffing.Tests;
@@ -120,6 +121,42 @@ public sealed class RosterListTests
                 WHERE g.worker_id = @Id AND g.ended_on IS NULL AND p.post_type = 'head'
                 """, new { Id = item.Id() }), Is.GreaterThan(0), item.Str("name"));
         }
+    }
+
+    [Test]
+    public async Task A_posting_that_keeps_the_workers_post_types_leaves_the_worker_row_as_it_is_and_one_that_adds_a_type_sets_it()
+    {
+        var (workerId, _, _) = await WorkerInNewPost(_hr, _community);
+        await using (var connection = Db.Open(_host))
+        {
+            // Records every write of a worker's post_types (the column is in the roster's scope index).
+            await connection.ExecuteAsync(_host.IsSqlServer
+                ? "IF OBJECT_ID('test_post_type_writes') IS NULL CREATE TABLE test_post_type_writes (worker_id UNIQUEIDENTIFIER NOT NULL)"
+                : "CREATE TABLE IF NOT EXISTS test_post_type_writes (worker_id TEXT NOT NULL)");
+            await connection.ExecuteAsync(_host.IsSqlServer
+                ? """
+                  IF OBJECT_ID('test_post_type_writes_trigger') IS NULL EXEC('CREATE TRIGGER test_post_type_writes_trigger ON staffing_workers
+                  AFTER UPDATE AS IF UPDATE(post_types) INSERT INTO test_post_type_writes (worker_id) SELECT id FROM inserted')
+                  """
+                : """
+                  CREATE TRIGGER IF NOT EXISTS test_post_type_writes_trigger AFTER UPDATE OF post_types ON staffing_workers
+                  BEGIN INSERT INTO test_post_type_writes (worker_id) VALUES (NEW.id); END
+                  """);
+        }
+        Task<long> Writes() => _host.Scalar<long>("SELECT COUNT(*) FROM test_post_type_writes WHERE worker_id = @Id", new { Id = workerId });
+        Task<long> Bits() => _host.Scalar<long>("SELECT post_types FROM staffing_workers WHERE id = @Id", new { Id = workerId });
+
+        var secondStaffPost = await CreatePost(_hr, _community, quota: 1);
+        await Posted(_hr, workerId, secondStaffPost.Id(), isPrimary: false);
+        Assert.That(await Writes(), Is.EqualTo(0), "a second staff post: the worker already holds a staff post");
+        Assert.That(await Bits(), Is.EqualTo(4));
+
+        var headPost = await CreatePost(_hr, _community, quota: 1, postType: "head");
+        await Posted(_hr, workerId, headPost.Id(), isPrimary: false);
+        Assert.That(await Writes(), Is.EqualTo(1), "a head post adds a type");
+        Assert.That(await Bits(), Is.EqualTo(5));
+        var heads = await _hr.GetJson("/api/staffing/workers?postType=head&pageSize=200");
+        Assert.That(heads.Items().Select(i => i.Id()), Does.Contain(workerId));
     }
 
     [Test]

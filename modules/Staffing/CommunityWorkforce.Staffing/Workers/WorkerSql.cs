@@ -37,12 +37,17 @@ internal static class WorkerSql
          WHERE p.worker_id = staffing_workers.id AND p.ended_on IS NULL)
         """;
 
-    /// <summary>Kept by PostingService after a posting of the worker starts or ends.</summary>
-    public const string RefreshPostTypes = "UPDATE staffing_workers SET post_types = " + CurrentPostTypes + " WHERE id = @WorkerId";
+    /// <summary>
+    /// Kept by PostingService after a posting of the worker starts or ends. Written only when the bits change (most
+    /// postings start and end within one post type): the row is then left as it is, and so is its entry in the roster's
+    /// scope index, which carries <c>post_types</c>.
+    /// </summary>
+    public const string RefreshPostTypes = "UPDATE staffing_workers SET post_types = " + CurrentPostTypes +
+        " WHERE id = @WorkerId AND post_types <> " + CurrentPostTypes;
 
     /// <summary>The same, for the worker holding posting <c>@PostingId</c>.</summary>
     public const string RefreshPostTypesOfPosting = "UPDATE staffing_workers SET post_types = " + CurrentPostTypes +
-        " WHERE id = (SELECT g.worker_id FROM staffing_postings g WHERE g.id = @PostingId)";
+        " WHERE id = (SELECT g.worker_id FROM staffing_postings g WHERE g.id = @PostingId) AND post_types <> " + CurrentPostTypes;
 
     /// <summary>Every worker (bulk loads that write postings directly: the benchmark's generator).</summary>
     public const string RefreshAllPostTypes = "UPDATE staffing_workers SET post_types = " + CurrentPostTypes;
