@@ -29,10 +29,13 @@ internal static class RawRoster
         return (dialect.Render(RosterQuery.Count(shape)), dialect.Render(RosterQuery.Page(shape)), args);
     }
 
-    /// <summary>Count + page per request, every time (the API may serve a repeated total from its cache; this does not).</summary>
-    public static async Task<double> RunAsync(string dataFolder, string scope, string? q, int connections, int seconds)
+    /// <summary>
+    /// Count + page per request, every time (the API may serve a repeated total from its cache; this does not), each
+    /// request on one of <paramref name="queries"/> drawn at random — as the API's scenario draws its requests.
+    /// </summary>
+    public static async Task<double> RunAsync(string dataFolder, string scope, IReadOnlyList<string?> queries, int connections, int seconds)
     {
-        var (count, list, args) = Sql(scope, q);
+        var statements = queries.Select(q => Sql(scope, q)).ToList();
         var done = 0L;
         var until = DateTime.UtcNow.AddSeconds(Math.Min(seconds, 5));
         async Task Loop(DateTime end, bool counted)
@@ -40,6 +43,7 @@ internal static class RawRoster
             await using var connection = Sample.Open(dataFolder);
             while (DateTime.UtcNow < end)
             {
+                var (count, list, args) = statements[Random.Shared.Next(statements.Count)];
                 await connection.ExecuteScalarAsync<int>(count, args);
                 (await connection.QueryAsync<WorkerRow>(list, args)).AsList();
                 if (counted)
@@ -53,7 +57,7 @@ internal static class RawRoster
         var end = DateTime.UtcNow.AddSeconds(seconds);
         await Task.WhenAll(Enumerable.Range(0, connections).Select(_ => Task.Run(() => Loop(end, true))));
         var rps = done / clock.Elapsed.TotalSeconds;
-        Console.WriteLine($"Raw Dapper roster ({scope}, q={q}): {rps:F0} req/s");
+        Console.WriteLine($"Raw Dapper roster ({scope}, {queries.Count} queries): {rps:F0} req/s");
         return rps;
     }
 }
