@@ -15,25 +15,18 @@ namespace CommunityWorkforce.Architecture.Tests;
 /// </summary>
 public sealed class RosterPlanTests
 {
-    private string _file = "";
+    private TempSqliteFile _file = null!;
 
     [OneTimeSetUp]
     public void MigrateAFreshFile()
     {
-        _file = Path.Combine(Path.GetTempPath(), $"cw-plan-{Guid.NewGuid():N}.db");
-        using var factory = new DbConnectionFactory(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={_file}" });
+        _file = new TempSqliteFile("cw-plan");
+        using var factory = new DbConnectionFactory(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = _file.ConnectionString });
         new ModuleMigrator(factory, NullLogger<ModuleMigrator>.Instance).MigrateAll(Codebase.Modules);
     }
 
     [OneTimeTearDown]
-    public void DeleteFile()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var path in new[] { _file, _file + "-wal", _file + "-shm" })
-        {
-            File.Delete(path);
-        }
-    }
+    public void DeleteFile() => _file.Dispose();
 
     /// <summary>Each filter (with the default "not left"), and all of them together; as ints, the enum being internal.</summary>
     private static IEnumerable<TestCaseData> StreetFilters()
@@ -50,7 +43,7 @@ public sealed class RosterPlanTests
     public async Task A_street_page_is_chosen_from_the_scope_index_alone(int filters)
     {
         var sql = SqlDialect.Sqlite.Render(RosterQuery.Page(new RosterShape(RosterScope.Narrow, RosterSearch.Kinds.None, false, (RosterFilters)filters, "w.staff_no")));
-        await using var connection = new SqliteConnection($"Data Source={_file}");
+        await using var connection = new SqliteConnection(_file.ConnectionString);
         await connection.OpenAsync();
 
         // Unbound parameters are NULL: the plan is what matters here, not the rows.

@@ -3,7 +3,6 @@ using CommunityWorkforce.BuildingBlocks.Data;
 using CommunityWorkforce.BuildingBlocks.Migrations;
 using CommunityWorkforce.BuildingBlocks.Modules;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CommunityWorkforce.Architecture.Tests;
@@ -11,23 +10,16 @@ namespace CommunityWorkforce.Architecture.Tests;
 /// <summary>The migrations, run for real by the product's own migrator on a fresh SQLite file.</summary>
 public sealed class SqliteMigrationTests
 {
-    private string _file = "";
+    private TempSqliteFile _file = null!;
 
     [SetUp]
-    public void FreshFile() => _file = Path.Combine(Path.GetTempPath(), $"cw-arch-{Guid.NewGuid():N}.db");
+    public void FreshFile() => _file = new TempSqliteFile("cw-arch");
 
     [TearDown]
-    public void DeleteFile()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var path in new[] { _file, _file + "-wal", _file + "-shm" })
-        {
-            File.Delete(path);
-        }
-    }
+    public void DeleteFile() => _file.Dispose();
 
     private DbConnectionFactory Factory() =>
-        new(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={_file}" });
+        new(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = _file.ConnectionString });
 
     private static ModuleMigrator Migrator(DbConnectionFactory factory) => new(factory, NullLogger<ModuleMigrator>.Instance);
 
